@@ -1,0 +1,1 @@
+"""Steps, their registry and the executors that run them."""

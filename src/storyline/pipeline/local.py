@@ -1,0 +1,81 @@
+"""Runs record steps over a stream in this process, saving as it goes (resumable)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from storyline.model import Article, Skip
+from storyline.pipeline.step import RecordStep
+from storyline.store.articles import save_articles
+from storyline.store.db import Store
+
+
+def chain(steps: Sequence[RecordStep], articles: Iterable[Article | Skip]) -> Iterator[Article | Skip]:
+    """Feed the stream through the steps; skips pass straight through to the end."""
+    skips: list[Skip] = []
+
+    def only_articles(stream: Iterable[Article | Skip]) -> Iterator[Article]:
+        for item in stream:
+            if isinstance(item, Skip):
+                skips.append(item)
+            else:
+                yield item
+
+    stream: Iterable[Article | Skip] = articles
+    for step in steps:
+        stream = step.run(only_articles(stream))
+    for item in stream:
+        # Skips collected upstream are flushed in order as the stream advances.
+        while skips:
+            yield skips.pop(0)
+        yield item
+    yield from skips
+
+
+class LocalExecutor:
+    """Runs the record steps in batches and commits each batch, so a crash loses one batch."""
+
+    def __init__(self, steps: Sequence[RecordStep], batch_size: int = 64) -> None:
+        """Keep the steps to run and how many articles to commit at once."""
+        self.steps = list(steps)
+        self.batch_size = batch_size
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """Step name → version, recorded with every stored article."""
+        return {step.name: step.version for step in self.steps}
+
+    def run(
+        self,
+        store: Store,
+        articles: Iterable[Article | Skip],
+        on_item: Callable[[Article | Skip], None] | None = None,
+    ) -> tuple[list[str], list[Skip]]:
+        """Process and store the stream.
+
+        Args:
+            store: Where processed articles are saved.
+            articles: Ingested articles (and skips from ingest).
+            on_item: Called for every article or skip (progress display).
+
+        Returns:
+            Ids of stored articles, and everything skipped with its reason.
+        """
+        stored: list[str] = []
+        skipped: list[Skip] = []
+        batch: list[Article] = []
+        for item in chain(self.steps, articles):
+            if on_item:
+                on_item(item)
+            if isinstance(item, Skip):
+                skipped.append(item)
+                continue
+            batch.append(item)
+            if len(batch) >= self.batch_size:
+                save_articles(store, batch, self.versions)
+                stored.extend(a.id for a in batch)
+                batch = []
+        if batch:
+            save_articles(store, batch, self.versions)
+            stored.extend(a.id for a in batch)
+        return stored, skipped

@@ -1,0 +1,99 @@
+"""The one small protocol every step follows, and the registry of named steps.
+
+Two kinds of step exist. A :class:`RecordStep` is a pure function of a stream of
+articles (clean, language): an executor may run it locally or inside a Spark
+partition, unchanged. A :class:`CorpusStep` needs the whole corpus (provenance,
+events): it reads the store and writes its results back. Both declare the
+Article fields they need and set, so a pipeline can be checked before it runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+from storyline.config import Config
+from storyline.errors import StepError
+from storyline.model import Article, Skip
+from storyline.store.db import Store
+
+# Fields an Article already has when ingest hands it over.
+INGEST_SETS: tuple[str, ...] = (
+    "id", "origin", "url", "raw", "raw_format", "title", "source", "published", "language",
+    "metadata",
+)
+
+
+@runtime_checkable
+class RecordStep(Protocol):
+    """Transforms a stream of articles; may drop one by yielding a :class:`Skip`."""
+
+    name: ClassVar[str]
+    version: ClassVar[str]
+    requires: ClassVar[tuple[str, ...]]
+    sets: ClassVar[tuple[str, ...]]
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Article | Skip]:
+        """Process the stream."""
+        ...
+
+
+@dataclass
+class CorpusResult:
+    """What a corpus step reports: counts for the run summary and articles it changed."""
+
+    stats: dict[str, int] = field(default_factory=dict)
+    changed: list[Article] = field(default_factory=list)
+
+
+@runtime_checkable
+class CorpusStep(Protocol):
+    """Works on everything stored; ``new_ids`` are the articles this run added or changed."""
+
+    name: ClassVar[str]
+    version: ClassVar[str]
+    requires: ClassVar[tuple[str, ...]]
+    sets: ClassVar[tuple[str, ...]]
+
+    def run(self, store: Store, new_ids: Sequence[str]) -> CorpusResult:
+        """Update the corpus-level analysis."""
+        ...
+
+
+StepFactory = Callable[[Config], Any]
+_REGISTRY: dict[str, StepFactory] = {}
+
+
+def register_step(name: str) -> Callable[[StepFactory], StepFactory]:
+    """Register a step factory under ``name`` (a class taking the config works)."""
+
+    def decorate(factory: StepFactory) -> StepFactory:
+        _REGISTRY[name] = factory
+        return factory
+
+    return decorate
+
+
+def create_step(name: str, config: Config) -> Any:
+    """Build the registered step ``name`` from the configuration."""
+    if name not in _REGISTRY:
+        raise StepError(f"no step named {name!r}; known: {', '.join(sorted(_REGISTRY))}")
+    return _REGISTRY[name](config)
+
+
+def check_order(steps: Sequence[RecordStep | CorpusStep]) -> None:
+    """Fail early when a step needs a field that no earlier step sets.
+
+    Raises:
+        StepError: Names the step, the missing field, and what to add before it.
+    """
+    available = set(INGEST_SETS)
+    for step in steps:
+        missing = [name for name in step.requires if name not in available]
+        if missing:
+            raise StepError(
+                f"step {step.name!r} needs {', '.join(missing)}, which no earlier step sets; "
+                "put the step that sets it first"
+            )
+        available.update(step.sets)

@@ -1,0 +1,106 @@
+"""Reading and writing articles, their sentences and per-step bookkeeping."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+
+from storyline.model import Article
+from storyline.store.db import Store
+
+
+def content_hash(article: Article) -> str:
+    """Hash of what was ingested, so the same input twice is recognised as such."""
+    return hashlib.sha1(f"{article.raw_format}\0{article.raw}".encode()).hexdigest()
+
+
+def known_hashes(store: Store) -> dict[str, str]:
+    """Return {article id: content hash} for everything stored."""
+    rows = store.conn.execute("SELECT id, content_hash FROM articles")
+    return {row["id"]: row["content_hash"] for row in rows}
+
+
+def save_articles(store: Store, articles: Iterable[Article], steps: dict[str, str]) -> int:
+    """Insert or replace articles, their sentences and the steps they went through.
+
+    Args:
+        store: Open store.
+        articles: Fully processed records.
+        steps: Step name → version that produced them (recorded for resumable runs).
+
+    Returns:
+        How many articles were written.
+    """
+    count = 0
+    with store.transaction() as conn:
+        next_seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+        for article in articles:
+            existing = conn.execute("SELECT seq FROM articles WHERE id = ?", (article.id,))
+            row = existing.fetchone()
+            seq = row["seq"] if row else next_seq
+            if not row:
+                next_seq += 1
+            conn.execute("DELETE FROM sentences WHERE article_id = ?", (article.id,))
+            conn.execute(
+                """INSERT OR REPLACE INTO articles (id, origin, url, content_hash, title, source,
+                       wire, published, published_precision, published_basis, record, seq)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    article.id, article.origin, article.url, content_hash(article),
+                    article.title, article.source, article.wire, article.published,
+                    article.published_precision, article.published_basis,
+                    json.dumps(article.to_dict(), ensure_ascii=False), seq,
+                ),
+            )
+            conn.executemany(
+                "INSERT INTO sentences (article_id, idx, start, end, text) VALUES (?, ?, ?, ?, ?)",
+                [(article.id, i, s.start, s.end, s.text) for i, s in enumerate(article.sentences)],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO step_runs (article_id, step, version) VALUES (?, ?, ?)",
+                [(article.id, name, version) for name, version in steps.items()],
+            )
+            count += 1
+    return count
+
+
+def update_dates(store: Store, articles: Iterable[Article]) -> None:
+    """Write back publication dates that a corpus step (cross-document dating) changed."""
+    with store.transaction() as conn:
+        for article in articles:
+            conn.execute(
+                """UPDATE articles SET published = ?, published_precision = ?,
+                       published_basis = ?, record = ? WHERE id = ?""",
+                (
+                    article.published, article.published_precision, article.published_basis,
+                    json.dumps(article.to_dict(), ensure_ascii=False), article.id,
+                ),
+            )
+
+
+def load_articles(store: Store, ids: Sequence[str] | None = None) -> Iterator[Article]:
+    """Yield stored articles in arrival order (all, or those with the given ids)."""
+    if ids is None:
+        rows = store.conn.execute("SELECT record FROM articles ORDER BY seq")
+    else:
+        marks = ",".join("?" * len(ids))
+        rows = store.conn.execute(
+            f"SELECT record FROM articles WHERE id IN ({marks}) ORDER BY seq", tuple(ids)
+        )
+    for row in rows:
+        yield Article.from_dict(json.loads(row["record"]))
+
+
+def outdated_ids(store: Store, steps: dict[str, str]) -> list[str]:
+    """Ids of stored articles that some step has not processed at its current version."""
+    outdated: list[str] = []
+    for name, version in steps.items():
+        rows = store.conn.execute(
+            """SELECT a.id FROM articles a LEFT JOIN step_runs s
+                   ON s.article_id = a.id AND s.step = ?
+               WHERE s.version IS NULL OR s.version != ?""",
+            (name, version),
+        )
+        outdated.extend(row["id"] for row in rows)
+    return sorted(set(outdated))
