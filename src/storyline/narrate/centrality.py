@@ -1,0 +1,113 @@
+"""Choosing the most central sentences of a set, never two near-identical ones.
+
+Centrality is the TF-IDF cosine of a sentence to the centroid of its set (the
+centroid summariser news-tls uses for each timeline date). Reprints repeat the
+same sentences with light edits, so a greedy pass drops a candidate that is too
+close to one already chosen, and cites the preferred copy of each chosen one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz
+from scipy.sparse import csr_matrix
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+NEAR_DUPLICATE_COSINE = 0.8  # TF-IDF cosine above which two sentences say the same thing
+NEAR_DUPLICATE_RATIO = 90.0  # rapidfuzz ratio catching short sentences with small edits
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Collapse case and whitespace, so reprinted copies of a sentence compare equal."""
+    return _SPACE.sub(" ", text).strip().lower()
+
+
+class SentenceSpace:
+    """TF-IDF vectors of a list of sentences, fitted once and queried by subsets."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        """Vectorise ``texts`` (rows are L2-normalised, so dot products are cosines)."""
+        self.texts = list(texts)
+        self.matrix: csr_matrix
+        vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
+        try:
+            self.matrix = csr_matrix(vectorizer.fit_transform(self.texts))
+        except ValueError:  # empty vocabulary: nothing but stop words or no text at all
+            self.matrix = csr_matrix((len(self.texts), 1))
+
+    def centrality(self, indices: Sequence[int]) -> np.ndarray:
+        """Cosine of each sentence in ``indices`` to the centroid of that subset."""
+        if not indices:
+            return np.zeros(0)
+        rows = self.matrix[list(indices)]
+        centroid = np.asarray(rows.mean(axis=0)).ravel()
+        norm = float(np.linalg.norm(centroid))
+        if norm == 0.0:
+            return np.zeros(len(indices))
+        return np.asarray(rows @ (centroid / norm)).ravel()
+
+    def similar(self, first: int, second: int) -> bool:
+        """Tell whether two sentences are near-identical (a reprint's copy, a light edit)."""
+        cosine = float(self.matrix[first].multiply(self.matrix[second]).sum())
+        return self._near(first, second, cosine)
+
+    def copies(self, row: int, indices: Sequence[int]) -> list[int]:
+        """Return the rows of ``indices`` near-identical to ``row`` (``row`` included)."""
+        cosines = np.asarray(self.matrix[list(indices)] @ self.matrix[row].T.toarray()).ravel()
+        return [other for other, cosine in zip(indices, cosines, strict=True)
+                if other == row or self._near(row, other, float(cosine))]
+
+    def _near(self, first: int, second: int, cosine: float) -> bool:
+        if cosine >= NEAR_DUPLICATE_COSINE:
+            return True
+        a, b = normalise(self.texts[first]), normalise(self.texts[second])
+        if a == b:
+            return True
+        # Sentences that differ by a few characters share most words: skip the costly
+        # character comparison for pairs with little vocabulary in common.
+        return cosine >= 0.4 and fuzz.ratio(a, b) >= NEAR_DUPLICATE_RATIO
+
+    def select(
+        self,
+        indices: Sequence[int],
+        count: int,
+        preference: Sequence[Any],
+        bonus: Sequence[float] | None = None,
+        avoid: Sequence[int] = (),
+    ) -> list[int]:
+        """Pick up to ``count`` central, mutually distinct sentences from ``indices``.
+
+        Args:
+            indices: Candidate rows of this space.
+            count: How many to return.
+            preference: One sort key per row of the space; among near-identical
+                copies the smallest key is returned (originals before reprints).
+            bonus: Optional score added per candidate (same order as ``indices``).
+            avoid: Rows already used elsewhere; their near-copies are not picked again.
+
+        Returns:
+            Chosen rows, most central first; each is the preferred copy of its sentence.
+        """
+        if count <= 0 or not indices:
+            return []
+        scores = self.centrality(indices)
+        if bonus is not None:
+            scores = scores + np.asarray(bonus, dtype=float)
+        # Stable order: score descending, then preferred copy first.
+        order = sorted(range(len(indices)),
+                       key=lambda i: (-scores[i], preference[indices[i]]))
+        chosen: list[int] = []
+        for position in order:
+            candidate = indices[position]
+            if any(self.similar(candidate, kept) for kept in [*chosen, *avoid]):
+                continue
+            chosen.append(candidate)
+            if len(chosen) == count:
+                break
+        return [min(self.copies(kept, indices), key=lambda row: preference[row])
+                for kept in chosen]

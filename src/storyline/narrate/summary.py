@@ -1,0 +1,157 @@
+"""Titles and extractive summaries of events and storylines.
+
+An event's title is the headline of its most representative original article;
+its summary is two or three of its most central sentences, each citing the
+article it comes from (the original when a reprint repeats it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from storyline.model import Article
+from storyline.narrate.centrality import SentenceSpace
+
+SUMMARY_SENTENCES = 3
+MIN_SUMMARY_SENTENCES = 2
+MIN_SENTENCE_WORDS = 6  # shorter lines are captions, bylines or fragments
+MAX_SENTENCE_WORDS = 60  # longer ones are usually run-ons from a bad split
+LEAD_BONUS = 0.05  # news puts the essentials first: nudge each article's opening sentence
+TITLE_MAX_CHARS = 120
+SALIENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"})
+
+PreferenceKey = Callable[[str], tuple[int, int]]
+
+
+@dataclass
+class Citation:
+    """One summary sentence and the article it is taken from."""
+
+    text: str
+    article_id: str
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON form stored in ``events.summary``."""
+        return {"text": self.text, "article_id": self.article_id}
+
+
+def trim_title(text: str, limit: int = TITLE_MAX_CHARS) -> str:
+    """Shorten ``text`` to ``limit`` characters at a word boundary, marking the cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-–—")
+    return f"{cut}…"
+
+
+def _usable(text: str) -> bool:
+    words = len(text.split())
+    return MIN_SENTENCE_WORDS <= words <= MAX_SENTENCE_WORDS
+
+
+def _article_document(article: Article) -> str:
+    return " ".join(filter(None, [article.title or "", article.text]))
+
+
+def representative_article(articles: Sequence[Article], preference: PreferenceKey) -> Article:
+    """Return the original article closest to the event centroid (a reprint if all are).
+
+    Args:
+        articles: The event's articles (at least one).
+        preference: Sort key per article id; originals sort first.
+
+    Returns:
+        The article whose headline names the event best.
+    """
+    best_class = min(preference(article.id)[0] for article in articles)
+    originals = [a for a in articles if preference(a.id)[0] == best_class]
+    if len(originals) == 1:
+        return originals[0]
+    space = SentenceSpace([_article_document(article) for article in articles])
+    scores = space.centrality(list(range(len(articles))))
+    by_id = {article.id: float(score) for article, score in zip(articles, scores, strict=True)}
+    return min(originals, key=lambda a: (-by_id[a.id], preference(a.id)))
+
+
+def event_title(articles: Sequence[Article], preference: PreferenceKey) -> str | None:
+    """Headline of the representative article, else the first sentence, trimmed."""
+    if not articles:
+        return None
+    lead = representative_article(articles, preference)
+    ranked = [lead, *sorted(articles, key=lambda a: preference(a.id))]
+    for article in ranked:
+        if article.title and article.title.strip():
+            return trim_title(article.title)
+    for article in ranked:
+        if article.sentences:
+            return trim_title(article.sentences[0].text)
+        if article.text.strip():
+            return trim_title(article.text)
+    return None
+
+
+def event_summary(
+    articles: Sequence[Article], preference: PreferenceKey, count: int = SUMMARY_SENTENCES
+) -> list[Citation]:
+    """Pick the event's most central, mutually distinct sentences, in reading order.
+
+    Args:
+        articles: The event's articles.
+        preference: Sort key per article id (originals first) used to pick which
+            copy of a repeated sentence is cited.
+        count: Sentences wanted (fewer when the event has fewer distinct ones).
+
+    Returns:
+        Citations ordered by article (preferred first) and position in it.
+    """
+    texts: list[str] = []
+    owners: list[tuple[str, int]] = []
+    for article in articles:
+        for index, sentence in enumerate(article.sentences):
+            if _usable(sentence.text):
+                texts.append(" ".join(sentence.text.split()))
+                owners.append((article.id, index))
+    if not texts:
+        # Nothing long enough: fall back to the opening sentences, however short.
+        for article in sorted(articles, key=lambda a: preference(a.id)):
+            for index, sentence in enumerate(article.sentences[:MIN_SUMMARY_SENTENCES]):
+                texts.append(" ".join(sentence.text.split()))
+                owners.append((article.id, index))
+    if not texts:
+        return []
+    space = SentenceSpace(texts)
+    keys = [(preference(article_id), index) for article_id, index in owners]
+    bonus = [LEAD_BONUS if index == 0 else 0.0 for _, index in owners]
+    chosen = space.select(list(range(len(texts))), count, keys, bonus)
+    chosen.sort(key=lambda row: keys[row])
+    return [Citation(texts[row], owners[row][0]) for row in chosen]
+
+
+def storyline_title(
+    events: Sequence[tuple[str | None, int]], articles: Sequence[Article]
+) -> str | None:
+    """Name a storyline by the entities most of its articles share, else its biggest event.
+
+    Args:
+        events: (title, number of articles) for each of the storyline's events.
+        articles: The storyline's articles (their entities are counted).
+
+    Returns:
+        The title, or ``None`` when nothing at all is known.
+    """
+    titled = [(title, size) for title, size in events if title]
+    biggest = max(titled, key=lambda item: item[1])[0] if titled else None
+    if len(events) <= 1 or not articles:
+        return biggest
+    documents: Counter[str] = Counter()
+    for article in articles:
+        names = {(m.canonical or m.text).strip() for m in article.entities
+                 if m.label in SALIENT_LABELS}
+        documents.update(name for name in names if name)
+    ranked = sorted(documents.items(), key=lambda item: (-item[1], item[0]))[:3]
+    shared = [name for name, count in ranked if count * 2 >= len(articles)]
+    if len(shared) >= 2:
+        return trim_title(", ".join(shared))
+    return biggest

@@ -1,0 +1,208 @@
+"""Date-wise timeline summaries (the DATEWISE approach of news-tls, unsupervised).
+
+Dates are ranked by how many distinct sentences mention them (resolved temporal
+expressions) plus how many distinct stories were published or are dated on them;
+the top ``max_dates`` are kept in chronological order, and each gets its
+``sentences_per_date`` most central sentences among those that mention it or
+open an article published that day.
+
+Month-precision dates: a resolved ``YYYY-MM`` expression or event date is a
+candidate of its own and is emitted as ``"YYYY-MM"`` (no day is invented), but
+only for months where no day-precision date is a candidate; the more specific
+days win. Year-only dates are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.errors import InputError, NotFoundError
+from storyline.model import Article
+from storyline.narrate.centrality import SentenceSpace, normalise
+from storyline.narrate.corpus import (
+    arrival_order,
+    article_events,
+    citation_preference,
+    load_provenance,
+)
+from storyline.store.articles import load_articles
+from storyline.store.db import Store
+
+PUBLICATION_SENTENCES = 5  # opening sentences of an article that speak for its publication day
+MIN_TIMELINE_WORDS = 5
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_BOUND = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass
+class _DateCandidates:
+    """What points at one date: sentences mentioning it and stories dated on it."""
+
+    mentions: set[str] = field(default_factory=set)  # normalised sentence texts
+    stories: set[str] = field(default_factory=set)  # duplicate groups (or article ids)
+    sentences: set[tuple[str, int]] = field(default_factory=set)  # (article id, index)
+
+    @property
+    def score(self) -> int:
+        return len(self.mentions) + len(self.stories)
+
+
+def build_timeline(
+    store: Store,
+    storyline: str | None = None,
+    query: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    max_dates: int = 30,
+    sentences_per_date: int = 2,
+) -> list[dict[str, Any]]:
+    """Summarise the stored articles as a dated list of cited sentences.
+
+    Args:
+        store: Open store.
+        storyline: Only articles of this storyline's events.
+        query: Only articles with a sentence matching these words (full-text search;
+            every word must occur, punctuation is ignored).
+        date_from: First date kept (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, inclusive).
+        date_to: Last date kept (same forms, inclusive).
+        max_dates: Number of dates L to keep.
+        sentences_per_date: Sentences K per date.
+
+    Returns:
+        ``[{"date": "YYYY-MM-DD" (or "YYYY-MM"), "sentences": [{"text", "article_id"}]}]``
+        sorted by date.
+
+    Raises:
+        NotFoundError: ``storyline`` does not exist.
+        InputError: A date bound is malformed or the query has no words.
+    """
+    for bound in (date_from, date_to):
+        if bound is not None and not _BOUND.match(bound):
+            raise InputError(f"date {bound!r} is not YYYY, YYYY-MM or YYYY-MM-DD; fix --from/--to")
+    ids = _selected_ids(store, storyline, query)
+    articles = list(load_articles(store, ids)) if ids is not None else list(load_articles(store))
+    provenance = load_provenance(store)
+    order = arrival_order(store)
+    candidates = _collect(store, articles, provenance)
+    dates = [d for d in candidates if _in_range(d, date_from, date_to)]
+    day_months = {d[:7] for d in dates if _DAY.match(d)}
+    dates = [d for d in dates if _DAY.match(d) or d not in day_months]
+    dates.sort(key=lambda d: (-candidates[d].score, -len(candidates[d].sentences), d))
+    # Dates whose sentences were all told already make room for the next ones in rank.
+    considered = dates[:max(max_dates, 0) * 2]
+
+    by_id = {article.id: article for article in articles}
+    rows = sorted({key for d in considered for key in candidates[d].sentences})
+    space = SentenceSpace([by_id[a].sentences[i].text for a, i in rows])
+    row_of = {key: number for number, key in enumerate(rows)}
+    keys = [(citation_preference(a, provenance, order), i) for a, i in rows]
+    timeline: list[dict[str, Any]] = []
+    used: list[int] = []  # a sentence (or its reprinted copy) is told once, at its best date
+    for date in considered:
+        if len(timeline) >= max_dates:
+            break
+        indices = sorted(row_of[key] for key in candidates[date].sentences)
+        chosen = space.select(indices, sentences_per_date, keys, avoid=used)
+        used.extend(chosen)
+        sentences = [{"text": " ".join(space.texts[row].split()), "article_id": rows[row][0]}
+                     for row in chosen]
+        if sentences or sentences_per_date <= 0:
+            timeline.append({"date": date, "sentences": sentences})
+    timeline.sort(key=lambda entry: entry["date"])
+    return timeline
+
+
+def fts_query(text: str) -> str:
+    """Turn free user text into a safe FTS5 query: each word a quoted term, all required."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        raise InputError(f"query {text!r} has no words to search for; give at least one word")
+    return " ".join(f'"{word}"' for word in words)
+
+
+def _selected_ids(store: Store, storyline: str | None, query: str | None) -> list[str] | None:
+    ids: set[str] | None = None
+    if storyline is not None:
+        exists = store.conn.execute(
+            "SELECT 1 FROM storylines WHERE storyline_id = ?", (storyline,)).fetchone()
+        if not exists:
+            raise NotFoundError(
+                f"no storyline {storyline!r}; list them with `storyline export --what storylines`")
+        rows = store.conn.execute(
+            "SELECT DISTINCT ea.article_id FROM event_articles ea "
+            "JOIN events e ON e.event_id = ea.event_id WHERE e.storyline_id = ?", (storyline,))
+        ids = {row[0] for row in rows}
+    if query is not None:
+        rows = store.conn.execute(
+            "SELECT DISTINCT s.article_id FROM sentences_fts f "
+            "JOIN sentences s ON s.rowid = f.rowid WHERE sentences_fts MATCH ?",
+            (fts_query(query),))
+        matched = {row[0] for row in rows}
+        ids = matched if ids is None else ids & matched
+    return None if ids is None else sorted(ids)
+
+
+def _usable(text: str) -> bool:
+    return len(text.split()) >= MIN_TIMELINE_WORDS
+
+
+def _collect(
+    store: Store, articles: Sequence[Article], provenance: dict[str, Any]
+) -> dict[str, _DateCandidates]:
+    events = article_events(store)
+    candidates: dict[str, _DateCandidates] = defaultdict(_DateCandidates)
+    for article in articles:
+        prov = provenance.get(article.id)
+        story = (prov.duplicate_group if prov else None) or article.id
+        mentioned: set[int] = set()
+        for expression in article.temporal:
+            date = _candidate_date(expression.value)
+            index = expression.sentence
+            if date is None or index is None or not 0 <= index < len(article.sentences):
+                continue
+            text = article.sentences[index].text
+            mentioned.add(index)
+            if _usable(text):
+                candidates[date].mentions.add(normalise(text))
+                candidates[date].sentences.add((article.id, index))
+        published = _dated(article.published, article.published_precision)
+        event = events.get(article.id)
+        event_date = _dated(event.date, event.precision) if event else None
+        for date in {published, event_date}:
+            if date is not None:
+                candidates[date].stories.add(story)
+        if published is not None:
+            # The opening sentences that name no other date report the publication day.
+            for index, sentence in enumerate(article.sentences[:PUBLICATION_SENTENCES]):
+                if index not in mentioned and _usable(sentence.text):
+                    candidates[published].sentences.add((article.id, index))
+    return {date: found for date, found in candidates.items() if found.sentences}
+
+
+def _candidate_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = value[:10]
+    if _DAY.match(value) or _MONTH.match(value):
+        return value
+    return None
+
+
+def _dated(value: str | None, precision: str) -> str | None:
+    if precision == "day":
+        return _candidate_date(value)
+    if precision == "month":
+        return _candidate_date((value or "")[:7])
+    return None
+
+
+def _in_range(date: str, date_from: str | None, date_to: str | None) -> bool:
+    # Prefix comparisons make a month overlap a day bound inside it, and vice versa.
+    if date_from is not None and date < date_from[:len(date)]:
+        return False
+    return not (date_to is not None and date[:len(date_to)] > date_to)

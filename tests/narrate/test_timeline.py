@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import pytest
+
+from storyline.errors import InputError, NotFoundError
+from storyline.narrate.timeline import build_timeline, fts_query
+from storyline.store.db import Store
+
+
+def test_sorted_by_date_with_limits(store: Store) -> None:
+    timeline = build_timeline(store, max_dates=3, sentences_per_date=1)
+    dates = [entry["date"] for entry in timeline]
+    assert dates == sorted(dates)
+    assert len(timeline) == 3
+    assert all(len(entry["sentences"]) == 1 for entry in timeline)
+    # The most cited day (three articles, two stories) is always kept.
+    assert "2024-03-04" in dates
+
+
+def test_k_sentences_and_no_repeats(store: Store) -> None:
+    timeline = build_timeline(store, max_dates=10, sentences_per_date=2)
+    texts = [s["text"] for entry in timeline for s in entry["sentences"]]
+    assert len(texts) == len(set(texts))  # the updated copy a5 does not retell a4
+    assert all(1 <= len(entry["sentences"]) <= 2 for entry in timeline)
+    for entry in timeline:
+        for sentence in entry["sentences"]:
+            assert set(sentence) == {"text", "article_id"}
+            assert sentence["article_id"] != "a2"  # reprint of a1: cite the original
+
+
+def test_month_precision_only_where_no_day(store: Store) -> None:
+    dates = [entry["date"] for entry in build_timeline(store, max_dates=20)]
+    assert "2024-05" in dates  # festival: only month precision known
+    assert "2024-04" in dates  # "April" mentioned, no April day anywhere
+    assert "2024-03" not in dates  # March has day dates
+    assert not any(date.startswith("2024-05-") for date in dates)  # no invented day
+
+
+def test_date_range(store: Store) -> None:
+    dates = [e["date"] for e in build_timeline(store, date_from="2024-03-05", date_to="2024-04")]
+    assert dates and all(d[:10] >= "2024-03-05" for d in dates)
+    assert "2024-04" in dates and "2024-05" not in dates
+
+
+def test_query_filters_articles(store: Store) -> None:
+    timeline = build_timeline(store, query="festival")
+    cited = {s["article_id"] for entry in timeline for s in entry["sentences"]}
+    assert cited == {"a6"}
+
+
+def test_query_is_escaped(store: Store) -> None:
+    # FTS5 syntax in user input must not raise an SQLite error.
+    assert build_timeline(store, query='strike" OR NEAR( "port*') is not None
+    assert fts_query('a "b" c*') == '"a" "b" "c"'
+    with pytest.raises(InputError):
+        build_timeline(store, query="!!!")
+
+
+def test_storyline_filter(store: Store) -> None:
+    cited = {s["article_id"] for entry in build_timeline(store, storyline="s2")
+             for s in entry["sentences"]}
+    assert cited == {"a6"}
+    with pytest.raises(NotFoundError):
+        build_timeline(store, storyline="nope")
+
+
+def test_bad_date_bound(store: Store) -> None:
+    with pytest.raises(InputError):
+        build_timeline(store, date_from="March 2024")
+
+
+def test_empty_store() -> None:
+    with Store(":memory:") as empty:
+        assert build_timeline(empty) == []
