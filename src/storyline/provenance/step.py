@@ -1,26 +1,191 @@
-"""The provenance corpus step. (stub)"""
+"""The provenance corpus step: duplicate groups, originals, versions and shared passages.
+
+Incremental: only articles added or changed in this run (plus stored articles without
+a usable signature) are sketched and looked up; the groups they touch are rebuilt
+from exact shingle comparisons; passages are recomputed for the new articles only.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
 
 from storyline.config import Config
+from storyline.model import Article
 from storyline.pipeline.step import CorpusResult, register_step
+from storyline.provenance import storage
+from storyline.provenance.minhash import BandIndex, signatures
+from storyline.provenance.passages import (
+    Passage,
+    SentenceRow,
+    candidate_sentence_pairs,
+    match_article_pair,
+    merge_matches,
+)
+from storyline.provenance.relations import (
+    Doc,
+    Overlap,
+    Pair,
+    Settings,
+    assign_roles,
+    group_documents,
+    is_link,
+    overlap,
+    pair_key,
+)
+from storyline.provenance.shingles import shingles, text_key
+from storyline.store.articles import load_articles
 from storyline.store.db import Store
 
 
 @register_step("provenance")
 class ProvenanceStep:
-    """Corpus-level provenance analysis."""
+    """Finds copies, versions and shared passages across the whole store."""
 
-    name = "provenance"
-    version = "0"
-    requires = ("sentences",)
-    sets: tuple[str, ...] = ()
+    name: ClassVar[str] = "provenance"
+    version: ClassVar[str] = "1"
+    requires: ClassVar[tuple[str, ...]] = ("text", "sentences")
+    sets: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, config: Config) -> None:
-        self.config = config
+        """Read the ``[provenance]`` settings."""
+        section = config["provenance"]
+        self.num_perm = int(section["num_perm"])
+        self.shingle_words = int(section["shingle_words"])
+        self.lsh_threshold = float(section["lsh_threshold"])
+        self.passage_min_chars = int(section["passage_min_chars"])
+        self.passage_similarity = float(section["passage_similarity"])
+        self.passage_max_articles = int(section["passage_max_articles"])
+        self.settings = Settings(
+            containment=float(section["duplicate_containment"]),
+            min_shared=int(section["min_shared_shingles"]),
+            composite_max_overlap=float(section["composite_max_overlap"]),
+            version_min_new_share=float(section["version_min_new_share"]),
+            version_min_new_shingles=int(section["version_min_new_shingles"]),
+        )
+        self._docs: dict[str, Doc] = {}
+        self._texts: dict[str, str] = {}
 
     def run(self, store: Store, new_ids: Sequence[str]) -> CorpusResult:
-        """Update the analysis for the whole store."""
-        return CorpusResult()
+        """Update signatures, groups and passages for the articles in ``new_ids``."""
+        self._docs, self._texts = {}, {}
+        seq = storage.arrival_order(store)
+        stored_digests = storage.load_signatures(store, self.num_perm)
+        # Articles stored before this step existed (or sketched with other settings) count as new.
+        unsketched = [i for i in seq if stored_digests.get(i) is None]
+        fresh = sorted({i for i in [*new_ids, *unsketched] if i in seq}, key=seq.__getitem__)
+        if not fresh:
+            return CorpusResult(stats={"provenance_articles": 0})
+        self._load(store, fresh, seq)
+        digests = dict(zip(fresh, signatures([self._docs[i].shingles for i in fresh],
+                                             self.num_perm), strict=True))
+        storage.save_signatures(store, digests)
+        stored_digests.update(digests)
+
+        links = self._verified_links(store, fresh, stored_digests, seq)
+        roles_count = self._regroup(store, fresh, links, seq)
+        passages = self._passages(store, fresh, seq)
+        stored_passages = storage.replace_passages(store, fresh, passages)
+        return CorpusResult(stats={
+            "provenance_articles": len(fresh),
+            "provenance_regrouped": roles_count,
+            "passages": stored_passages,
+        })
+
+    def _load(self, store: Store, ids: Iterable[str], seq: dict[str, int]) -> None:
+        wanted = [i for i in ids if i not in self._docs]
+        for article in load_articles(store, wanted):
+            self._docs[article.id] = self._doc(article, seq[article.id])
+            self._texts[article.id] = article.text
+
+    def _doc(self, article: Article, arrival: int) -> Doc:
+        return Doc(
+            id=article.id,
+            seq=arrival,
+            shingles=shingles(article.text, self.shingle_words),
+            text_key=text_key(article.text),
+            source=article.source,
+            wire=article.wire,
+            published=article.published,
+            published_precision=article.published_precision,
+        )
+
+    def _verified_links(
+        self,
+        store: Store,
+        fresh: Sequence[str],
+        digests: dict[str, list[int] | None],
+        seq: dict[str, int],
+    ) -> dict[Pair, Overlap]:
+        """LSH candidates of the new articles, kept when the exact comparison agrees."""
+        index = BandIndex(self.lsh_threshold, self.num_perm)
+        for article_id, digest in digests.items():
+            if digest is not None and article_id in seq and self._has_text(article_id):
+                index.add(article_id, digest)
+        candidates: set[Pair] = set()
+        for article_id in fresh:
+            digest = digests[article_id]
+            if digest is None or not self._docs[article_id].shingles:
+                continue
+            candidates.update(
+                pair_key(article_id, other) for other in index.query(digest) if other != article_id
+            )
+        self._load(store, {i for pair in candidates for i in pair}, seq)
+        links: dict[Pair, Overlap] = {}
+        for a, b in candidates:
+            found = overlap(self._docs[a].shingles, self._docs[b].shingles)
+            if is_link(found, self.settings):
+                links[(a, b)] = found
+        return links
+
+    def _has_text(self, article_id: str) -> bool:
+        doc = self._docs.get(article_id)
+        return doc is None or bool(doc.shingles)  # unloaded stored articles were sketched
+
+    def _regroup(
+        self, store: Store, fresh: Sequence[str], links: dict[Pair, Overlap], seq: dict[str, int]
+    ) -> int:
+        """Rebuild every group a new article joins or leaves; return how many rows changed."""
+        touched = set(fresh) | {i for pair in links for i in pair}
+        before = storage.current_groups(store, sorted(touched))
+        members = touched | storage.group_members(store, {g for g in before.values() if g})
+        self._load(store, members, seq)
+        existing = storage.current_groups(store, sorted(members))
+        ordered = sorted(members, key=seq.__getitem__)
+        all_links = dict(links)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                key = pair_key(a, b)
+                if key in all_links:
+                    continue
+                found = overlap(self._docs[a].shingles, self._docs[b].shingles)
+                if is_link(found, self.settings):
+                    all_links[key] = found
+        docs = {i: self._docs[i] for i in members}
+        grouping = group_documents(
+            docs, all_links, self.settings, existing,
+            taken=lambda group_id: storage.group_id_taken(store, group_id),
+        )
+        roles = assign_roles(grouping, docs, all_links, self.settings)
+        storage.save_roles(store, roles)
+        return len(roles)
+
+    def _passages(self, store: Store, fresh: Sequence[str], seq: dict[str, int]) -> list[Passage]:
+        """Shared passages between the new articles and every stored one."""
+        new_rows = list(storage.sentences(store, fresh))
+        pairs = candidate_sentence_pairs(new_rows, storage.sentences(store),
+                                         self.passage_max_articles)
+        involved = sorted({i for pair in pairs for i in pair})
+        by_article: dict[str, dict[int, SentenceRow]] = {i: {} for i in involved}
+        for row in storage.sentences(store, involved):
+            by_article[row.article_id][row.idx] = row
+        passages: list[Passage] = []
+        for (a, b), candidates in sorted(pairs.items()):
+            matches = match_article_pair(by_article[a], by_article[b], candidates,
+                                         self.passage_similarity, self.passage_min_chars)
+            if not matches:
+                continue
+            self._load(store, (a, b), seq)
+            passages.extend(merge_matches(a, b, matches, self._texts[a], self._texts[b],
+                                          self.passage_min_chars))
+        return passages

@@ -1,0 +1,299 @@
+"""Which articles are copies of one another, and how: groups, originals, versions.
+
+Everything here works on small in-memory records (:class:`Doc`) so it can be tested
+without a store. The rules (documented in docs/provenance.md):
+
+* two articles are *linked* when the shingles they share cover at least
+  ``containment`` of the smaller one (copies are truncated or extended, so plain
+  Jaccard would miss them);
+* a *composite* (a round-up quoting two stories) is linked to two articles that are
+  not linked to each other, through different parts of its text; it does not join
+  their groups together but goes to the group it shares most with;
+* groups are the connected components of the remaining links;
+* inside a group, a *version* adds substantial new text to an earlier member, and the
+  *original* is the wire's own copy, else the earliest, else the most complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+Pair = tuple[str, str]
+
+
+@dataclass
+class Doc:
+    """What provenance needs to know about one article."""
+
+    id: str
+    seq: int
+    shingles: frozenset[str]
+    text_key: str
+    source: str | None = None
+    wire: str | None = None
+    published: str | None = None
+    published_precision: str = "unknown"
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """Shingles two articles share, and what part of each they cover."""
+
+    shared: int
+    containment: float  # shared / size of the smaller
+    jaccard: float
+
+
+@dataclass
+class Settings:
+    """Thresholds of the relation rules (the ``[provenance]`` config section)."""
+
+    containment: float = 0.3
+    min_shared: int = 15
+    composite_max_overlap: float = 0.2
+    version_min_new_share: float = 0.2
+    version_min_new_shingles: int = 40
+
+
+@dataclass
+class Roles:
+    """The provenance row of one article."""
+
+    duplicate_group: str
+    reprint_of: str | None = None
+    version_of: str | None = None
+    exact_duplicate_of: str | None = None
+    composite: bool = False
+
+
+@dataclass
+class Grouping:
+    """Result of :func:`group_documents`: members per group id and the composites."""
+
+    groups: dict[str, list[str]] = field(default_factory=dict)
+    composites: set[str] = field(default_factory=set)
+
+
+def pair_key(a: str, b: str) -> Pair:
+    """Order-independent key of a pair."""
+    return (a, b) if a <= b else (b, a)
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> Overlap:
+    """Compare two shingle sets exactly."""
+    if not a or not b:
+        return Overlap(0, 0.0, 0.0)
+    shared = len(a & b)
+    union = len(a) + len(b) - shared
+    return Overlap(shared, shared / min(len(a), len(b)), shared / union)
+
+
+def is_link(found: Overlap, settings: Settings) -> bool:
+    """Whether an overlap is strong enough to call two articles copies of one text."""
+    return found.containment >= settings.containment and found.shared >= settings.min_shared
+
+
+def find_composites(
+    docs: Mapping[str, Doc], links: Mapping[Pair, Overlap], settings: Settings
+) -> set[str]:
+    """Return the articles that stitch together texts which are not copies of each other."""
+    neighbours: dict[str, list[str]] = defaultdict(list)
+    for a, b in links:
+        neighbours[a].append(b)
+        neighbours[b].append(a)
+    composites: set[str] = set()
+    for doc_id, around in neighbours.items():
+        if len(around) < 2:
+            continue
+        own = docs[doc_id].shingles
+        parts = {other: own & docs[other].shingles for other in around}
+        for i, first in enumerate(around):
+            for second in around[i + 1 :]:
+                if pair_key(first, second) in links:
+                    continue
+                common = len(parts[first] & parts[second])
+                smaller = min(len(parts[first]), len(parts[second])) or 1
+                if common / smaller <= settings.composite_max_overlap:
+                    composites.add(doc_id)
+                    break
+            if doc_id in composites:
+                break
+    return composites
+
+
+def new_group_id(first_member: str) -> str:
+    """Stable id of a group founded by ``first_member``."""
+    return "dg-" + hashlib.sha1(first_member.encode("utf-8")).hexdigest()[:12]
+
+
+def group_documents(
+    docs: Mapping[str, Doc],
+    links: Mapping[Pair, Overlap],
+    settings: Settings,
+    existing: Mapping[str, str | None] | None = None,
+    taken: Callable[[str], bool] | None = None,
+) -> Grouping:
+    """Split ``docs`` into duplicate groups, keeping the ids they already have.
+
+    Args:
+        docs: Every article to group (all members of every affected group).
+        links: Verified links between them (see :func:`is_link`).
+        settings: Thresholds.
+        existing: Article id → its current group id, if any.
+        taken: Tells whether a fresh id is already used elsewhere in the store.
+
+    Returns:
+        Group id → member ids (arrival order), and the composites found.
+    """
+    existing = existing or {}
+    composites = find_composites(docs, links, settings)
+    parent = {doc_id: doc_id for doc_id in docs}
+
+    def root(node: str) -> str:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for a, b in links:
+        if a not in composites and b not in composites:
+            parent[root(a)] = root(b)
+    components: dict[str, list[str]] = defaultdict(list)
+    for doc_id in sorted(docs, key=lambda d: docs[d].seq):
+        if doc_id not in composites:
+            components[root(doc_id)].append(doc_id)
+    member_of = {m: r for r, members in components.items() for m in members}
+    # A composite joins the group holding the article it shares most with.
+    for doc_id in sorted(composites, key=lambda d: docs[d].seq):
+        best: tuple[int, int] | None = None
+        target = None
+        for pair, found in links.items():
+            if doc_id not in pair:
+                continue
+            other = pair[0] if pair[1] == doc_id else pair[1]
+            if other in composites:
+                continue
+            rank = (found.shared, -docs[other].seq)
+            if best is None or rank > best:
+                best, target = rank, member_of[other]
+        if target is None:
+            components[doc_id] = [doc_id]
+        else:
+            components[target].append(doc_id)
+    grouping = Grouping(composites=composites)
+    used: set[str] = set()
+    ordered = sorted(components.values(), key=lambda ms: min(docs[m].seq for m in ms))
+    for members in ordered:
+        members.sort(key=lambda m: docs[m].seq)
+        chosen = next(
+            (existing[m] for m in members if existing.get(m) and existing[m] not in used), None
+        )
+        if chosen is None:
+            chosen = new_group_id(members[0])
+            suffix = 1
+            base = chosen
+            while chosen in used or (taken is not None and taken(chosen)):
+                suffix += 1
+                chosen = f"{base}-{suffix}"
+        used.add(chosen)
+        grouping.groups[chosen] = members
+    return grouping
+
+
+def _day_order(a: Doc, b: Doc) -> int:
+    """-1 when ``a`` was published before ``b``, 1 after, 0 when unknown or the same."""
+    if a.published_precision != "day" or b.published_precision != "day":
+        return 0
+    if not a.published or not b.published or a.published == b.published:
+        return 0
+    return -1 if a.published < b.published else 1
+
+
+def _is_later_version(
+    later: Doc, earlier: Doc, found: Overlap, settings: Settings
+) -> bool:
+    added = len(later.shingles) - found.shared
+    if added < settings.version_min_new_shingles:
+        return False
+    if added / max(len(later.shingles), 1) < settings.version_min_new_share:
+        return False
+    order = _day_order(earlier, later)
+    if order:
+        return order < 0
+    # Undated: updates grow, so the one that adds more to the other is the later.
+    removed = len(earlier.shingles) - found.shared
+    return (added, -later.seq) > (removed, -earlier.seq)
+
+
+def _wire_names(members: Iterable[Doc]) -> set[str]:
+    return {m.wire.casefold() for m in members if m.wire}
+
+
+def assign_roles(
+    grouping: Grouping,
+    docs: Mapping[str, Doc],
+    links: Mapping[Pair, Overlap],
+    settings: Settings,
+) -> dict[str, Roles]:
+    """Decide exact duplicates, versions and the original of every group.
+
+    Returns:
+        Article id → its provenance row.
+    """
+    roles: dict[str, Roles] = {}
+    for group_id, member_ids in grouping.groups.items():
+        members = [docs[m] for m in member_ids]
+        for member in members:
+            roles[member.id] = Roles(group_id, composite=member.id in grouping.composites)
+        first_with_text: dict[str, str] = {}
+        for member in members:  # arrival order
+            if member.text_key in first_with_text:
+                roles[member.id].exact_duplicate_of = first_with_text[member.text_key]
+            elif member.shingles:
+                first_with_text[member.text_key] = member.id
+        for member in members:
+            if roles[member.id].composite or roles[member.id].exact_duplicate_of:
+                continue
+            best: tuple[int, int] | None = None
+            for other in members:
+                if other.id == member.id or roles[other.id].composite:
+                    continue
+                found = links.get(pair_key(member.id, other.id))
+                if found is None or not _is_later_version(member, other, found, settings):
+                    continue
+                rank = (found.shared, -other.seq)
+                if best is None or rank > best:
+                    best = rank
+                    roles[member.id].version_of = other.id
+        original = choose_original(members, roles)
+        for member in members:
+            if member.id != original:
+                roles[member.id].reprint_of = original
+    return roles
+
+
+def choose_original(members: Sequence[Doc], roles: Mapping[str, Roles]) -> str:
+    """Pick the member the others descend from.
+
+    Preference: not an exact duplicate, composite or later version; the wire's own
+    copy (its source is the wire a member names); the earliest published (day
+    precision); the most complete text; the first to arrive.
+    """
+    wires = _wire_names(members)
+    known_dates = sorted(
+        m.published for m in members if m.published and m.published_precision == "day"
+    )
+    latest = known_dates[-1] if known_dates else ""
+
+    def rank(member: Doc) -> tuple[bool, bool, str, int, int]:
+        role = roles[member.id]
+        derived = bool(role.exact_duplicate_of or role.version_of or role.composite)
+        own_wire = bool(member.source and member.source.casefold() in wires)
+        dated = member.published_precision == "day" and bool(member.published)
+        date = member.published if dated and member.published else latest + "~"
+        return (derived, not own_wire, date, -len(member.shingles), member.seq)
+
+    return min(members, key=rank).id
