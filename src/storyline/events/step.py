@@ -1,26 +1,230 @@
-"""The events corpus step. (stub)"""
+"""The events step: articles → dated events → storylines, with ids that stay put."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
+
+from scipy.sparse import vstack
+from sklearn.preprocessing import normalize
 
 from storyline.config import Config
+from storyline.events.cluster import average_link
+from storyline.events.dating import (
+    DatedEvent,
+    anchors_of,
+    collect_mentions,
+    date_by_mentions,
+    event_date,
+    iso_of,
+    pool_years,
+    precision_of,
+    publication_date,
+    year_by_references,
+)
+from storyline.events.evidence import DateEvidence, article_evidence
+from storyline.events.features import TextSpace, cosine_matrix, lead_text
+from storyline.events.ids import stable_ids
+from storyline.events.storylines import link_events
+from storyline.model import Article
 from storyline.pipeline.step import CorpusResult, register_step
+from storyline.store.articles import load_articles, update_dates
 from storyline.store.db import Store
+from storyline.store.events import (
+    EventRow,
+    duplicate_groups,
+    event_members,
+    save_events,
+    storyline_members,
+)
 
 
 @register_step("events")
 class EventsStep:
-    """Corpus-level events analysis."""
+    """Groups articles into dated real-world events and events into storylines."""
 
     name = "events"
-    version = "0"
-    requires = ("sentences",)
-    sets: tuple[str, ...] = ()
+    version = "1"
+    requires = ("text", "sentences", "temporal", "entities")
+    sets = ("published", "published_precision", "published_basis")
 
     def __init__(self, config: Config) -> None:
-        self.config = config
+        """Read the [events] settings."""
+        self.settings = config["events"]
 
     def run(self, store: Store, new_ids: Sequence[str]) -> CorpusResult:
-        """Update the analysis for the whole store."""
-        return CorpusResult()
+        """Re-cluster with existing events as seeds, date them, link them, store them."""
+        articles = list(load_articles(store))
+        if not articles:
+            return CorpusResult(stats={"events": 0, "storylines": 0})
+        index = {article.id: i for i, article in enumerate(articles)}
+        families = _families(articles, duplicate_groups(store))
+        evidences = [article_evidence(article) for article in articles]
+        pool_years(families, evidences)
+        space = TextSpace(articles)
+        self._hint_from_mentions(articles, evidences, families, space)
+
+        seeds = _seeds(families, event_members(store), index)
+        groups = average_link(
+            cosine_matrix(space.article_vectors),
+            seeds,
+            [e.about() for e in evidences],
+            self.settings["similarity_threshold"],
+            self.settings["max_day_gap"],
+        )
+        dated = [event_date(members, evidences) for members in groups]
+        self._years_from_references(groups, dated, articles, space)
+        changed = _apply_publication_dates(groups, dated, articles, evidences)
+        update_dates(store, changed)
+
+        rows = self._storylines(store, groups, dated, articles, space)
+        save_events(store, rows)
+        storylines = {row.storyline_id for row in rows}
+        return CorpusResult(
+            stats={"events": len(rows), "storylines": len(storylines)}, changed=changed
+        )
+
+    def _hint_from_mentions(
+        self,
+        articles: list[Article],
+        evidences: list[DateEvidence],
+        families: list[list[int]],
+        space: TextSpace,
+    ) -> None:
+        family_of = {i: set(members) for members in families for i in members}
+        dated_family = {
+            i
+            for members in families
+            if any(evidences[j].own.month for j in members)
+            for i in members
+        }
+        targets = [i for i in range(len(articles)) if i not in dated_family]
+        mentions = collect_mentions(articles, anchors_of(evidences, articles))
+        hints = date_by_mentions(
+            targets, articles, mentions, space, self.settings["mention_threshold"], family_of
+        )
+        for i, hint in hints.items():
+            if evidences[i].own.year in (None, hint.year):
+                evidences[i].event_hint = hint
+
+    def _years_from_references(
+        self,
+        groups: list[list[int]],
+        dated: list[DatedEvent],
+        articles: list[Article],
+        space: TextSpace,
+    ) -> None:
+        known: list[tuple[str, int]] = []
+        for members, event in zip(groups, dated, strict=True):
+            if event.date.year is not None:
+                known.append((" ".join(lead_text(articles[i]) for i in members), event.date.year))
+        for members, event in zip(groups, dated, strict=True):
+            if event.date.year is not None:
+                continue
+            year = year_by_references(
+                members, articles, known, space, self.settings["reference_threshold"]
+            )
+            if year is not None:
+                event.date.year = year
+                event.basis = "relative"
+
+    def _storylines(
+        self,
+        store: Store,
+        groups: list[list[int]],
+        dated: list[DatedEvent],
+        articles: list[Article],
+        space: TextSpace,
+    ) -> list[EventRow]:
+        member_ids = [[articles[i].id for i in members] for members in groups]
+        event_ids = stable_ids(member_ids, event_members(store), "ev")
+        vectors = normalize(
+            vstack(
+                [
+                    space.transform([" ".join(TextSpace.document(articles[i]) for i in members)])
+                    for members in groups
+                ]
+            )
+        )
+        approximate = [
+            _approximate(event.date.year, event.date.month, event.date.day) for event in dated
+        ]
+        chains = link_events(
+            vectors,
+            approximate,
+            self.settings["storyline_threshold"],
+            self.settings["storyline_max_gap_days"],
+        )
+        storyline_ids = stable_ids(
+            [[event_ids[i] for i in chain] for chain in chains], storyline_members(store), "sl"
+        )
+        storyline_of = {i: storyline_ids[c] for c, chain in enumerate(chains) for i in chain}
+        return [
+            EventRow(
+                event_ids[g],
+                storyline_of[g],
+                iso_of(dated[g].date),
+                precision_of(dated[g].date),
+                member_ids[g],
+            )
+            for g in range(len(groups))
+        ]
+
+
+def _families(articles: list[Article], groups: dict[str, str]) -> list[list[int]]:
+    """Copies of one story (same duplicate group) together; every other article alone."""
+    by_group: dict[str, list[int]] = {}
+    for i, article in enumerate(articles):
+        by_group.setdefault(groups.get(article.id, f"solo:{article.id}"), []).append(i)
+    return list(by_group.values())
+
+
+def _seeds(
+    families: list[list[int]], previous: dict[str, set[str]], index: dict[str, int]
+) -> list[list[int]]:
+    """Families joined with the events that already exist, so earlier groupings persist."""
+    parent = list(range(len(index)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for members in [*families, *([index[a] for a in m if a in index] for m in previous.values())]:
+        for other in members[1:]:
+            parent[find(other)] = find(members[0])
+    seeds: dict[int, list[int]] = {}
+    for i in range(len(index)):
+        seeds.setdefault(find(i), []).append(i)
+    return list(seeds.values())
+
+
+def _apply_publication_dates(
+    groups: list[list[int]],
+    dated: list[DatedEvent],
+    articles: list[Article],
+    evidences: list[DateEvidence],
+) -> list[Article]:
+    changed: list[Article] = []
+    for members, event in zip(groups, dated, strict=True):
+        for i in members:
+            article = articles[i]
+            if article.published_basis == "metadata":
+                continue
+            value, precision, basis = publication_date(evidences[i], event)
+            if (value, precision, basis) != (
+                article.published,
+                article.published_precision,
+                article.published_basis,
+            ):
+                article.published, article.published_precision = value, precision
+                article.published_basis = basis
+                changed.append(article)
+    return changed
+
+
+def _approximate(year: int | None, month: int | None, day: int | None) -> date | None:
+    if year is None:
+        return None
+    return date(year, month or 7, day or 15)

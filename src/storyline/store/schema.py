@@ -37,7 +37,8 @@ MIGRATIONS: list[str] = [
         INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text);
     END;
     CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
-        INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        INSERT INTO sentences_fts(sentences_fts, rowid, text)
+        VALUES ('delete', old.rowid, old.text);
     END;
 
     CREATE TABLE step_runs (

@@ -1,0 +1,248 @@
+"""Cross-document dating: what other articles say fixes the date one article leaves open.
+
+Three mechanisms, each general:
+
+* pooling — articles of one story or event share its date facts (a dateline in one
+  copy, a copyright year in another);
+* mentions — an undated report of a summit takes the date that dated articles give
+  when they mention that summit ("…held a summit in Tokyo in March");
+* references — an article that speaks of "a visit last year" is a year after the
+  dated event that visit matches.
+
+A date stays unknown (or coarse) when no evidence fixes it: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+
+from storyline.events.evidence import DateEvidence, PartialDate, pooled_year
+from storyline.events.features import TextSpace, lead_text
+from storyline.language.temporal import anchor_date, is_future, resolve
+from storyline.model import Article, DateBasis, Precision
+
+
+@dataclass
+class Mention:
+    """A dated sentence: some article says that something happened on ``value``."""
+
+    article: int
+    text: str
+    value: str
+
+
+@dataclass
+class DatedEvent:
+    """An event's date as far as the evidence goes."""
+
+    date: PartialDate
+    basis: DateBasis
+
+
+def pool_years(groups: Sequence[Sequence[int]], evidences: list[DateEvidence]) -> None:
+    """Give members of a group the year the group agrees on when their own date lacks it."""
+    for members in groups:
+        year = pooled_year([evidences[i] for i in members])
+        if year is None:
+            continue
+        for i in members:
+            own = evidences[i].own
+            if own.year is None:
+                own.year = year
+
+
+def collect_mentions(articles: Sequence[Article], anchors: Sequence[date | None]) -> list[Mention]:
+    """Sentences whose date expressions resolve to at least a month, given each anchor."""
+    mentions: list[Mention] = []
+    for index, (article, anchor) in enumerate(zip(articles, anchors, strict=True)):
+        if anchor is None:
+            continue
+        for expression in article.temporal:
+            if expression.kind not in ("partial", "absolute", "weekday"):
+                continue
+            sentence = article.sentences[expression.sentence or 0]
+            value = resolve(expression, anchor, article.text[sentence.start : expression.start])
+            if value and len(value) >= 7:
+                mentions.append(Mention(index, sentence.text, value))
+    return mentions
+
+
+def date_by_mentions(
+    targets: Sequence[int],
+    articles: Sequence[Article],
+    mentions: Sequence[Mention],
+    space: TextSpace,
+    threshold: float,
+    excluded: dict[int, set[int]],
+) -> dict[int, PartialDate]:
+    """Date undated articles by the best-matching dated mention in other articles.
+
+    Args:
+        targets: Indices of articles to date.
+        articles: All articles.
+        mentions: Dated sentences (from :func:`collect_mentions`).
+        space: Shared TF-IDF space.
+        threshold: Cosine a mention needs to count as speaking of the article's event.
+        excluded: Article index → article indices whose mentions may not date it
+            (itself and its copies, which would only repeat its own words).
+
+    Returns:
+        Article index → the date the mention gives (month or day precision).
+    """
+    if not targets or not mentions:
+        return {}
+    leads = space.transform([lead_text(articles[i]) for i in targets])
+    sentences = space.transform([m.text for m in mentions])
+    scores = np.asarray((leads @ sentences.T).todense())
+    found: dict[int, PartialDate] = {}
+    for row, target in enumerate(targets):
+        order = np.argsort(-scores[row])
+        for column in order:
+            if scores[row, column] < threshold:
+                break
+            mention = mentions[int(column)]
+            if mention.article in excluded.get(target, {target}):
+                continue
+            parts = [int(p) for p in mention.value.split("-")]
+            found[target] = PartialDate(parts[0], parts[1], parts[2] if len(parts) > 2 else None)
+            break
+    return found
+
+
+def event_date(members: Sequence[int], evidences: Sequence[DateEvidence]) -> DatedEvent:
+    """The date an event's articles give: their earliest full date, else what they agree on.
+
+    Articles' own dates (metadata, datelines) count before hints from other articles.
+    """
+    own = [evidences[i] for i in members]
+    full: list[tuple[date, DateBasis]] = sorted(
+        (day, e.basis) for e in own if (day := e.own.full()) is not None
+    )
+    if full:
+        return DatedEvent(_partial(full[0][0]), full[0][1])
+    hinted = sorted(day for e in own if e.event_hint and (day := e.event_hint.full()))
+    if hinted:
+        return DatedEvent(_partial(hinted[0]), "event")
+    partials: list[tuple[PartialDate, DateBasis]] = [(e.own, e.basis) for e in own]
+    partials += [(e.event_hint, "event") for e in own if e.event_hint is not None]
+    years = Counter(p.year for p, _ in partials if p.year)
+    year = years.most_common(1)[0][0] if years else None
+    months = Counter(
+        (p.month, basis) for p, basis in partials if p.month and p.year in (None, year)
+    )
+    if not months:
+        year_basis: DateBasis = next(
+            (b for p, b in partials if p.year == year and b != "none"), "none"
+        )
+        return DatedEvent(PartialDate(year, None, None), year_basis if year else "none")
+    (month, basis), _ = months.most_common(1)[0]
+    return DatedEvent(PartialDate(year, month if year else None, None), basis)
+
+
+def _partial(day: date) -> PartialDate:
+    return PartialDate(day.year, day.month, day.day)
+
+
+def year_by_references(
+    members: Sequence[int],
+    articles: Sequence[Article],
+    dated_events: Sequence[tuple[str, int]],
+    space: TextSpace,
+    threshold: float,
+) -> int | None:
+    """The year an event must have, from "last year"/"this year" references to dated events.
+
+    Args:
+        members: Article indices of the undated event.
+        articles: All articles.
+        dated_events: (representative text, year) of events whose year is known.
+        space: Shared TF-IDF space.
+        threshold: Cosine a reference sentence needs with the event it points to.
+
+    Returns:
+        The year most (score-weighted) references point to, or ``None``.
+    """
+    if not dated_events:
+        return None
+    references: list[tuple[str, int]] = []
+    for i in members:
+        article = articles[i]
+        for expression in article.temporal:
+            if expression.kind != "relative" or expression.unit != "year":
+                continue
+            if expression.offset is None or expression.offset > 0:
+                continue
+            sentence = article.sentences[expression.sentence or 0]
+            if is_future(article.text[sentence.start : expression.start]):
+                continue
+            references.append((sentence.text, expression.offset))
+    if not references:
+        return None
+    sentence_vectors = space.transform([text for text, _ in references])
+    event_vectors = space.transform([text for text, _ in dated_events])
+    scores = np.asarray((sentence_vectors @ event_vectors.T).todense())
+    votes: dict[int, float] = defaultdict(float)
+    for row, (_, offset) in enumerate(references):
+        column = int(np.argmax(scores[row]))
+        if scores[row, column] >= threshold:
+            votes[dated_events[column][1] - offset] += float(scores[row, column])
+    return max(votes, key=lambda y: votes[y]) if votes else None
+
+
+def publication_date(
+    evidence: DateEvidence, event: DatedEvent
+) -> tuple[str | None, Precision, DateBasis]:
+    """An article's own publication date within its event: (ISO, precision, basis).
+
+    Its own full date wins; an article that reports a later weekday than the event's
+    ("on Monday said his summit a day earlier") is dated to that weekday after it.
+    """
+    own = evidence.own
+    if own.full():
+        return iso_of(own), "day", evidence.basis
+    event_day = event.date.full()
+    if event_day is not None:
+        later = [(w - event_day.weekday()) % 7 for w in evidence.lead_weekdays]
+        offset = max(later, default=0)
+        day = event_day + timedelta(days=offset)
+        return day.isoformat(), "day", ("relative" if offset else "event")
+    if own.year and own.month:
+        return f"{own.year:04d}-{own.month:02d}", "month", evidence.basis
+    if event.date.year:
+        return iso_of(event.date), precision_of(event.date), "event"
+    return None, "unknown", "none"
+
+
+def anchors_of(evidences: Sequence[DateEvidence], articles: Sequence[Article]) -> list[date | None]:
+    """Each article's day-precise anchor for resolving its expressions, when it has one."""
+    anchors: list[date | None] = []
+    for evidence, article in zip(evidences, articles, strict=True):
+        anchors.append(
+            evidence.own.full() or anchor_date(article.published, article.published_precision)
+        )
+    return anchors
+
+
+def iso_of(partial: PartialDate) -> str | None:
+    """ISO text of a partial date, as precise as it is known."""
+    if partial.year is None:
+        return None
+    if partial.month is None:
+        return f"{partial.year:04d}"
+    if partial.day is None:
+        return f"{partial.year:04d}-{partial.month:02d}"
+    return f"{partial.year:04d}-{partial.month:02d}-{partial.day:02d}"
+
+
+def precision_of(partial: PartialDate) -> Precision:
+    """How precisely a partial date is known: day, month, year or unknown."""
+    if partial.year is None:
+        return "unknown"
+    if partial.month is None:
+        return "year"
+    return "month" if partial.day is None else "day"

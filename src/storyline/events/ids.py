@@ -1,0 +1,52 @@
+"""Stable ids: a group keeps the id of the earlier group it overlaps most."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+
+
+def stable_ids(
+    groups: Sequence[Sequence[str]], previous: Mapping[str, set[str]], prefix: str
+) -> list[str]:
+    """Name each group, reusing previous ids where the membership carries over.
+
+    Largest overlaps are matched first and each previous id is used at most once,
+    so adding articles never renames an event; a split keeps the id on the larger part.
+
+    Args:
+        groups: Member ids of each new group.
+        previous: Previous id → its member ids.
+        prefix: Id prefix for new groups ("ev", "sl").
+
+    Returns:
+        One id per group, in order.
+    """
+    candidates: list[tuple[int, int, str]] = []
+    for index, members in enumerate(groups):
+        member_set = set(members)
+        for old_id, old_members in previous.items():
+            overlap = len(member_set & old_members)
+            if overlap:
+                candidates.append((overlap, index, old_id))
+    names: dict[int, str] = {}
+    used: set[str] = set()
+    for _, index, old_id in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if index not in names and old_id not in used:
+            names[index] = old_id
+            used.add(old_id)
+    taken = set(previous) | used
+    result: list[str] = []
+    for index, members in enumerate(groups):
+        if index in names:
+            result.append(names[index])
+            continue
+        seed = min(members)
+        digest = hashlib.sha1(seed.encode()).hexdigest()
+        name, salt = f"{prefix}-{digest[:10]}", 0
+        while name in taken:
+            salt += 1
+            name = f"{prefix}-{hashlib.sha1(f'{seed}#{salt}'.encode()).hexdigest()[:10]}"
+        taken.add(name)
+        result.append(name)
+    return result

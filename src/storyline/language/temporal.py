@@ -1,0 +1,276 @@
+"""Date expressions in English news text, normalised against an anchor date.
+
+Extraction only reads the words: "May 7" keeps month and day, "Thursday" keeps a
+weekday, "last year" keeps an offset. :func:`resolve` turns one expression into
+an ISO value once an anchor (normally the publication date) is known, so that an
+undated article can be resolved later, when other articles have dated it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from storyline.model import Article, TemporalExpression
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_UNIT = r"(?P<unit>day|week|month|year)s?"
+_COUNT = r"(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+
+_WHICH = {"last": -1, "next": 1, "this": 0}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+# Ordered: longer, more specific forms first; matches never overlap.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")),
+    ("my", re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b")),
+    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|per cent|,\s*\d))")),
+    ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b")),
+    ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b", re.I)),
+    (
+        "rel_unit",
+        re.compile(rf"\b(?P<which>last|this|next|earlier this|later this)\s+{_UNIT}\b", re.I),
+    ),
+    ("ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after)\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:(?P<which>last|next|this)\s+)?{_WEEKDAY}\b")),
+    ("month", re.compile(rf"\b(?:(?P<which>last|next|this)\s+)?{_MONTH}\b(?!\s+\d)")),
+    ("year", re.compile(rf"(?<![$£€\d.,-])\b{_YEAR}\b(?![-–]\d|\d|%|,\d)")),
+]
+
+# "May" the verb and "March" the verb/noun are far more common than the month without a cue.
+_AMBIGUOUS_MONTHS = {"may", "march", "jan", "mar", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+_MONTH_CUE = re.compile(
+    r"(?:\b(?:in|since|until|by|from|through|early|late|mid|last|next|this|"
+    r"of|during|before|after|end of)\s*-?\s*)$",
+    re.I,
+)
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|would|shall|is due|are due|due to|plans? to|expected to|"
+    r"scheduled|set to|going to|next|upcoming|later this)\b",
+    re.I,
+)
+
+
+def extract_temporal(article: Article) -> list[TemporalExpression]:
+    """Find the date expressions of an article's sentences and resolve what its date allows.
+
+    Args:
+        article: An article with ``sentences`` set (offsets into ``text``).
+
+    Returns:
+        Expressions in text order; ``value`` is set when ``article.published`` anchors them.
+    """
+    anchor = anchor_date(article.published, article.published_precision)
+    found: list[TemporalExpression] = []
+    for index, sentence in enumerate(article.sentences):
+        reference = anchor
+        for expression in find_expressions(sentence.text):
+            if anchor is not None:
+                # "On Monday he said his summit a day earlier…": "earlier" counts from Monday.
+                base = reference if expression.text.lower().endswith(_NARRATIVE) else anchor
+                expression.value = resolve(
+                    expression, base or anchor, sentence.text[: expression.start]
+                )
+                if expression.value and len(expression.value) == 10:
+                    reference = date.fromisoformat(expression.value)
+            expression.start += sentence.start
+            expression.end += sentence.start
+            expression.sentence = index
+            found.append(expression)
+    return found
+
+
+def find_expressions(text: str) -> list[TemporalExpression]:
+    """Return the date expressions in ``text`` (offsets relative to it), unresolved."""
+    taken: list[tuple[int, int]] = []
+    found: list[TemporalExpression] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            expression = _build(kind, match, text)
+            if expression is None:
+                continue
+            taken.append(span)
+            found.append(expression)
+    return sorted(found, key=lambda e: e.start)
+
+
+def _build(kind: str, match: re.Match[str], text: str) -> TemporalExpression | None:
+    groups = match.groupdict()
+    month = MONTHS.get((groups.get("month") or "").lower().rstrip("."))
+    day = int(groups["day"]) if groups.get("day") else None
+    year = int(groups["year"]) if groups.get("year") else None
+    start, end = match.span()
+
+    def make(**values: Any) -> TemporalExpression:
+        return TemporalExpression(match.group(), start, end, **values)
+
+    if kind == "iso":
+        month, day = int(groups["m"]), int(groups["d"])
+        return _checked(make(kind="absolute", year=year, month=month, day=day))
+    if kind in ("mdy", "dmy"):
+        return _checked(make(kind="absolute", year=year, month=month, day=day))
+    if kind == "my":
+        return make(kind="absolute", year=year, month=month)
+    if kind in ("md", "dm"):
+        return _checked(make(kind="partial", month=month, day=day))
+    if kind == "rel_day":
+        offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[groups["word"].lower()]
+        return make(kind="relative", offset=offset, unit="day")
+    if kind == "rel_unit":
+        offset = _WHICH.get(groups["which"].lower(), 0)
+        return make(kind="relative", offset=offset, unit=groups["unit"].lower())
+    if kind == "ago":
+        count = groups["count"].lower()
+        number = _NUMBERS.get(count) or int(count)
+        sign = 1 if groups["dir"].lower() in ("later", "after") else -1
+        return make(kind="relative", offset=sign * number, unit=groups["unit"].lower())
+    if kind == "weekday":
+        which = (groups.get("which") or "").lower()
+        return make(
+            kind="weekday", offset=_WHICH.get(which), weekday=WEEKDAYS[groups["weekday"].lower()]
+        )
+    if kind == "month":
+        which = (groups.get("which") or "").lower()
+        name = groups["month"].lower().rstrip(".")
+        if not which and name in _AMBIGUOUS_MONTHS and not _MONTH_CUE.search(text[:start]):
+            return None
+        if not groups["month"][0].isupper():
+            return None
+        return make(kind="partial", month=month, offset=_WHICH.get(which))
+    if kind == "year":
+        return make(kind="year", year=year)
+    return None
+
+
+def _checked(expression: TemporalExpression) -> TemporalExpression | None:
+    """Drop impossible calendar dates such as "February 31"."""
+    if expression.month is None or expression.day is None:
+        return expression
+    year = expression.year or 2000  # a leap year, so 29 February survives
+    if expression.day < 1 or expression.day > calendar.monthrange(year, expression.month)[1]:
+        return None
+    return expression
+
+
+def anchor_date(published: str | None, precision: str) -> date | None:
+    """The publication date as a ``date`` when it is known to the day, else ``None``."""
+    if not published or precision != "day":
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+_NARRATIVE = ("earlier", "later", "before", "after")
+
+
+def is_future(preceding: str) -> bool:
+    """True when the clause before an expression speaks of what is to come ("will", "is due to")."""
+    clause = re.split(r"[,;:]|\bsaid\b|\bsays\b", preceding)[-1][-80:]
+    return bool(_FUTURE_CUE.search(clause))
+
+
+def resolve(expression: TemporalExpression, anchor: date, sentence: str = "") -> str | None:
+    """Normalise ``expression`` against ``anchor``; returns ISO or ``None``.
+
+    Args:
+        expression: What the words say.
+        anchor: The date the text was written (publication date).
+        sentence: The sentence text before the expression; its tense decides between
+            the past and the coming occurrence of a weekday or month without a year.
+    """
+    future = is_future(sentence)
+    kind = expression.kind
+    if kind == "absolute":
+        return _iso(expression.year, expression.month, expression.day)
+    if kind == "year":
+        return _iso(expression.year, None, None)
+    if kind == "partial" and expression.month is not None:
+        year = _year_for_month(anchor, expression.month, expression.day, future, expression.offset)
+        return _iso(year, expression.month, expression.day)
+    if kind == "weekday" and expression.weekday is not None:
+        return weekday_near(anchor, expression.weekday, future, expression.offset or 0).isoformat()
+    if kind == "relative" and expression.unit and expression.offset is not None:
+        return shift(anchor, expression.unit, expression.offset)
+    return None
+
+
+def _year_for_month(
+    anchor: date, month: int, day: int | None, future: bool, offset: int | None
+) -> int:
+    """The year of a month named without one: the nearest in the direction the words point."""
+    if offset == -1:  # "last March": the latest March before this month
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if offset == 1:  # "next March": the first March after this month
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if offset == 0:  # "this March"
+        return anchor.year
+    if future:
+        # "will meet in March", said in November, means next March.
+        return anchor.year + 1 if (month, day or 31) < (anchor.month, anchor.day) else anchor.year
+    return anchor.year - 1 if (month, day or 1) > (anchor.month, anchor.day) else anchor.year
+
+
+def weekday_near(anchor: date, weekday: int, future: bool, offset: int = 0) -> date:
+    """The weekday closest to ``anchor``: the past one, or the coming one when ``future``."""
+    back = (anchor.weekday() - weekday) % 7
+    if future or offset > 0:
+        ahead = (weekday - anchor.weekday()) % 7
+        return anchor + timedelta(days=ahead or (7 if offset > 0 else 0))
+    if offset < 0 and back == 0:
+        back = 7
+    return anchor - timedelta(days=back)
+
+
+def shift(anchor: date, unit: str, offset: int) -> str:
+    """``anchor`` moved by ``offset`` units, at the precision the unit implies."""
+    if unit == "day":
+        return (anchor + timedelta(days=offset)).isoformat()
+    if unit == "week":
+        return (anchor + timedelta(weeks=offset)).isoformat()
+    if unit == "month":
+        months = anchor.year * 12 + anchor.month - 1 + offset
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return f"{anchor.year + offset:04d}"
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
