@@ -1,0 +1,171 @@
+"""The export contract: one flat record per article, event, storyline, passage, quote, entity.
+
+Field names and order here ARE the contract (docs/cli.md); the report reads the
+same records so that what a user sees and what a user exports never disagree.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from storyline.errors import InputError
+from storyline.model import Article
+from storyline.narrate.corpus import article_events, event_members, load_provenance
+from storyline.store.articles import load_articles
+from storyline.store.db import Store
+
+What = Literal["articles", "events", "storylines", "passages", "quotes", "entities"]
+WHATS: tuple[str, ...] = ("articles", "events", "storylines", "passages", "quotes", "entities")
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "articles": ("id", "url", "title", "source", "wire", "published", "published_precision",
+                 "text", "event_id", "storyline_id", "duplicate_group", "reprint_of",
+                 "version_of"),
+    "events": ("event_id", "storyline_id", "date", "title", "articles", "summary",
+               "date_precision", "independent_sources"),
+    "storylines": ("storyline_id", "title", "events", "start", "end"),
+    "passages": ("a", "b", "a_start", "a_end", "b_start", "b_end", "a_text", "b_text",
+                 "similarity"),
+    "quotes": ("article_id", "text", "speaker", "speaker_id", "start", "end"),
+    "entities": ("canonical", "label", "mentions", "articles"),
+}
+# Appended to articles only where nested values fit the format (JSON lines, Parquet).
+ARTICLE_EXTRAS: tuple[str, ...] = ("published_basis", "byline", "language", "removed")
+
+
+def record_fields(what: str, extended: bool) -> tuple[str, ...]:
+    """Field names of ``what`` in contract order (with the article extras if ``extended``)."""
+    if what not in FIELDS:
+        raise InputError(f"cannot export {what!r}; choose one of {', '.join(WHATS)}")
+    if what == "articles" and extended:
+        return FIELDS[what] + ARTICLE_EXTRAS
+    return FIELDS[what]
+
+
+def iter_records(store: Store, what: str, extended: bool = True) -> Iterator[dict[str, Any]]:
+    """Yield the records of ``what`` in their documented order.
+
+    Args:
+        store: Open store.
+        what: One of :data:`WHATS`.
+        extended: Include the optional article extras.
+
+    Raises:
+        InputError: ``what`` is not a known record type.
+    """
+    names = record_fields(what, extended)
+    producers = {
+        "articles": _articles, "events": _events, "storylines": _storylines,
+        "passages": _passages, "quotes": _quotes, "entities": _entities,
+    }
+    for record in producers[what](store):
+        yield {name: record.get(name) for name in names}
+
+
+def chronological_articles(store: Store) -> list[Article]:
+    """All articles by publication date (undated last), earlier versions first."""
+    provenance = load_provenance(store)
+    articles = list(load_articles(store))
+    arrival = {article.id: position for position, article in enumerate(articles)}
+
+    def version_depth(article_id: str) -> int:
+        depth, seen = 0, {article_id}
+        current = provenance.get(article_id)
+        while current and current.version_of and current.version_of not in seen:
+            seen.add(current.version_of)
+            depth += 1
+            current = provenance.get(current.version_of)
+        return depth
+
+    return sorted(articles, key=lambda a: (a.published is None, a.published or "",
+                                           version_depth(a.id), arrival[a.id]))
+
+
+def _articles(store: Store) -> Iterator[dict[str, Any]]:
+    provenance = load_provenance(store)
+    events = article_events(store)
+    for article in chronological_articles(store):
+        prov = provenance.get(article.id)
+        event = events.get(article.id)
+        yield {
+            "id": article.id, "url": article.url, "title": article.title,
+            "source": article.source, "wire": article.wire, "published": article.published,
+            "published_precision": article.published_precision, "text": article.text,
+            "event_id": event.event_id if event else None,
+            "storyline_id": event.storyline_id if event else None,
+            "duplicate_group": prov.duplicate_group if prov else None,
+            "reprint_of": prov.reprint_of if prov else None,
+            "version_of": prov.version_of if prov else None,
+            "published_basis": article.published_basis, "byline": article.byline,
+            "language": article.language,
+            "removed": [{"text": line.text, "reason": line.reason} for line in article.removed],
+        }
+
+
+def _events(store: Store) -> Iterator[dict[str, Any]]:
+    members = event_members(store)
+    provenance = load_provenance(store)
+    rows = store.conn.execute(
+        "SELECT event_id, storyline_id, date, date_precision, title, summary FROM events "
+        "ORDER BY date IS NULL, date, event_id"
+    )
+    for row in rows:
+        articles = members.get(row["event_id"], [])
+        groups = {(provenance[a].duplicate_group if a in provenance else None) or a
+                  for a in articles}
+        yield {
+            "event_id": row["event_id"], "storyline_id": row["storyline_id"],
+            "date": row["date"], "title": row["title"], "articles": articles,
+            "summary": json.loads(row["summary"] or "[]"),
+            "date_precision": row["date_precision"], "independent_sources": len(groups),
+        }
+
+
+def _storylines(store: Store) -> Iterator[dict[str, Any]]:
+    events: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
+    for row in store.conn.execute("SELECT event_id, storyline_id, date FROM events "
+                                  "ORDER BY date IS NULL, date, event_id"):
+        events[row["storyline_id"]].append((row["date"], row["event_id"]))
+    found = []
+    for row in store.conn.execute("SELECT storyline_id, title FROM storylines"):
+        dated = [date for date, _ in events[row["storyline_id"]] if date]
+        found.append({
+            "storyline_id": row["storyline_id"], "title": row["title"],
+            "events": [event_id for _, event_id in events[row["storyline_id"]]],
+            "start": min(dated) if dated else None, "end": max(dated) if dated else None,
+        })
+    found.sort(key=lambda s: (s["start"] is None, s["start"] or "", s["storyline_id"]))
+    yield from found
+
+
+def _passages(store: Store) -> Iterator[dict[str, Any]]:
+    rows = store.conn.execute(
+        "SELECT a, b, a_start, a_end, b_start, b_end, a_text, b_text, similarity FROM passages "
+        "ORDER BY a, b, a_start, b_start"
+    )
+    for row in rows:
+        yield dict(row)
+
+
+def _quotes(store: Store) -> Iterator[dict[str, Any]]:
+    for article in chronological_articles(store):
+        for quote in article.quotes:
+            yield {"article_id": article.id, "text": quote.text, "speaker": quote.speaker,
+                   "speaker_id": quote.speaker_id, "start": quote.start, "end": quote.end}
+
+
+def _entities(store: Store) -> Iterator[dict[str, Any]]:
+    mentions: dict[tuple[str, str], int] = defaultdict(int)
+    articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for article in load_articles(store):
+        for mention in article.entities:
+            key = ((mention.canonical or mention.text).strip(), mention.label)
+            if key[0]:
+                mentions[key] += 1
+                articles[key].add(article.id)
+    for key in sorted(mentions, key=lambda k: (-mentions[k], k)):
+        yield {"canonical": key[0], "label": key[1], "mentions": mentions[key],
+               "articles": sorted(articles[key])}

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from storyline.errors import InputError
+from storyline.render.export import export_records
+from storyline.render.records import ARTICLE_EXTRAS, WHATS
+from storyline.store.db import Store
+
+CONTRACT = {
+    "articles": ["id", "url", "title", "source", "wire", "published", "published_precision",
+                 "text", "event_id", "storyline_id", "duplicate_group", "reprint_of",
+                 "version_of"],
+    "passages": ["a", "b", "a_start", "a_end", "b_start", "b_end", "a_text", "b_text",
+                 "similarity"],
+    "events": ["event_id", "storyline_id", "date", "title", "articles", "summary",
+               "date_precision", "independent_sources"],
+    "storylines": ["storyline_id", "title", "events", "start", "end"],
+    "quotes": ["article_id", "text", "speaker", "speaker_id", "start", "end"],
+    "entities": ["canonical", "label", "mentions", "articles"],
+}
+
+
+def _jsonl(store: Store, what: str) -> list[dict]:
+    out = io.StringIO()
+    export_records(store, what, "jsonl", out)
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+@pytest.mark.parametrize("what", WHATS)
+def test_jsonl_fields(store: Store, what: str) -> None:
+    records = _jsonl(store, what)
+    assert records
+    extras = list(ARTICLE_EXTRAS) if what == "articles" else []
+    assert all(list(record) == CONTRACT[what] + extras for record in records)
+
+
+@pytest.mark.parametrize("what", WHATS)
+def test_csv_fields(store: Store, what: str) -> None:
+    out = io.StringIO()
+    count = export_records(store, what, "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert len(rows) == count > 0
+    assert list(rows[0]) == CONTRACT[what]
+
+
+@pytest.mark.parametrize("what", WHATS)
+def test_parquet_round_trip(store: Store, what: str, tmp_path: Path) -> None:
+    path = tmp_path / f"{what}.parquet"
+    export_records(store, what, "parquet", path)
+    table = pq.read_table(path)
+    extras = list(ARTICLE_EXTRAS) if what == "articles" else []
+    assert table.column_names == CONTRACT[what] + extras
+    assert table.to_pylist() == _jsonl(store, what)
+
+
+def test_articles_chronological_and_provenance(store: Store) -> None:
+    articles = _jsonl(store, "articles")
+    published = [a["published"] for a in articles]
+    assert published == sorted(published)
+    by_id = {a["id"]: a for a in articles}
+    assert by_id["a2"]["reprint_of"] == "a1"
+    assert by_id["a5"]["version_of"] == "a4"
+    assert by_id["a1"]["event_id"] == "e1" and by_id["a1"]["storyline_id"] == "s1"
+    assert by_id["a1"]["removed"] == [{"text": "Subscribe to our newsletter",
+                                       "reason": "boilerplate"}]
+
+
+def test_events_by_date_with_independent_sources(store: Store) -> None:
+    events = _jsonl(store, "events")
+    assert [e["event_id"] for e in events] == ["e1", "e2", "e3"]
+    e1 = events[0]
+    assert e1["articles"] == ["a1", "a2", "a3"]
+    assert e1["independent_sources"] == 2  # a2 reprints a1
+
+
+def test_csv_lists_are_json(store: Store) -> None:
+    out = io.StringIO()
+    export_records(store, "events", "csv", out)
+    first = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert json.loads(first["articles"]) == ["a1", "a2", "a3"]
+    assert json.loads(first["summary"]) == []
+
+
+def test_storyline_span(store: Store) -> None:
+    storylines = {s["storyline_id"]: s for s in _jsonl(store, "storylines")}
+    assert storylines["s1"]["events"] == ["e1", "e2"]
+    assert (storylines["s1"]["start"], storylines["s1"]["end"]) == ("2024-03-04", "2024-03-10")
+
+
+def test_unknown_what_or_format(store: Store) -> None:
+    with pytest.raises(InputError):
+        export_records(store, "people", "jsonl", io.StringIO())
+    with pytest.raises(InputError):
+        export_records(store, "articles", "xml", io.StringIO())
