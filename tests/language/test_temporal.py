@@ -1,0 +1,66 @@
+from datetime import date
+
+from storyline.language.temporal import find_expressions, resolve, weekday_near
+from storyline.model import Article, Sentence
+from storyline.language.temporal import extract_temporal
+
+ANCHOR = date(2023, 5, 7)  # a Sunday
+
+
+def values(text: str, anchor: date = ANCHOR) -> list[tuple[str, str | None]]:
+    return [(e.text, resolve(e, anchor, text[: e.start])) for e in find_expressions(text)]
+
+
+def test_absolute_dates_in_three_spellings():
+    found = values("On May 7, 2023, on 7 May 2023 and on 2023-05-07.")
+    assert [v for _, v in found] == ["2023-05-07"] * 3
+
+
+def test_month_and_day_without_year_take_the_anchor_year():
+    assert values("The vote was on April 30.") == [("April 30", "2023-04-30")]
+
+
+def test_future_month_day_points_ahead():
+    assert values("They will vote on September 27.") == [("September 27", "2023-09-27")]
+
+
+def test_past_month_after_anchor_month_is_last_year():
+    assert values("Prices rose in November.") == [("November", "2022-11")]
+
+
+def test_future_cue_only_counts_in_its_own_clause():
+    assert values("Japan in March said it will expand curbs.") == [("March", "2023-03")]
+
+
+def test_may_the_verb_is_not_a_month():
+    assert values("Kishida may proceed with caution.") == []
+
+
+def test_weekday_resolves_to_the_past_one_unless_future():
+    assert values("Kishida met Yoon on Thursday.") == [("Thursday", "2023-05-04")]
+    assert values("He is due to return on Saturday.") == [("Saturday", "2023-05-13")]
+    assert weekday_near(ANCHOR, ANCHOR.weekday(), future=False) == ANCHOR
+
+
+def test_relative_units_keep_their_precision():
+    found = dict(values("It fell last month, rose last year, and two days ago it closed."))
+    assert found == {"last month": "2023-04", "last year": "2022", "two days ago": "2023-05-05"}
+
+
+def test_year_ranges_money_and_percent_are_not_dates():
+    assert values("The 1910-1945 rule cost $2019 and 2020% more.") == []
+
+
+def test_narrative_offset_counts_from_the_weekday_before_it():
+    text = "Kishida on Monday said his summit a day earlier went well."
+    article = Article(id="a", text=text, sentences=[Sentence(0, len(text), text)],
+                      published="2023-05-08", published_precision="day")
+    found = {e.text: e.value for e in extract_temporal(article)}
+    assert found == {"Monday": "2023-05-08", "a day earlier": "2023-05-07"}
+
+
+def test_undated_article_keeps_partial_fields_unresolved():
+    text = "SEOUL, May 7: leaders met."
+    article = Article(id="a", text=text, sentences=[Sentence(0, len(text), text)])
+    (expression,) = extract_temporal(article)
+    assert (expression.month, expression.day, expression.value) == (5, 7, None)
