@@ -1,12 +1,138 @@
-"""The self-contained HTML report. (stub)"""
+"""The self-contained HTML report: storylines → events → articles, a timeline and a picture.
+
+One file, inline CSS and a few lines of JS, no external resource, so it opens
+offline and can be mailed around. Article text is untrusted: the template is
+rendered with autoescaping on and never marks article text as safe.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from jinja2 import Environment, PackageLoader
+
+from storyline.config import Config, default_config
+from storyline.errors import InputError
+from storyline.narrate.timeline import build_timeline
+from storyline.render.axis import build_axis
+from storyline.render.records import iter_records
 from storyline.store.db import Store
 
 
-def write_report(store: Store, path: Path) -> None:
-    """Write the report for everything in ``store`` to ``path``."""
-    path.write_text("<!doctype html><title>storyline</title>", encoding="utf-8")
+@dataclass
+class Segment:
+    """A piece of an article body; ``shared`` pieces also occur in another article."""
+
+    text: str
+    shared: bool
+
+
+def body_segments(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
+    """Split ``text`` into plain and shared pieces (overlapping spans are merged)."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        start, end = max(0, start), min(len(text), end)
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    segments: list[Segment] = []
+    position = 0
+    for start, end in merged:
+        if start > position:
+            segments.append(Segment(text[position:start], False))
+        segments.append(Segment(text[start:end], True))
+        position = end
+    if position < len(text):
+        segments.append(Segment(text[position:], False))
+    return segments
+
+
+def report_context(store: Store, config: Config | None = None) -> dict[str, Any]:
+    """Gather everything the report template shows.
+
+    Args:
+        store: Open store.
+        config: Settings (the ``[narrate]`` timeline size); shipped defaults if ``None``.
+
+    Returns:
+        Template variables: storylines with their events and articles, unassigned
+        articles, the timeline, the axis layout and overall counts.
+    """
+    settings = (config or default_config())["narrate"]
+    articles = {a["id"]: a for a in iter_records(store, "articles")}
+    events = {e["event_id"]: e for e in iter_records(store, "events")}
+    storylines = list(iter_records(store, "storylines"))
+
+    shared: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for passage in iter_records(store, "passages"):
+        for side, other in (("a", "b"), ("b", "a")):
+            article_id = passage[side]
+            spans[article_id].append((passage[f"{side}_start"], passage[f"{side}_end"]))
+            shared[article_id].append({"other": passage[other], "text": passage[f"{side}_text"],
+                                       "similarity": passage["similarity"]})
+    for article in articles.values():
+        article["segments"] = body_segments(article["text"] or "", spans.get(article["id"], []))
+        article["shared"] = shared.get(article["id"], [])
+        # Only web addresses become links: a "javascript:" URL in the input must stay inert.
+        url = article["url"] or ""
+        article["link"] = url if url.startswith(("http://", "https://")) else None
+        article["copies"] = sum(1 for other in articles.values()
+                                if other["reprint_of"] == article["id"])
+
+    placed: set[str] = set()
+    for event in events.values():
+        event["article_records"] = [articles[i] for i in event["articles"] if i in articles]
+        event["reprints"] = sum(1 for a in event["article_records"] if a["reprint_of"])
+        event["sources"] = sorted({a["source"] for a in event["article_records"] if a["source"]})
+        placed.update(event["articles"])
+    for storyline in storylines:
+        storyline["event_records"] = [events[i] for i in storyline["events"] if i in events]
+    orphans = [events[e] for e in events if not events[e]["storyline_id"]]
+    if orphans:
+        storylines.append({"storyline_id": "", "title": "Events without a storyline",
+                           "events": [e["event_id"] for e in orphans], "start": None,
+                           "end": None, "event_records": orphans})
+    return {
+        "storylines": storylines,
+        "unassigned": [a for a in articles.values() if a["id"] not in placed],
+        "articles": articles,
+        "timeline": build_timeline(store, max_dates=int(settings["max_dates"]),
+                                   sentences_per_date=int(settings["sentences_per_date"])),
+        "axis": build_axis(storylines, events),
+        "counts": {
+            "articles": len(articles), "events": len(events), "storylines": len(storylines),
+            "reprints": sum(1 for a in articles.values() if a["reprint_of"]),
+            "sources": len({a["source"] for a in articles.values() if a["source"]}),
+        },
+    }
+
+
+def render_report(store: Store, config: Config | None = None) -> str:
+    """Render the report for everything in ``store`` as one HTML string."""
+    environment = Environment(
+        loader=PackageLoader("storyline.render", "templates"),
+        autoescape=True,  # article text is untrusted
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    template = environment.get_template("report.html.j2")
+    return template.render(**report_context(store, config))
+
+
+def write_report(store: Store, path: Path, config: Config | None = None) -> None:
+    """Write the self-contained report for everything in ``store`` to ``path``.
+
+    Raises:
+        InputError: The file cannot be written.
+    """
+    html = render_report(store, config)
+    try:
+        Path(path).write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write the report to {path}: {exc}; check the path") from exc

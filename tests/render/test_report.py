@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from storyline.config import default_config
+from storyline.narrate.step import NarrateStep
+from storyline.render.report import body_segments, render_report, write_report
+from storyline.store.db import Store
+
+
+def _html(store: Store) -> str:
+    NarrateStep(default_config()).run(store, ["a1"])
+    return render_report(store)
+
+
+def test_article_text_is_escaped(store: Store) -> None:
+    html = _html(store)
+    assert "<script>alert(1)</script>" not in html  # from a title
+    assert "<script>alert('body')</script>" not in html  # from a body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert html.count("<script>") == 1  # only the report's own inline script
+
+
+def test_javascript_urls_do_not_become_links(store: Store) -> None:
+    store.conn.execute("UPDATE articles SET record = json_set(record, '$.url', "
+                       "'javascript:alert(1)') WHERE id = 'a3'")
+    assert 'href="javascript:' not in _html(store)
+
+
+def test_self_contained(store: Store, tmp_path: Path) -> None:
+    NarrateStep(default_config()).run(store, ["a1"])
+    path = tmp_path / "report.html"
+    write_report(store, path)
+    html = path.read_text(encoding="utf-8")
+    assert not re.search(r"""\bsrc\s*=\s*["']?(https?:)?//""", html, re.I)
+    assert not re.search(r"<link\b", html, re.I)
+    assert not re.search(r"""url\(\s*["']?(https?:)?//""", html, re.I)
+    assert "@import" not in html
+    # The only outside addresses are plain links to the articles' own pages.
+    for tag in re.findall(r"<[^>]+(?:https?:)//[^>]*>", html):
+        assert tag.startswith("<a href=") and 'rel="noreferrer noopener"' in tag
+
+
+def test_content(store: Store) -> None:
+    html = _html(store)
+    assert "Council approves harbour bridge" in html
+    assert 'id="article-a1"' in html and 'href="#article-a1"' in html  # citations link
+    assert "Reprint of" in html and "Updated version of" in html
+    assert "<mark>" in html  # shared passage highlighted
+    assert "Subscribe to our newsletter" in html and "boilerplate" in html
+    assert "<svg" in html and "<circle" in html
+    assert "2024-05" in html and "month" in html
+    assert "Timeline" in html
+
+
+def test_empty_store_renders() -> None:
+    with Store(":memory:") as empty:
+        html = render_report(empty)
+    assert "0 articles" in html and "<svg" not in html
+
+
+def test_body_segments_merge_overlaps() -> None:
+    segments = body_segments("abcdefghij", [(2, 5), (4, 7), (9, 20)])
+    assert [(s.text, s.shared) for s in segments] == [
+        ("ab", False), ("cdefg", True), ("hi", False), ("j", True)]
