@@ -1,0 +1,154 @@
+"""Direct quotes: where they are in the text (their speakers are found in ``speakers``).
+
+A quote is text between quotation marks in the body: curly “…” or straight "…",
+possibly over several sentences, and over several paragraphs when a paragraph
+leaves the quote open and the next one opens it again (the news convention). An
+article with no double quotation marks at all is read for British ‘…’ quotes.
+One to three quoted words are scare quotes or names (“groundbreaking”), not quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storyline.model import Article
+
+MIN_QUOTE_WORDS = 4
+
+_DOUBLE_OPEN = "“"
+_DOUBLE_CLOSE = "”"
+_STRAIGHT = '"'
+_SINGLE_OPEN = "‘"
+_SINGLE_CLOSE = "’"
+_SINGLE_CLOSE_BEFORE = ".,!?…"
+_SINGLE_CLOSE_FOLLOWED_BY = ",.;:!?)—–"
+
+
+@dataclass
+class QuoteSpan:
+    """One quote: ``pieces`` are the quoted stretches (one per paragraph it spans).
+
+    Offsets index into ``Article.text``; a piece excludes its quotation marks, while
+    ``outer_start``/``outer_end`` include them (used to tell quoted from narrative words).
+    """
+
+    pieces: list[tuple[int, int]]
+    outer_start: int
+    outer_end: int
+    paragraphs: list[int] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        """Offset of the first quoted character."""
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        """Offset just after the last quoted character."""
+        return self.pieces[-1][1]
+
+    def text(self, article_text: str) -> str:
+        """Return the quoted words, pieces joined by a space."""
+        return " ".join(article_text[start:end] for start, end in self.pieces)
+
+
+def find_quote_spans(article: Article) -> list[QuoteSpan]:
+    """Return the direct quotes of the article's body paragraphs, in text order.
+
+    Quotes of fewer than :data:`MIN_QUOTE_WORDS` words are left out.
+    """
+    body = [i for i, p in enumerate(article.paragraphs) if p.kind == "body"]
+    text = article.text
+    has_double = any(mark in text for mark in (_DOUBLE_OPEN, _DOUBLE_CLOSE, _STRAIGHT))
+    spans = _scan(article, body, single=not has_double)
+    return [s for s in spans if len(s.text(text).split()) >= MIN_QUOTE_WORDS]
+
+
+def _scan(article: Article, body: Sequence[int], single: bool) -> list[QuoteSpan]:
+    text = article.text
+    spans: list[QuoteSpan] = []
+    current: QuoteSpan | None = None
+    mark = ""  # the opening mark of the current quote
+    content_start = 0
+    for position, index in enumerate(body):
+        paragraph = article.paragraphs[index]
+        cursor = paragraph.start
+        if current is not None:
+            first = _first_visible(text, paragraph.start, paragraph.end)
+            continued = first is not None and text[first] in _openers_like(mark)
+            previous_body = position > 0 and body[position - 1] == index - 1
+            if continued and previous_body and first is not None:
+                content_start = first + 1
+                cursor = first + 1
+                current.paragraphs.append(index)
+            else:
+                spans.append(current)  # left open: it ends with its paragraph
+                current = None
+        for offset in range(cursor, paragraph.end):
+            char = text[offset]
+            if current is None:
+                if _opens(text, offset, single):
+                    mark = char
+                    content_start = offset + 1
+                    current = QuoteSpan([], offset, offset + 1, [index])
+            elif _closes(text, offset, mark, single):
+                _add_piece(current, text, content_start, offset)
+                current.outer_end = offset + 1
+                spans.append(current)
+                current = None
+            elif char == mark and mark != _STRAIGHT:
+                # A second opening mark with no close: restart from here.
+                current = QuoteSpan([], offset, offset + 1, [index])
+                content_start = offset + 1
+        if current is not None:
+            _add_piece(current, text, content_start, paragraph.end)
+            current.outer_end = paragraph.end
+    if current is not None:
+        spans.append(current)
+    return [s for s in spans if s.pieces]
+
+
+def _opens(text: str, offset: int, single: bool) -> bool:
+    char = text[offset]
+    if single:
+        return char == _SINGLE_OPEN and (offset == 0 or not text[offset - 1].isalnum())
+    return char in (_DOUBLE_OPEN, _STRAIGHT)
+
+
+def _closes(text: str, offset: int, mark: str, single: bool) -> bool:
+    char = text[offset]
+    if not single:
+        return (mark == _DOUBLE_OPEN and char == _DOUBLE_CLOSE) or (
+            mark == _STRAIGHT and char == _STRAIGHT)
+    if char != _SINGLE_CLOSE or offset == 0 or text[offset - 1].isspace():
+        return False
+    following = text[offset + 1 : offset + 2]
+    if following.isalnum():
+        return False  # an apostrophe: don’t, Korea’s
+    # The plural possessive ("workers’ union") looks like a close; a real close follows
+    # punctuation or is followed by it.
+    return text[offset - 1] in _SINGLE_CLOSE_BEFORE or following in ("", "\n") or \
+        following in _SINGLE_CLOSE_FOLLOWED_BY
+
+
+def _openers_like(mark: str) -> str:
+    return {_DOUBLE_OPEN: _DOUBLE_OPEN + _STRAIGHT, _STRAIGHT: _STRAIGHT + _DOUBLE_OPEN}.get(
+        mark, mark)
+
+
+def _first_visible(text: str, start: int, end: int) -> int | None:
+    for offset in range(start, end):
+        if not text[offset].isspace():
+            return offset
+    return None
+
+
+def _add_piece(span: QuoteSpan, text: str, start: int, end: int) -> None:
+    """Add the stretch ``start:end`` trimmed of spaces and a dangling comma."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    if start < end:
+        span.pieces.append((start, end))

@@ -1,0 +1,281 @@
+"""Who said each quote, from the dependency parse and the article's entity mentions.
+
+Patterns, tried in order for each quote:
+
+1. A speech verb outside the quote in the quote's own sentences ("X said",
+   "said X", "X told Y", "X added", "according to X", "…, saying"): its subject, or
+   the subject of the verb it hangs from. A subject "he"/"she" is resolved to the
+   speaker of the last attributed quote within three sentences, else the last
+   person who was a grammatical subject, else the last person mentioned.
+2. A quote embedded in a sentence with no speech verb ("He called it “…”"): the
+   sentence's subject, when it is a person.
+3. A quote standing alone: the speaker of the nearest sentence at most three
+   sentences before it (or, failing that, after it) that has one.
+
+A speaker must be a named entity (person, organisation, place or group); "officials
+said" gives no speaker rather than a wrong one.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.language.names import PERSON_LABEL, speaker_id
+from storyline.language.nlp import ParsedPiece
+from storyline.language.quotes import QuoteSpan
+from storyline.model import Article, EntityMention, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MAX_SENTENCE_DISTANCE = 3
+PRONOUN_LOOKBACK_SENTENCES = 5
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+_CLIMB = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl")
+
+
+def _verb_forms() -> frozenset[str]:
+    regular = (
+        "add", "state", "announce", "explain", "note", "insist", "ask", "argue", "claim",
+        "declare", "warn", "reply", "respond", "continue", "recall", "suggest", "acknowledge",
+        "comment", "remark", "stress", "emphasise", "emphasize", "urge", "report", "conclude",
+        "promise", "vow", "pledge", "predict", "complain", "observe", "agree", "answer",
+        "confirm", "deny", "tweet", "post", "testify", "concede", "caution", "assert",
+        "maintain", "contend", "mention", "joke", "shout", "whisper", "plead", "demand",
+        "boast", "recount", "reiterate", "underline", "underscore", "counter", "lament",
+        "exclaim", "murmur", "scoff", "announce", "point", "cry", "reply", "quip", "admit",
+    )
+    forms: set[str] = {"say", "says", "said", "saying", "tell", "tells", "told", "telling",
+                       "write", "writes", "wrote", "written", "writing", "speak", "spoke",
+                       "cry", "cries", "cried", "quipped", "admitted", "admitting"}
+    for verb in regular:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        past = verb[:-1] + "ied" if verb.endswith("y") and verb[-2] not in "aeiou" else stem + "ed"
+        third = verb[:-1] + "ies" if verb.endswith("y") and verb[-2] not in "aeiou" else (
+            verb + "es" if verb.endswith(("s", "sh", "ch")) else verb + "s")
+        forms.update({verb, third, past, stem + "ing"})
+    return frozenset(forms)
+
+
+SPEECH_VERBS = _verb_forms()
+
+
+@dataclass
+class _Token:
+    start: int
+    token: Token
+
+
+class _ArticleIndex:
+    """Positions of tokens, sentences, mentions and quotes of one article."""
+
+    def __init__(self, article: Article, pieces: Sequence[ParsedPiece],
+                 spans: Sequence[QuoteSpan]) -> None:
+        self.tokens = [_Token(p.offset + t.idx, t) for p in pieces for t in p.doc]
+        self.token_starts = [t.start for t in self.tokens]
+        self.by_identity = {(id(t.token.doc), t.token.i): t.start for t in self.tokens}
+        self.sentence_starts = [s.start for s in article.sentences]
+        self.sentences = article.sentences
+        self.mentions = [m for m in article.entities if m.label in SPEAKER_LABELS]
+        self.mention_starts = [m.start for m in self.mentions]
+        self.quote_ranges = sorted((s.outer_start, s.outer_end) for s in spans)
+
+    def start_of(self, token: Token) -> int:
+        return self.by_identity[(id(token.doc), token.i)]
+
+    def sentence_of(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
+
+    def in_quote(self, position: int) -> bool:
+        index = bisect.bisect_right(self.quote_ranges, (position, float("inf"))) - 1
+        return index >= 0 and self.quote_ranges[index][0] <= position < self.quote_ranges[index][1]
+
+    def mention_at(self, position: int) -> EntityMention | None:
+        index = bisect.bisect_right(self.mention_starts, position) - 1
+        for candidate in self.mentions[max(0, index - 1) : index + 1]:
+            if candidate.start <= position < candidate.end:
+                return candidate
+        return None
+
+    def tokens_between(self, start: int, end: int) -> list[_Token]:
+        low = bisect.bisect_left(self.token_starts, start)
+        high = bisect.bisect_left(self.token_starts, end)
+        return self.tokens[low:high]
+
+    def sentence_tokens(self, index: int) -> list[_Token]:
+        sentence = self.sentences[index]
+        return [t for t in self.tokens_between(sentence.start, sentence.end)
+                if not self.in_quote(t.start)]
+
+
+def attribute_quotes(article: Article, pieces: Sequence[ParsedPiece],
+                     spans: Sequence[QuoteSpan]) -> list[Quote]:
+    """Return the article's quotes with their speakers (``None`` when unknown).
+
+    Args:
+        article: With ``sentences`` and ``entities`` set.
+        pieces: The article's parsed body paragraphs.
+        spans: The quotes found by :func:`~storyline.language.quotes.find_quote_spans`.
+    """
+    index = _ArticleIndex(article, pieces, spans)
+    resolver = _Resolver(index)
+    speakers: list[EntityMention | None] = []
+    needs_neighbour: list[bool] = []
+    for span in spans:
+        speaker, has_verb = resolver.direct(span)
+        speakers.append(speaker)
+        resolver.record(span, speaker)
+        needs_neighbour.append(speaker is None and not has_verb and resolver.standalone(span))
+    for position, span in enumerate(spans):
+        if needs_neighbour[position]:
+            speakers[position] = resolver.from_neighbours(span)
+    quotes = []
+    for span, speaker in zip(spans, speakers, strict=True):
+        name = speaker.canonical or speaker.text if speaker else None
+        quotes.append(Quote(
+            text=span.text(article.text), start=span.start, end=span.end, speaker=name,
+            speaker_id=speaker_id(speaker.label, name) if speaker and name else None,
+        ))
+    return quotes
+
+
+class _Resolver:
+    """Finds speakers; remembers attributed quotes for pronouns and neighbours."""
+
+    def __init__(self, index: _ArticleIndex) -> None:
+        self.index = index
+        self.attributed: list[tuple[int, int, EntityMention]] = []  # (sentence, end, speaker)
+
+    def record(self, span: QuoteSpan, speaker: EntityMention | None) -> None:
+        if speaker is not None:
+            self.attributed.append((self.index.sentence_of(span.end), span.end, speaker))
+
+    def quote_sentences(self, span: QuoteSpan) -> range:
+        first = self.index.sentence_of(span.outer_start)
+        last = self.index.sentence_of(max(span.outer_start, span.outer_end - 1))
+        return range(first, last + 1)
+
+    def standalone(self, span: QuoteSpan) -> bool:
+        """Whether the quote's sentences say little besides the quote."""
+        words = [t for s in self.quote_sentences(span) for t in self.index.sentence_tokens(s)
+                 if t.token.is_alpha]
+        return len(words) <= 2
+
+    def direct(self, span: QuoteSpan) -> tuple[EntityMention | None, bool]:
+        """Speaker from the quote's own sentences, and whether a speech verb was there."""
+        narrative = [t for s in self.quote_sentences(span) for t in self.index.sentence_tokens(s)]
+        verbs = [t for t in narrative if _is_speech_verb(t.token)]
+        # The nearest speech verb first; a misparse can leave it with an unnamed subject.
+        for verb in sorted(verbs, key=lambda t: _distance(t.start, span)):
+            speaker = self.speaker_of_verb(verb.token)
+            if speaker is not None:
+                return speaker, True
+        if verbs:
+            return None, True
+        roots = [t for t in narrative if t.token.dep_ == "ROOT"]
+        for root in roots:
+            speaker = self.subject_speaker(root.token)
+            if speaker is not None and speaker.label == PERSON_LABEL:
+                return speaker, False
+        return None, False
+
+    def speaker_of_verb(self, verb: Token) -> EntityMention | None:
+        if verb.lower_ == "according":
+            for prep in verb.children:
+                if prep.lower_ == "to":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            return self.phrase_speaker(obj)
+            return None
+        return self.subject_speaker(verb)
+
+    def subject_speaker(self, verb: Token) -> EntityMention | None:
+        current = verb
+        for _ in range(4):
+            for child in current.children:
+                if child.dep_ in _SUBJECTS and not self.index.in_quote(self.index.start_of(child)):
+                    return self.phrase_speaker(child)
+            if current.dep_ == "relcl":  # "Kim, who said …"
+                return self.phrase_speaker(current.head)
+            if current.dep_ not in _CLIMB or current.head is current:
+                return None
+            current = current.head
+        return None
+
+    def phrase_speaker(self, head: Token) -> EntityMention | None:
+        start = self.index.start_of(head)
+        if head.tag_ == "PRP":
+            return self.pronoun(start) if head.lower_ in ("he", "she") else None
+        mention = self.index.mention_at(start)
+        if mention is not None:
+            return mention
+        for child in head.children:  # "his deputy, Kim Tae-hyo"
+            if child.dep_ == "appos":
+                mention = self.index.mention_at(self.index.start_of(child))
+                if mention is not None:
+                    return mention
+        return None
+
+    def pronoun(self, position: int) -> EntityMention | None:
+        """Resolve "he"/"she" at ``position`` to a person mentioned before it."""
+        sentence = self.index.sentence_of(position)
+        earlier = [item for item in self.attributed if item[1] <= position]
+        if earlier:
+            quote_sentence, _end, speaker = earlier[-1]
+            if sentence - quote_sentence <= MAX_SENTENCE_DISTANCE and speaker.label == PERSON_LABEL:
+                return speaker
+        people = [m for m in self.index.mentions if m.label == PERSON_LABEL
+                  and m.end <= position and not self.index.in_quote(m.start)
+                  and sentence - self.index.sentence_of(m.start) <= PRONOUN_LOOKBACK_SENTENCES]
+        subjects = [m for m in people if self._is_subject(m)]
+        if subjects:
+            return subjects[-1]
+        return people[-1] if people else None
+
+    def _is_subject(self, mention: EntityMention) -> bool:
+        for item in self.index.tokens_between(mention.start, mention.end):
+            head = item.token.head
+            head_start = self.index.start_of(head)
+            if not mention.start <= head_start < mention.end or head is item.token:
+                dep = item.token.dep_
+                if dep in _SUBJECTS or (dep == "appos" and head.dep_ in _SUBJECTS):
+                    return True
+        return False
+
+    def from_neighbours(self, span: QuoteSpan) -> EntityMention | None:
+        sentences = self.quote_sentences(span)
+        for distance in range(1, MAX_SENTENCE_DISTANCE + 1):
+            for candidate in (sentences.start - distance, sentences.stop - 1 + distance):
+                if 0 <= candidate < len(self.index.sentences):
+                    found = self.sentence_speaker(candidate)
+                    if found is not None:
+                        return found
+        return None
+
+    def sentence_speaker(self, sentence: int) -> EntityMention | None:
+        """The speaker of a sentence: of a quote in it, else of its speech verb."""
+        for quote_sentence, _end, speaker in reversed(self.attributed):
+            if quote_sentence == sentence:
+                return speaker
+        for item in self.index.sentence_tokens(sentence):
+            if _is_speech_verb(item.token):
+                found = self.speaker_of_verb(item.token)
+                if found is not None:
+                    return found
+        return None
+
+
+def _is_speech_verb(token: Token) -> bool:
+    if token.lower_ == "according":
+        return any(child.lower_ == "to" for child in token.children)
+    return token.lower_ in SPEECH_VERBS and token.tag_.startswith("VB")
+
+
+def _distance(position: int, span: QuoteSpan) -> int:
+    if position < span.outer_start:
+        return span.outer_start - position
+    return max(0, position - span.outer_end)
