@@ -24,12 +24,13 @@ _WIRE_FROM_LEDE, _WIRE_FROM_SIGN_OFF, _WIRE_FROM_CREDIT, _WIRE_FROM_COPYRIGHT = 
 _EDGE_BLOCKS = 4
 # Words that name a section of a news site; a label line made of capitalised words that
 # includes one of them is navigation, not a headline.
-_SECTION_WORDS = frozenset(
-    "news world politics business sport sports opinion tech technology entertainment health "
-    "science local national international asia europe africa americas economy markets "
-    "latest breaking lifestyle culture home blog region regional nation metro finance "
-    "money travel education environment climate us uk".split()
-)
+_SECTION_WORDS = frozenset({
+    "news", "world", "politics", "business", "sport", "sports", "opinion", "tech", "technology",
+    "entertainment", "health", "science", "local", "national", "international", "asia",
+    "europe", "africa", "americas", "economy", "markets", "latest", "breaking", "lifestyle",
+    "culture", "home", "blog", "region", "regional", "nation", "metro", "finance", "money",
+    "travel", "education", "environment", "climate", "us", "uk",
+})
 _LABEL_WORD = re.compile(r"[A-Z][\w'’.-]*|&|and|/|-|–")
 
 
@@ -134,7 +135,7 @@ def _normalise(text: str) -> str:
 
 
 def _is_headline_of(line: str, title: str) -> bool:
-    """Is ``line`` the title again (or a truncation of it, or it a truncation of the line)?"""
+    """Tell whether ``line`` repeats the title (either may be a truncation of the other)."""
     line_key, title_key = _normalise(line), _normalise(title)
     if not line_key or not title_key:
         return False

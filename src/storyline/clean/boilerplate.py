@@ -34,8 +34,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("breadcrumb", r"you are here\s*:.{0,200}"),
     ("copyright", r"(?:copyright\s*)?(?:©|\(c\)\s*\d{4}|copyright\s+\d{4}|copyright\s+©).{0,160}"),
     ("copyright", r".{0,120}\ball rights reserved\b.{0,120}"),
-    ("teaser", r"(?:read|read more|read also|also read|also see|see also|related|related stor(?:y|ies)"
-               r"|related articles?|recommended|recommended reading|more on this(?: story)?"
+    ("teaser", r"(?:read|read more|read also|also read|also see|see also|related"
+               r"|related stor(?:y|ies)|related articles?|recommended|recommended reading"
+               r"|more on this(?: story)?"
                r"|watch|watch now|listen|click here|must read)\s*(?::|\||»|–|—|-)\s*.{3,250}"),
     ("teaser", r"(?:read more|also read|read also|see also|related|related articles|related stories"
                r"|continue reading|click here to read more|read the full (?:story|article))[.:]?"),
@@ -69,8 +70,9 @@ _SOCIAL = (
     r"|messenger|tumblr|flipboard|copy link|copy|link|sms|threads|bluesky|mastodon|youtube"
     r"|instagram|tiktok|pocket|line|viber"
 )
-_SHARE_TOKEN = re.compile(rf"\s*(?:share(?: on| via| to)?|tweet|send|post)?\s*(?:{_SOCIAL})\s*[|•·,/]?",
-                          re.IGNORECASE)
+_SHARE_TOKEN = re.compile(
+    rf"\s*(?:share(?: on| via| to)?|tweet|send|post)?\s*(?:{_SOCIAL})\s*[|•·,/]?", re.IGNORECASE
+)
 _CRUMB_SEPARATORS = re.compile(r"\s[»›>]\s|\s/\s|\s→\s")
 
 
@@ -95,7 +97,7 @@ def _is_breadcrumb(line: str) -> bool:
     if separators == 0:
         return False
     if re.match(r"(?:home|start|front page|homepage)\s*[»›>/→]", line, re.IGNORECASE):
-        return True
+        return len(line) <= 600
     return separators >= 2 and len(line) <= 200 and not line.rstrip().endswith((".", "!", "?"))
 
 
@@ -109,12 +111,13 @@ def boilerplate_reason(line: str) -> str | None:
         A reason such as ``"newsletter"``, ``"share-bar"`` or ``"copyright"``.
     """
     text = " ".join(line.split())
+    # A trail may end in a long headline, so it is checked before the length limit.
+    if text and _is_breadcrumb(text):
+        return "breadcrumb"
     if not text or len(text) > _MAX_LINE_CHARS:
         return None
     if _is_share_bar(text):
         return "share-bar"
-    if _is_breadcrumb(text):
-        return "breadcrumb"
     for reason, pattern in _COMPILED:
         if pattern.fullmatch(text):
             return reason

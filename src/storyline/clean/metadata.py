@@ -18,7 +18,8 @@ _MONTH = (
 _DAY = rf"{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
 # A place: capitalised words ("SEOUL", "New Delhi", "RIO DE JANEIRO", "Washington, D.C.").
 _PLACE_WORD = r"[A-Z][\w.'’-]*"
-_PLACE = rf"{_PLACE_WORD}(?:\s+(?:de|da|do|del|la|le|el|al|es|of|on|upon|am)?\s*{_PLACE_WORD}){{0,3}}"
+_PLACE_LINK = r"(?:de|da|do|del|la|le|el|al|es|of|on|upon|am)?"
+_PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_LINK}\s*{_PLACE_WORD}){{0,3}}"
 _SEPARATOR = r"\s*(?:[:—–]+|-{1,2})\s*"
 _CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
 
@@ -94,7 +95,7 @@ _CREDIT = re.compile(
 
 
 def credit_wire(line: str, wires: WireList) -> tuple[bool, str | None]:
-    """Is ``line`` a reporting credit ("(With inputs from Reuters)", "–With assistance from …")?
+    """Tell whether ``line`` is a reporting credit ("(With inputs from Reuters)", "–With …").
 
     Returns:
         ``(is a credit line, canonical agency it names or None)``.
@@ -165,6 +166,6 @@ _SIGNATURE = re.compile(
 
 
 def is_signature(line: str) -> bool:
-    """Is ``line`` a staff/team signature ("Team Newsroom", "Web Desk") as ends articles?"""
+    """Tell whether ``line`` is a staff signature ("Team Newsroom", "Web Desk") ending a copy."""
     text = line.strip()
     return len(text) <= 60 and bool(_SIGNATURE.fullmatch(text)) and text[0].isupper()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from storyline.model import Paragraph, ParagraphKind
@@ -26,7 +25,7 @@ def normalise_line(line: str) -> str:
 
 
 def ends_sentence(text: str) -> bool:
-    """Does ``text`` end like a sentence (final punctuation or a closing quote)?"""
+    """Tell whether ``text`` ends like a sentence (final punctuation or a closing quote)."""
     return text.rstrip().endswith(_FINAL)
 
 
@@ -83,7 +82,7 @@ def word_count(text: str) -> int:
 
 
 def is_body_like(text: str) -> bool:
-    """Does the block read as article prose (a full sentence or a long run of words)?"""
+    """Tell whether the block reads as prose (a full sentence or a long run of words)."""
     words = word_count(text)
     return words >= 25 or (words >= 8 and ends_sentence(text))
 

@@ -87,7 +87,8 @@ def clean_article(
     result = clean_body(body, article.title, wire_list)
     article.text, article.paragraphs = assemble(result.blocks)
     article.removed = result.removed
-    article.wire = result.wire
+    # A wire's own copy carries no credit line: the outlet itself is the agency.
+    article.wire = result.wire or (wire_list.canonical(article.source) if article.source else None)
     article.dateline = result.dateline
     if article.title is None and result.title:
         article.title, filled = result.title, [*filled, "title"]
