@@ -1,7 +1,10 @@
-"""The command line: thin wrappers that open the store, call one library function each.
+r"""The command line: thin wrappers that open the store, call one library function each.
 
 Exit codes: 0 success; 1 an error stopped the command; 2 wrong usage;
 3 the run finished but some inputs (or lines) were skipped — see the messages.
+
+Command docstrings are click help: the ``\b`` line before each example keeps click
+from rewrapping it (hence ``noqa: D301``: a raw docstring would make it a literal backslash).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from storyline.config import Config, load_config
-from storyline.errors import StorylineError
+from storyline.errors import NotFoundError, StorylineError
 from storyline.store.db import Store
 
 EXIT_SKIPPED = 3
@@ -39,6 +42,18 @@ def open_store(path: str) -> Store:
     return Store(path)
 
 
+def open_existing_store(path: str) -> Store:
+    """Open the database named by --db for reading; never create an empty one.
+
+    Raises:
+        NotFoundError: No file at ``path``.
+    """
+    if not Path(path).is_file():
+        raise NotFoundError(
+            f"no database at {path}; create it with `storyline run INPUTS --db {path}`")
+    return Store(path)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="TOML file overriding the shipped defaults (only the keys it names).")
@@ -50,7 +65,7 @@ def main(ctx: click.Context, config_path: str | None) -> None:
     \b
     Example:
       storyline run articles/ --db story.db --report report.html
-    """
+    """  # noqa: D301
     with library_errors():
         ctx.obj = load_config(config_path)
 
@@ -77,7 +92,7 @@ def run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | Non
     \b
     Example:
       storyline run ~/scrapes/ feed.xml https://example.org/story --db story.db --report out.html
-    """
+    """  # noqa: D301
     from storyline.pipeline.run import run_pipeline
 
     with library_errors(), open_store(db) as store:
@@ -98,6 +113,93 @@ def run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | Non
             click.echo(f"report written to {report_path}")
     if summary.skipped:
         sys.exit(EXIT_SKIPPED)
+
+
+@main.command()
+@click.option("--db", required=True, help="Database written by `storyline run`.")
+@click.option("--what", type=click.Choice(["articles", "events", "storylines", "passages",
+                                           "quotes", "entities"]), required=True,
+              help="Which records to export.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]),
+              default="jsonl", show_default=True,
+              help="Output format (CSV: contract fields only, lists as JSON strings).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="File to write; standard output when omitted.")
+def export(db: str, what: str, fmt: str, output: str | None) -> None:
+    """Export stored records following the export contract (see docs/cli.md).
+
+    \b
+    Example:
+      storyline export --db story.db --what events --format jsonl -o events.jsonl
+      storyline export --db story.db --what articles --format csv > articles.csv
+    """  # noqa: D301
+    from storyline.render.export import export_records
+
+    if fmt == "parquet" and output is None and sys.stdout.isatty():
+        raise click.UsageError("Parquet is binary: give -o FILE or redirect standard output")
+    with library_errors(), open_existing_store(db) as store:
+        export_records(store, what, fmt, Path(output) if output else None)
+
+
+@main.command()
+@click.option("--db", required=True, help="Database written by `storyline run`.")
+@click.option("--storyline", "storyline_id", help="Only this storyline (an id from the export).")
+@click.option("--query", help="Only articles with a sentence containing all these words.")
+@click.option("--from", "date_from", help="First date kept: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--to", "date_to", help="Last date kept (inclusive), same forms.")
+@click.option("--dates", type=click.IntRange(min=1),
+              help="Number of dates L [default: narrate.max_dates].")
+@click.option("--sentences", type=click.IntRange(min=1),
+              help="Sentences per date K [default: narrate.sentences_per_date].")
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json",
+              show_default=True, help="JSON list of {date, sentences} or Markdown.")
+@click.pass_obj
+def timeline(config: Config, db: str, storyline_id: str | None, query: str | None,
+             date_from: str | None, date_to: str | None, dates: int | None,
+             sentences: int | None, fmt: str) -> None:
+    """Print a dated summary: the most reported dates, each with cited sentences.
+
+    Dates known only to the month are printed as YYYY-MM (no day is invented).
+
+    \b
+    Example:
+      storyline timeline --db story.db --query "harbour strike" --from 2024-03 --dates 10
+      storyline timeline --db story.db --storyline s1 --format md
+    """  # noqa: D301
+    import json
+
+    from storyline.narrate.timeline import build_timeline, timeline_markdown
+
+    settings = config["narrate"]
+    with library_errors(), open_existing_store(db) as store:
+        result = build_timeline(
+            store, storyline=storyline_id, query=query, date_from=date_from, date_to=date_to,
+            max_dates=dates or int(settings["max_dates"]),
+            sentences_per_date=sentences or int(settings["sentences_per_date"]),
+        )
+    if fmt == "md":
+        click.echo(timeline_markdown(result), nl=False)
+    else:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.option("--db", required=True, help="Database written by `storyline run`.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="HTML file to write (one self-contained file).")
+@click.pass_obj
+def report(config: Config, db: str, output: str) -> None:
+    """Write the self-contained HTML report: storylines, events, articles, timeline.
+
+    \b
+    Example:
+      storyline report --db story.db -o report.html
+    """  # noqa: D301
+    from storyline.render.report import write_report
+
+    with library_errors(), open_existing_store(db) as store:
+        write_report(store, Path(output), config)
+    click.echo(f"report written to {output}")
 
 
 def command_help_ok(command: Any) -> bool:

@@ -206,3 +206,15 @@ def _in_range(date: str, date_from: str | None, date_to: str | None) -> bool:
     if date_from is not None and date < date_from[:len(date)]:
         return False
     return not (date_to is not None and date[:len(date_to)] > date_to)
+
+
+def timeline_markdown(timeline: Sequence[dict[str, Any]]) -> str:
+    """Format a timeline as Markdown: one heading per date, one cited bullet per sentence."""
+    lines: list[str] = []
+    for entry in timeline:
+        lines.append(f"## {entry['date']}\n")
+        for sentence in entry["sentences"]:
+            text = " ".join(sentence["text"].split())
+            lines.append(f"- {text} [{sentence['article_id']}]")
+        lines.append("")
+    return "\n".join(lines)
