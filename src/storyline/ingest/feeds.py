@@ -6,8 +6,6 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-import feedparser
-
 from storyline.ingest.ids import hashed_id, line_id
 from storyline.ingest.records import normalise_language, set_published
 from storyline.model import Article, Skip
@@ -32,6 +30,8 @@ def read_feed(
     Yields:
         Articles, and a Skip for each entry without text (or for an unreadable feed).
     """
+    import feedparser  # ~0.1 s to import; only feeds pay for it
+
     headers = {"content-location": base_url} if base_url else None
     # A file-like object, never a str: feedparser would fetch a str that looks like a URL.
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)

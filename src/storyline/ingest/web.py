@@ -20,11 +20,6 @@ _ACCEPT = ("text/html,application/xhtml+xml,application/rss+xml,application/atom
            "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
 
 
-def is_url(value: str) -> bool:
-    """Return True when ``value`` is an http(s) URL rather than a path."""
-    return value.lower().startswith(("http://", "https://"))
-
-
 def make_client(settings: dict[str, Any]) -> httpx.Client:
     """Return an HTTP client with the timeout, redirect cap and user agent of ``[ingest]``."""
     return httpx.Client(
