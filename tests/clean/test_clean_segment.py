@@ -57,3 +57,7 @@ def test_assemble_offsets() -> None:
     assert text == "One.\n\nTwo\n\nThree."
     assert [text[p.start:p.end] for p in paragraphs] == ["One.", "Two", "Three."]
     assert paragraphs[1].kind == "heading"
+
+
+def test_short_questions_are_prose_not_headings() -> None:
+    assert not looks_like_heading("Where was the outrage?")

@@ -8,6 +8,7 @@ from storyline.model import Paragraph, ParagraphKind
 
 # Characters that end a sentence (possibly followed by a closing quote or bracket).
 _FINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", "]", "»")
+_NOT_HEADING_ENDS = (".", ",", ";", ":", "?", "!", '"', "”", "’", "'", "…", "-", "–", "—")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
@@ -94,7 +95,8 @@ def looks_like_heading(text: str) -> bool:
         return False
     if not (text[0].isupper() or text[0].isdigit()):
         return False
-    if text.rstrip().endswith((".", ",", ";", ":", '"', "”", "’", "'", "…", "-", "–", "—")):
+    # Questions and exclamations in short lines are mostly prose ("Where was the outrage?").
+    if text.rstrip().endswith(_NOT_HEADING_ENDS):
         return False
     # Headings are mostly letters: no figures-only lines, no URLs.
     if "://" in text or "@" in text:
