@@ -8,7 +8,7 @@ rapidfuzz, matched one to one, and consecutive matches are merged into passages.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from storyline.provenance.shingles import words
 
 SENTENCE_SHINGLE_WORDS = 4  # short enough to survive one edit in a 40-character sentence
+MIN_SHARED_SHARE = 0.3  # of the smaller sentence's shingles, for a pair to be scored
 
 
 @dataclass(frozen=True)
@@ -82,30 +83,36 @@ def candidate_sentence_pairs(
         (article a, article b) with a < b → set of (sentence idx in a, idx in b).
     """
     index: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    new_sizes: dict[tuple[str, int], int] = {}
     for row in new_sentences:
-        for shingle in sentence_shingles(row.text):
+        own = sentence_shingles(row.text)
+        new_sizes[(row.article_id, row.idx)] = len(own)
+        for shingle in own:
             index[shingle].append((row.article_id, row.idx))
     seen_in: dict[str, set[str]] = defaultdict(set)
-    hits: list[tuple[str, str, int, str, int]] = []
+    found: list[tuple[SentenceRow, int, list[str]]] = []
     for row in stored_sentences:
-        for shingle in sentence_shingles(row.text):
-            posting = index.get(shingle)
-            if posting is None:
-                continue
-            seen_in[shingle].add(row.article_id)
-            hits.extend(
-                (shingle, new_id, new_idx, row.article_id, row.idx)
-                for new_id, new_idx in posting
-                if new_id != row.article_id
-            )
-    pairs: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
-    for shingle, new_id, new_idx, other_id, other_idx in hits:
-        if len(seen_in[shingle]) > max_articles:
+        own = sentence_shingles(row.text)
+        matching = [shingle for shingle in own if shingle in index]
+        if not matching:
             continue
-        if new_id < other_id:
-            pairs[(new_id, other_id)].add((new_idx, other_idx))
-        else:
-            pairs[(other_id, new_id)].add((other_idx, new_idx))
+        for shingle in matching:
+            seen_in[shingle].add(row.article_id)
+        found.append((row, len(own), matching))
+    pairs: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
+    for row, size, matching in found:
+        shared: Counter[tuple[str, int]] = Counter()
+        for shingle in matching:
+            if len(seen_in[shingle]) <= max_articles:
+                shared.update(key for key in index[shingle] if key[0] != row.article_id)
+        for (new_id, new_idx), count in shared.items():
+            # Near-identical sentences share most of their shingles; stock phrases do not.
+            if count < MIN_SHARED_SHARE * min(size, new_sizes[(new_id, new_idx)]):
+                continue
+            if new_id < row.article_id:
+                pairs[(new_id, row.article_id)].add((new_idx, row.idx))
+            else:
+                pairs[(row.article_id, new_id)].add((row.idx, new_idx))
     return pairs
 
 

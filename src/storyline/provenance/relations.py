@@ -77,6 +77,22 @@ class Grouping:
     composites: set[str] = field(default_factory=set)
 
 
+# Agencies whose own articles are originals even when cleaning did not tag them.
+KNOWN_WIRES = frozenset({
+    "ap", "associated press", "reuters", "afp", "agence france-presse", "bloomberg",
+    "dpa", "upi", "xinhua", "kyodo", "yonhap", "ansa", "efe", "pa", "press association",
+    "aap", "cp", "the canadian press", "tass", "anadolu", "pti", "ians", "ani", "bernama",
+})
+
+
+def is_wire_original(doc: Doc) -> bool:
+    """Whether ``doc`` is a wire agency's own copy (its source is the wire)."""
+    if not doc.source:
+        return False
+    source = doc.source.strip().casefold()
+    return source == (doc.wire or "").strip().casefold() or source in KNOWN_WIRES
+
+
 def pair_key(a: str, b: str) -> Pair:
     """Order-independent key of a pair."""
     return (a, b) if a <= b else (b, a)
@@ -106,7 +122,7 @@ def find_composites(
         neighbours[b].append(a)
     composites: set[str] = set()
     for doc_id, around in neighbours.items():
-        if len(around) < 2:
+        if len(around) < 2 or is_wire_original(docs[doc_id]):
             continue
         own = docs[doc_id].shingles
         parts = {other: own & docs[other].shingles for other in around}
@@ -158,9 +174,19 @@ def group_documents(
             node = parent[node]
         return node
 
-    for a, b in links:
-        if a not in composites and b not in composites:
-            parent[root(a)] = root(b)
+    # Strongest links first; never join two wire originals (each is its own story).
+    wire_originals = {d for d, doc in docs.items() if is_wire_original(doc)}
+    originals_in = {d: ({d} if d in wire_originals else set()) for d in docs}
+    ranked = sorted(links.items(), key=lambda item: (-item[1].containment, -item[1].shared,
+                                                      item[0]))
+    for (a, b), _found in ranked:
+        if a in composites or b in composites:
+            continue
+        ra, rb = root(a), root(b)
+        if ra == rb or (originals_in[ra] and originals_in[rb]):
+            continue
+        parent[ra] = rb
+        originals_in[rb] |= originals_in.pop(ra)
     components: dict[str, list[str]] = defaultdict(list)
     for doc_id in sorted(docs, key=lambda d: docs[d].seq):
         if doc_id not in composites:
@@ -291,7 +317,9 @@ def choose_original(members: Sequence[Doc], roles: Mapping[str, Roles]) -> str:
     def rank(member: Doc) -> tuple[bool, bool, str, int, int]:
         role = roles[member.id]
         derived = bool(role.exact_duplicate_of or role.version_of or role.composite)
-        own_wire = bool(member.source and member.source.casefold() in wires)
+        own_wire = is_wire_original(member) or bool(
+            member.source and member.source.casefold() in wires
+        )
         dated = member.published_precision == "day" and bool(member.published)
         date = member.published if dated and member.published else latest + "~"
         return (derived, not own_wire, date, -len(member.shingles), member.seq)

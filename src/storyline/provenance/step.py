@@ -94,6 +94,8 @@ class ProvenanceStep:
 
     def _load(self, store: Store, ids: Iterable[str], seq: dict[str, int]) -> None:
         wanted = [i for i in ids if i not in self._docs]
+        if not wanted:
+            return
         for article in load_articles(store, wanted):
             self._docs[article.id] = self._doc(article, seq[article.id])
             self._texts[article.id] = article.text
@@ -151,16 +153,18 @@ class ProvenanceStep:
         members = touched | storage.group_members(store, {g for g in before.values() if g})
         self._load(store, members, seq)
         existing = storage.current_groups(store, sorted(members))
-        ordered = sorted(members, key=seq.__getitem__)
         all_links = dict(links)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                key = pair_key(a, b)
-                if key in all_links:
-                    continue
-                found = overlap(self._docs[a].shingles, self._docs[b].shingles)
-                if is_link(found, self.settings):
-                    all_links[key] = found
+        # Fill in links the LSH missed, but only inside clusters that can form one group.
+        for cluster in _clusters(members, links, existing):
+            ordered = sorted(cluster, key=seq.__getitem__)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1 :]:
+                    key = pair_key(a, b)
+                    if key in all_links:
+                        continue
+                    found = overlap(self._docs[a].shingles, self._docs[b].shingles)
+                    if is_link(found, self.settings):
+                        all_links[key] = found
         docs = {i: self._docs[i] for i in members}
         grouping = group_documents(
             docs, all_links, self.settings, existing,
@@ -189,3 +193,28 @@ class ProvenanceStep:
             passages.extend(merge_matches(a, b, matches, self._texts[a], self._texts[b],
                                           self.passage_min_chars))
         return passages
+
+
+def _clusters(
+    members: Iterable[str], links: Iterable[Pair], existing: dict[str, str | None]
+) -> list[set[str]]:
+    """Connected components of links and current group membership."""
+    parent = {m: m for m in members}
+
+    def root(node: str) -> str:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    first_in_group: dict[str, str] = {}
+    for member in parent:
+        group = existing.get(member)
+        if group:
+            parent[root(member)] = root(first_in_group.setdefault(group, member))
+    for a, b in links:
+        parent[root(a)] = root(b)
+    clusters: dict[str, set[str]] = {}
+    for member in parent:
+        clusters.setdefault(root(member), set()).add(member)
+    return list(clusters.values())
