@@ -1,0 +1,105 @@
+"""Event clustering on ECB+: BCubed F1 of storyline's events against the gold events.
+
+Usage: python bench/events.py [DATA_DIR] [--limit-topics N]
+
+Prints storyline's BCubed P/R/F1 and, measured in the same run on the same
+articles, the field's reference: TF-IDF average-link clustering at its best
+threshold (the README of the data says it scores about 0.87), with the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from storyline.config import load_config
+from storyline.pipeline.run import run_pipeline
+from storyline.store.db import Store
+
+HERE = Path(__file__).resolve().parent
+DEFAULT = HERE.parent.parent / "shared" / "data" / "ecbplus-dev"
+
+
+def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """BCubed precision, recall and F1 of a clustering against gold labels."""
+    by_pred: dict[str, set[str]] = defaultdict(set)
+    by_gold: dict[str, set[str]] = defaultdict(set)
+    for item, label in predicted.items():
+        by_pred[label].add(item)
+    for item, label in gold.items():
+        by_gold[label].add(item)
+    precision = recall = 0.0
+    for item in gold:
+        mine, truth = by_pred[predicted[item]], by_gold[gold[item]]
+        overlap = len(mine & truth)
+        precision += overlap / len(mine)
+        recall += overlap / len(truth)
+    precision, recall = precision / len(gold), recall / len(gold)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def reference(records: list[dict[str, str]], gold: dict[str, str]) -> tuple[float, float]:
+    """TF-IDF average-link at the best of a sweep of thresholds: (F1, threshold)."""
+    texts = [f"{r.get('title', '')} {r['text']}" for r in records]
+    vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    best = (0.0, 0.0)
+    for threshold in np.arange(0.05, 0.95, 0.05):
+        model = AgglomerativeClustering(
+            n_clusters=None, metric="cosine", linkage="average",
+            distance_threshold=1 - threshold,
+        ).fit(vectors.toarray())
+        labels = {r["id"]: str(label) for r, label in zip(records, model.labels_, strict=True)}
+        best = max(best, (bcubed(labels, gold)[2], float(threshold)))
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", default=str(DEFAULT))
+    parser.add_argument("--limit-topics", type=int, default=0)
+    parser.add_argument("--keep-db", help="also keep the analysed database at this path")
+    args = parser.parse_args()
+    source = Path(args.data) / "articles.jsonl"
+    if not source.exists():
+        sys.exit(f"{source} not found; pass the ecbplus-dev folder")
+    records = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines()]
+    if args.limit_topics:
+        topics = sorted({r["topic"] for r in records})[: args.limit_topics]
+        records = [r for r in records if r["topic"] in topics]
+    gold = {r["id"]: r["event"] for r in records}
+    with tempfile.TemporaryDirectory() as tmp:
+        subset = Path(tmp) / "articles.jsonl"
+        subset.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+        started = time.perf_counter()
+        with Store(args.keep_db or Path(tmp) / "bench.db") as store:
+            run_pipeline(store, [str(subset)], load_config())
+            rows = store.conn.execute("SELECT event_id, article_id FROM event_articles")
+            predicted = {row["article_id"]: row["event_id"] for row in rows}
+            skipped = [row["reason"] for row in store.conn.execute("SELECT reason FROM skipped")]
+        elapsed = time.perf_counter() - started
+    missing = [item for item in gold if item not in predicted]
+    # An article the pipeline skipped counts as a cluster of its own.
+    predicted.update({item: f"missing:{item}" for item in missing})
+    precision, recall, f1 = bcubed(predicted, gold)
+    ref_f1, ref_threshold = reference(records, gold)
+    for reason in sorted(set(skipped)):
+        print(f"skipped ({skipped.count(reason)}): {reason}")
+    print(f"articles: {len(records)}, gold events: {len(set(gold.values()))}, "
+          f"predicted events: {len(set(predicted.values()))}, not stored: {len(missing)}, "
+          f"pipeline {elapsed:.1f}s")
+    print(f"storyline BCubed P={precision:.3f} R={recall:.3f} F1={f1:.3f}")
+    print(f"reference TF-IDF average-link (best threshold {ref_threshold:.2f}) F1={ref_f1:.3f}")
+    print(f"ratio storyline/reference: {f1 / ref_f1:.3f}")
+
+
+if __name__ == "__main__":
+    main()
