@@ -96,6 +96,7 @@ class Article:
     url: str | None = None
     raw: str = ""  # the input as read (HTML or text); cleaning reads it
     raw_format: Literal["html", "text"] = "text"
+    input_hash: str = ""  # hash of the input as ingested: the same input is not processed twice
     title: str | None = None
     source: str | None = None  # outlet that published this copy
     wire: str | None = None  # agency the copy comes from (Reuters, Bloomberg, …)

@@ -73,10 +73,11 @@ def run_pipeline(
 
     def fresh(stream: Iterable[Article | Skip]) -> Iterator[Article | Skip]:
         for item in stream:
-            if isinstance(item, Article) and known.get(item.id) == content_hash(item) \
-                    and item.id not in stale:
-                summary.unchanged += 1
-                continue
+            if isinstance(item, Article):
+                item.input_hash = content_hash(item)
+                if known.get(item.id) == item.input_hash and item.id not in stale:
+                    summary.unchanged += 1
+                    continue
             yield item
 
     # Stored articles processed by an older step version are re-run from their raw input.

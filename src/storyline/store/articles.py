@@ -11,8 +11,14 @@ from storyline.store.db import Store
 
 
 def content_hash(article: Article) -> str:
-    """Hash of what was ingested, so the same input twice is recognised as such."""
-    return hashlib.sha1(f"{article.raw_format}\0{article.raw}".encode()).hexdigest()
+    """Hash of what was ingested, so the same input twice is recognised as such.
+
+    Call it on the article as ingest made it (later steps fill in the fields hashed here).
+    Input metadata counts too: a record whose date or title was corrected is new input.
+    """
+    given = (article.raw_format, article.raw, article.title, article.url, article.source,
+             article.published, article.language)
+    return hashlib.sha1("\0".join(str(part) for part in given).encode()).hexdigest()
 
 
 def known_hashes(store: Store) -> dict[str, str]:
@@ -47,7 +53,8 @@ def save_articles(store: Store, articles: Iterable[Article], steps: dict[str, st
                        wire, published, published_precision, published_basis, record, seq)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
-                    article.id, article.origin, article.url, content_hash(article),
+                    article.id, article.origin, article.url,
+                    article.input_hash or content_hash(article),
                     article.title, article.source, article.wire, article.published,
                     article.published_precision, article.published_basis,
                     json.dumps(article.to_dict(), ensure_ascii=False), seq,
