@@ -171,7 +171,8 @@ def main() -> int:
     print(f"duplicate_group pairwise  P={p:.4f} R={r:.4f} F1={f:.4f}  "
           f"(gold pairs {len(partition)}, predicted {len(predicted)})")
     print(f"  strict (round-up with both origins)  P={sp:.4f} R={sr:.4f} F1={sf:.4f}")
-    print(f"reprint_of names an origin: {reprint_ok}/{len(copies)} = {reprint_ok / len(copies):.4f}")
+    share = reprint_ok / len(copies)
+    print(f"reprint_of names an origin: {reprint_ok}/{len(copies)} = {share:.4f}")
     for kind, (ok, total) in sorted(by_kind.items()):
         print(f"  {kind:10s} {ok}/{total}")
     print(f"updates with version_of = origin: {versions}/{len(updates)}; "

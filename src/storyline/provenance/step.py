@@ -82,9 +82,12 @@ class ProvenanceStep:
         storage.save_signatures(store, digests)
         stored_digests.update(digests)
 
-        links = self._verified_links(store, fresh, stored_digests, seq)
-        roles_count = self._regroup(store, fresh, links, seq)
         passages = self._passages(store, fresh, seq)
+        # Pairs sharing passages are candidates too: LSH estimates Jaccard, and a short copy
+        # of a long text can have a low Jaccard however much of it is shared.
+        sharing = {pair_key(p.a, p.b) for p in passages}
+        links = self._verified_links(store, fresh, stored_digests, seq, sharing)
+        roles_count = self._regroup(store, fresh, links, seq)
         stored_passages = storage.replace_passages(store, fresh, passages)
         return CorpusResult(stats={
             "provenance_articles": len(fresh),
@@ -118,13 +121,14 @@ class ProvenanceStep:
         fresh: Sequence[str],
         digests: dict[str, list[int] | None],
         seq: dict[str, int],
+        extra: set[Pair],
     ) -> dict[Pair, Overlap]:
-        """LSH candidates of the new articles, kept when the exact comparison agrees."""
+        """LSH candidates (and ``extra`` pairs), kept when the exact comparison agrees."""
         index = BandIndex(self.lsh_threshold, self.num_perm)
         for article_id, digest in digests.items():
             if digest is not None and article_id in seq and self._has_text(article_id):
                 index.add(article_id, digest)
-        candidates: set[Pair] = set()
+        candidates: set[Pair] = set(extra)
         for article_id in fresh:
             digest = digests[article_id]
             if digest is None or not self._docs[article_id].shingles:

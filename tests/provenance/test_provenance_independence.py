@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from provenance_fixtures import BRIDGE, FLOOD, TRANSFER, join, make_article, run_provenance
+
+from storyline.provenance.independence import independent_sources
+from storyline.store.db import Store
+
+
+def test_rows_count_groups_once_and_wires_once() -> None:
+    rows = [
+        {"article_id": "a", "duplicate_group": "g1", "wire": "Reuters"},
+        {"article_id": "b", "duplicate_group": "g1", "wire": None},
+        {"article_id": "c", "duplicate_group": "g2", "wire": "reuters"},
+        {"article_id": "d", "duplicate_group": "g3", "wire": None},
+        {"article_id": "e", "duplicate_group": None, "wire": None},
+    ]
+    assert independent_sources(rows, ["a", "b", "c", "d", "e"]) == 3
+    assert independent_sources(rows, ["a", "b"]) == 1
+    assert independent_sources(rows, []) == 0
+
+
+def test_store_counts_copies_once() -> None:
+    store = Store(":memory:")
+    run_provenance(store, [
+        make_article("orig", join(BRIDGE), source="Reuters", published="2024-05-01"),
+        make_article("copy", "Home\n" + join(BRIDGE), source="Daily Post", wire="Reuters"),
+        make_article("transfer", join(TRANSFER)),
+        make_article("flood", join(FLOOD)),
+    ])
+    assert independent_sources(store, ["orig", "copy", "transfer", "flood"]) == 3
+    assert independent_sources(store, ["orig", "copy"]) == 1
