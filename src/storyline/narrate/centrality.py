@@ -19,6 +19,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 NEAR_DUPLICATE_COSINE = 0.8  # TF-IDF cosine above which two sentences say the same thing
 NEAR_DUPLICATE_RATIO = 90.0  # rapidfuzz ratio catching short sentences with small edits
+_FUZZY_FLOOR = 0.4  # below this cosine two sentences share too few words to be copies
 _SPACE = re.compile(r"\s+")
 
 
@@ -70,7 +71,7 @@ class SentenceSpace:
             return True
         # Sentences that differ by a few characters share most words: skip the costly
         # character comparison for pairs with little vocabulary in common.
-        return cosine >= 0.4 and fuzz.ratio(a, b) >= NEAR_DUPLICATE_RATIO
+        return cosine >= _FUZZY_FLOOR and fuzz.ratio(a, b) >= NEAR_DUPLICATE_RATIO
 
     def select(
         self,
@@ -99,12 +100,21 @@ class SentenceSpace:
         if bonus is not None:
             scores = scores + np.asarray(bonus, dtype=float)
         # Stable order: score descending, then preferred copy first.
-        order = sorted(range(len(indices)),
-                       key=lambda i: (-scores[i], preference[indices[i]]))
+        order = sorted(range(len(indices)), key=lambda i: (-scores[i], preference[indices[i]]))
+        avoided = list(avoid)
+        # One sparse product instead of a pair-by-pair loop over everything already used.
+        against_avoided = (
+            np.asarray((self.matrix[list(indices)] @ self.matrix[avoided].T).todense())
+            if avoided else np.zeros((len(indices), 0))
+        )
         chosen: list[int] = []
         for position in order:
             candidate = indices[position]
-            if any(self.similar(candidate, kept) for kept in [*chosen, *avoid]):
+            close = np.nonzero(against_avoided[position] >= _FUZZY_FLOOR)[0]
+            if any(self._near(candidate, avoided[j], float(against_avoided[position, j]))
+                   for j in close):
+                continue
+            if any(self.similar(candidate, kept) for kept in chosen):
                 continue
             chosen.append(candidate)
             if len(chosen) == count:

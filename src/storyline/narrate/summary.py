@@ -20,7 +20,8 @@ MIN_SENTENCE_WORDS = 6  # shorter lines are captions, bylines or fragments
 MAX_SENTENCE_WORDS = 60  # longer ones are usually run-ons from a bad split
 LEAD_BONUS = 0.05  # news puts the essentials first: nudge each article's opening sentence
 TITLE_MAX_CHARS = 120
-SALIENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"})
+# NORP ("Japanese") is left out: it mostly repeats a place already named.
+SALIENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "FAC", "PRODUCT"})
 
 PreferenceKey = Callable[[str], tuple[int, int]]
 
