@@ -36,6 +36,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "nl": _vocabulary("de het een en van is dat op te niet zijn voor met die"),
 }
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Letters of the scripts above (Greek and beyond); Latin text is scanned no further.
+_BEYOND_LATIN = re.compile(r"[^\W\d_\u0000-\u036F]", re.UNICODE)
 
 
 def detect_language(text: str) -> str:
@@ -48,21 +50,22 @@ def detect_language(text: str) -> str:
         An ISO 639-1 code; ``"en"`` when the text is English, too short to tell, or unclear.
     """
     sample = text[:SAMPLE_CHARS]
-    letters = [ch for ch in sample if ch.isalpha()]
-    if not letters:
+    words = _WORD.findall(sample)
+    letter_count = sum(len(word) for word in words)
+    if not letter_count:
         return "en"
     scripts: Counter[str] = Counter()
-    for ch in letters:
-        code = ord(ch)
+    for char in _BEYOND_LATIN.findall(sample):
+        code = ord(char)
         for language, low, high in _SCRIPTS:
             if low <= code <= high:
                 scripts[language] += 1
                 break
-    if scripts and sum(scripts.values()) > len(letters) / 2:
+    if scripts and sum(scripts.values()) > letter_count / 2:
         if scripts["ja"]:
             return "ja"  # kana with kanji is Japanese, not Chinese
         return scripts.most_common(1)[0][0]
-    words = [w.casefold() for w in _WORD.findall(sample)]
+    words = [w.casefold() for w in words]
     if len(words) < MIN_WORDS:
         return "en"
     hits = {language: sum(w in vocabulary for w in words)

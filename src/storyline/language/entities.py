@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "FAC"})
 _POSSESSIVES = ("’s", "'s", "’", "'")
 _PROPER_TAGS = ("NNP", "NNPS")
+_NOMINAL_ROLES = ("poss", "nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr")
 
 
 def extract_mentions(pieces: Sequence[ParsedPiece], text: str) -> list[EntityMention]:
@@ -111,7 +112,7 @@ def _recover_person_mentions(pieces: Sequence[ParsedPiece], text: str,
     for piece in pieces:
         for token in piece.doc:
             start = piece.offset + token.idx
-            if token.text not in name_parts or token.tag_ not in _PROPER_TAGS or start in covered:
+            if token.text not in name_parts or start in covered or not _used_as_name(token):
                 continue
             head = token.head
             in_other_name = head.tag_ in _PROPER_TAGS and head.text not in name_parts
@@ -119,6 +120,12 @@ def _recover_person_mentions(pieces: Sequence[ParsedPiece], text: str,
                 continue  # part of another proper name ("Kishida Foundation")
             found.append(EntityMention(token.text, PERSON_LABEL, start, start + len(token.text)))
     return found
+
+
+def _used_as_name(token: Token) -> bool:
+    """Whether a token is used as a noun: tagged proper, or mis-tagged in a noun's role."""
+    return token.tag_ in _PROPER_TAGS or (
+        token.tag_ in ("NN", "NNS", "JJ") and token.dep_ in _NOMINAL_ROLES)
 
 
 def canonicalize_across(articles: Iterable[Article]) -> list[Article]:
@@ -139,6 +146,7 @@ def canonicalize_across(articles: Iterable[Article]) -> list[Article]:
         The articles changed in place.
     """
     corpus = list(articles)
+    snapshots = [_names_state(article) for article in corpus]
     previous: list[dict[str, str]] = []
     for article in corpus:
         before = [m.canonical for m in article.entities]
@@ -148,9 +156,7 @@ def canonicalize_across(articles: Iterable[Article]) -> list[Article]:
                          if old})
     resolve = _CorpusNames([m for a in corpus for m in a.entities])
     changed: list[Article] = []
-    for article, back in zip(corpus, previous, strict=True):
-        old_state = ([m.canonical for m in article.entities],
-                     [(q.speaker, q.speaker_id) for q in article.quotes])
+    for article, back, snapshot in zip(corpus, previous, snapshots, strict=True):
         doc_names = {m.canonical for m in article.entities}
         for mention in article.entities:
             mention.canonical = resolve(mention.label, mention.canonical)
@@ -162,11 +168,14 @@ def canonicalize_across(articles: Iterable[Article]) -> list[Article]:
                 quote.speaker, quote.speaker)
             quote.speaker = resolve(label, doc_name)
             quote.speaker_id = speaker_id(label, quote.speaker)
-        new_state = ([m.canonical for m in article.entities],
-                     [(q.speaker, q.speaker_id) for q in article.quotes])
-        if new_state != old_state:
+        if _names_state(article) != snapshot:
             changed.append(article)
     return changed
+
+
+def _names_state(article: Article) -> tuple[list[tuple[int, str]], list[tuple[str | None, ...]]]:
+    return ([(m.start, m.canonical) for m in article.entities],
+            [(q.speaker, q.speaker_id) for q in article.quotes])
 
 
 class _CorpusNames:

@@ -2,7 +2,8 @@
 
 Nothing is downloaded at run time: the model is a pinned dependency of storyline.
 Only the components the language step reads are kept (tagger for ``tag_``, parser
-for sentences and speakers, NER for entities); the lemmatizer is excluded.
+for sentences and speakers, NER for entities); the lemmatizer and the attribute
+ruler (coarse POS, which nothing here reads) are excluded.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Components the step never reads; excluding them saves load and run time.
-UNUSED_COMPONENTS: tuple[str, ...] = ("lemmatizer", "textcat", "senter")
+UNUSED_COMPONENTS: tuple[str, ...] = ("lemmatizer", "attribute_ruler", "textcat", "senter")
 
 # Longer texts are cut at whitespace into pieces of at most this many characters,
 # well under spaCy's ``max_length`` so memory stays bounded.

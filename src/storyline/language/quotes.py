@@ -9,6 +9,7 @@ One to three quoted words are scare quotes or names (“groundbreaking”), not 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
 _SINGLE_CLOSE_BEFORE = ".,!?…"
 _SINGLE_CLOSE_FOLLOWED_BY = ",.;:!?)—–"
+_MARKS = re.compile("[“”\"‘’]")
 
 
 @dataclass
@@ -85,8 +87,9 @@ def _scan(article: Article, body: Sequence[int], single: bool) -> list[QuoteSpan
             else:
                 spans.append(current)  # left open: it ends with its paragraph
                 current = None
-        for offset in range(cursor, paragraph.end):
-            char = text[offset]
+        for match in _MARKS.finditer(text, cursor, paragraph.end):
+            offset = match.start()
+            char = match.group()
             if current is None:
                 if _opens(text, offset, single):
                     mark = char

@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 
 TERMINALS = ".!?…"
-CLOSERS = "”’\"')]»"
-OPENERS = "“‘\"'([«"
+CLOSERS = "”’\"')]»“"
+OPENERS = "“‘\"'([«„‚"
 
 # A sentence never ends on these: they always precede a name.
 NAME_TITLES = frozenset({
@@ -33,7 +33,7 @@ INNER_ABBREVIATIONS = frozenset({"vs", "v", "approx", "e.g", "i.e", "cf", "ca", 
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")
 _FIRST_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
-_PLAIN_CUT = re.compile(r"(?<=[.!?…])[”’\"')\]]*\s+(?=[“‘\"(\[]?[A-Z0-9])")
+_PLAIN_CUT = re.compile(r"(?<=[.!?…])[”’\"')\]»“]*\s+(?=[“‘\"(\[„«‚]?[A-Z0-9À-ÞΑ-ΩА-Я])")
 
 
 def refine_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

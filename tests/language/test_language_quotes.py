@@ -1,0 +1,142 @@
+"""Quotes: where they are (no model) and who said them (with the spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.config import default_config
+from storyline.language.quotes import find_quote_spans
+from storyline.language.step import LanguageStep
+from storyline.model import Article, Paragraph, Quote
+
+
+def make_article(*paragraphs: str) -> Article:
+    text, spans = "", []
+    for paragraph in paragraphs:
+        if text:
+            text += "\n\n"
+        spans.append(Paragraph(len(text), len(text) + len(paragraph)))
+        text += paragraph
+    return Article(id="t", text=text, paragraphs=spans)
+
+
+def quoted(*paragraphs: str) -> list[str]:
+    article = make_article(*paragraphs)
+    return [span.text(article.text) for span in find_quote_spans(article)]
+
+
+def test_curly_and_straight_quotes_multi_sentence() -> None:
+    assert quoted('“We won. It was hard,” she said. He said: "Nobody expected this result."') == [
+        "We won. It was hard", "Nobody expected this result."]
+
+
+def test_scare_quotes_of_three_words_or_fewer_are_ignored() -> None:
+    assert quoted("Critics called it “groundbreaking” and “a turning point”.") == []
+
+
+def test_quote_continues_into_the_next_paragraph_that_reopens_it() -> None:
+    article = make_article("“We will rebuild every house,” he said. “Nobody will be left behind.",
+                           "“Nobody will be forgotten either.”", "Then he left.")
+    spans = find_quote_spans(article)
+    assert [s.text(article.text) for s in spans] == [
+        "We will rebuild every house",
+        "Nobody will be left behind. Nobody will be forgotten either.",
+    ]
+    assert spans[1].paragraphs == [0, 1]
+
+
+def test_unclosed_quote_ends_with_its_paragraph() -> None:
+    assert quoted("He said “this is not over by a long way", "The vote is on Friday.") == [
+        "this is not over by a long way"]
+
+
+def test_british_single_quotes_and_apostrophes() -> None:
+    assert quoted("‘We don’t accept the workers’ claims at all,’ the firm said.") == [
+        "We don’t accept the workers’ claims at all"]
+
+
+def test_headings_are_not_read_for_quotes() -> None:
+    article = make_article("“A quote that is a headline here”", "Body text without quotes.")
+    article.paragraphs[0].kind = "heading"
+    assert find_quote_spans(article) == []
+
+
+def run_step(*paragraphs: str) -> list[Quote]:
+    article = make_article(*paragraphs)
+    [result] = list(LanguageStep(default_config()).run([article]))
+    assert isinstance(result, Article)
+    for quote in result.quotes:
+        if "\n" not in result.text[quote.start : quote.end]:
+            assert result.text[quote.start : quote.end] == quote.text
+    return result.quotes
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    return [quote.speaker for quote in run_step(*paragraphs)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Prices will keep rising for the rest of the year,” John Carter said on Monday.",
+         "John Carter"),
+        ("“We are not going to accept this proposal under any circumstances,” said Thomas "
+         "Becker, a union leader.", "Thomas Becker"),
+        ("“There is no evidence that the vaccine caused the deaths,” Anna Kovacs told reporters.",
+         "Anna Kovacs"),
+        ("The plant will stay open, “at least until the end of next year,” according to Daniel "
+         "Reyes, the company’s chief executive.", "Daniel Reyes"),
+        ("“We expect the market to recover slowly over the summer,” Maria Lopez added.",
+         "Maria Lopez"),
+    ],
+)
+def test_attribution_patterns(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_speaker_id_is_a_slug_of_the_canonical_name() -> None:
+    text = "Prime Minister Maria Lopez arrived. “This deal will create many new jobs,” Lopez said."
+    [quote] = run_step(text)
+    assert (quote.speaker, quote.speaker_id) == ("Maria Lopez", "person:maria-lopez")
+
+
+def test_pronoun_goes_to_the_last_speaker_not_the_last_person_named() -> None:
+    assert speakers(
+        "“Prices will keep rising for the rest of the year,” John Carter told Maria Lopez.",
+        "“I have warned about this for months,” he added.",
+    ) == ["John Carter", "John Carter"]
+
+
+def test_pronoun_without_an_earlier_quote_goes_to_the_last_person_subject() -> None:
+    assert speakers(
+        "Maria Lopez, the city’s mayor, spoke to reporters on Tuesday.",
+        "“The bridge will reopen before the winter holidays,” she said.",
+    ) == ["Maria Lopez"]
+
+
+def test_standalone_quote_takes_the_speaker_of_the_previous_sentence() -> None:
+    assert speakers(
+        "Senator Robert Hale said the bill had failed in the chamber.",
+        "“We did everything we could to get the votes we needed.”",
+    ) == ["Robert Hale"]
+
+
+def test_standalone_quote_can_take_the_speaker_of_the_next_sentence() -> None:
+    assert speakers(
+        "The vote took place late on Thursday.",
+        "“We did everything we could to get the votes we needed.”",
+        "Robert Hale, the senator who led the effort, said the vote was lost.",
+    ) == ["Robert Hale"]
+
+
+def test_standalone_quote_more_than_three_sentences_away_has_no_speaker() -> None:
+    assert speakers(
+        "Senator Robert Hale said the bill had failed in the chamber.",
+        "The vote was 48 to 52. Several amendments were rejected.",
+        "The chamber adjourned early on Thursday afternoon.",
+        "“We did everything we could to get the votes we needed.”",
+    ) == [None]
+
+
+def test_unnamed_speaker_gives_no_speaker() -> None:
+    assert speakers("“Nobody will be left behind in this town,” the governor said.") == [None]
