@@ -14,6 +14,7 @@ A date stays unknown (or coarse) when no evidence fixes it: nothing is guessed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,17 +24,26 @@ import numpy as np
 
 from storyline.events.evidence import DateEvidence, PartialDate, pooled_year
 from storyline.events.features import TextSpace, lead_text
-from storyline.language.temporal import anchor_date, is_future, resolve
+from storyline.language.temporal import is_future, resolve
 from storyline.model import Article, DateBasis, Precision
 
 
 @dataclass
 class Mention:
-    """A dated sentence: some article says that something happened on ``value``."""
+    """Dated words: some article says that something happened on ``value``.
+
+    ``text`` is the window of words around the date expression (the event it dates),
+    ``places`` the places named in that window.
+    """
 
     article: int
     text: str
     value: str
+    places: list[set[str]]
+
+
+MENTION_WINDOW_WORDS = 12
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 @dataclass
@@ -44,20 +54,29 @@ class DatedEvent:
     basis: DateBasis
 
 
-def pool_years(groups: Sequence[Sequence[int]], evidences: list[DateEvidence]) -> None:
-    """Give members of a group the year the group agrees on when their own date lacks it."""
+def pool_years(
+    groups: Sequence[Sequence[int]], evidences: list[DateEvidence], datelines_only: bool = False
+) -> None:
+    """Give members of a group the year the group agrees on when their own date lacks it.
+
+    Args:
+        groups: Article indices that share a story (copies) or an event.
+        evidences: Each article's evidence, completed in place.
+        datelines_only: Complete only dates that already have a month ("SEOUL, May 7"),
+            for groups less certain than copies of one story.
+    """
     for members in groups:
         year = pooled_year([evidences[i] for i in members])
         if year is None:
             continue
         for i in members:
             own = evidences[i].own
-            if own.year is None:
+            if own.year is None and (own.month or not datelines_only):
                 own.year = year
 
 
 def collect_mentions(articles: Sequence[Article], anchors: Sequence[date | None]) -> list[Mention]:
-    """Sentences whose date expressions resolve to at least a month, given each anchor."""
+    """Date expressions that resolve to at least a month given each article's anchor."""
     mentions: list[Mention] = []
     for index, (article, anchor) in enumerate(zip(articles, anchors, strict=True)):
         if anchor is None:
@@ -67,9 +86,25 @@ def collect_mentions(articles: Sequence[Article], anchors: Sequence[date | None]
                 continue
             sentence = article.sentences[expression.sentence or 0]
             value = resolve(expression, anchor, article.text[sentence.start : expression.start])
-            if value and len(value) >= 7:
-                mentions.append(Mention(index, sentence.text, value))
+            if not value or len(value) < 7:
+                continue
+            start, end = _window(article, sentence.start, sentence.end, expression.start,
+                                 expression.end)
+            places = [{e.text.lower(), (e.canonical or e.text).lower()} for e in article.entities
+                      if e.label in PLACE_LABELS and start <= e.start and e.end <= end]
+            mentions.append(Mention(index, article.text[start:end], value, places))
     return mentions
+
+
+def _window(article: Article, low: int, high: int, start: int, end: int) -> tuple[int, int]:
+    """The span of a few words either side of ``start:end``, inside ``low:high``."""
+    before = list(re.finditer(r"\S+", article.text[low:start]))
+    after = list(re.finditer(r"\S+", article.text[end:high]))
+    first = low + before[-MENTION_WINDOW_WORDS].start() if len(before) >= MENTION_WINDOW_WORDS \
+        else low
+    last = end + after[MENTION_WINDOW_WORDS - 1].end() if len(after) >= MENTION_WINDOW_WORDS \
+        else high
+    return first, last
 
 
 def date_by_mentions(
@@ -96,22 +131,43 @@ def date_by_mentions(
     """
     if not targets or not mentions:
         return {}
-    leads = space.transform([lead_text(articles[i]) for i in targets])
+    lead_texts = [lead_text(articles[i]) for i in targets]
+    leads = space.transform(lead_texts)
     sentences = space.transform([m.text for m in mentions])
     scores = np.asarray((leads @ sentences.T).todense())
     found: dict[int, PartialDate] = {}
     for row, target in enumerate(targets):
-        order = np.argsort(-scores[row])
-        for column in order:
-            if scores[row, column] < threshold:
+        where = main_places(articles[target], lead_texts[row])
+        for column in np.argsort(-scores[row]):
+            score = float(scores[row, column])
+            if score < threshold:
                 break
             mention = mentions[int(column)]
             if mention.article in excluded.get(target, {target}):
+                continue
+            named = set().union(*mention.places) if mention.places else set()
+            # A mention naming a place speaks of an event there: it must be the lead's place.
+            # One naming none must say much more to count.
+            if (named and where and not where & named) or (not named and score < 2 * threshold):
                 continue
             parts = [int(p) for p in mention.value.split("-")]
             found[target] = PartialDate(parts[0], parts[1], parts[2] if len(parts) > 2 else None)
             break
     return found
+
+
+def main_places(article: Article, lead: str) -> set[str]:
+    """The place(s) named most often in an article's lead: where its event happens."""
+    lowered = lead.lower()
+    counts = Counter()
+    for entity in article.entities:
+        if entity.label in PLACE_LABELS:
+            name = entity.text.lower()
+            counts[name] = lowered.count(name)
+    if not counts or max(counts.values()) == 0:
+        return set()
+    top = max(counts.values())
+    return {name for name, count in counts.items() if count == top}
 
 
 def event_date(members: Sequence[int], evidences: Sequence[DateEvidence]) -> DatedEvent:
@@ -140,8 +196,9 @@ def event_date(members: Sequence[int], evidences: Sequence[DateEvidence]) -> Dat
             (b for p, b in partials if p.year == year and b != "none"), "none"
         )
         return DatedEvent(PartialDate(year, None, None), year_basis if year else "none")
+    # A month without a year is kept: references to other events may supply the year.
     (month, basis), _ = months.most_common(1)[0]
-    return DatedEvent(PartialDate(year, month if year else None, None), basis)
+    return DatedEvent(PartialDate(year, month, None), basis)
 
 
 def _partial(day: date) -> PartialDate:
@@ -214,18 +271,16 @@ def publication_date(
     if own.year and own.month:
         return f"{own.year:04d}-{own.month:02d}", "month", evidence.basis
     if event.date.year:
-        return iso_of(event.date), precision_of(event.date), "event"
+        return iso_of(event.date), precision_of(event.date), event.basis
     return None, "unknown", "none"
 
 
-def anchors_of(evidences: Sequence[DateEvidence], articles: Sequence[Article]) -> list[date | None]:
-    """Each article's day-precise anchor for resolving its expressions, when it has one."""
-    anchors: list[date | None] = []
-    for evidence, article in zip(evidences, articles, strict=True):
-        anchors.append(
-            evidence.own.full() or anchor_date(article.published, article.published_precision)
-        )
-    return anchors
+def anchors_of(evidences: Sequence[DateEvidence]) -> list[date | None]:
+    """Each article's day-precise anchor for resolving its expressions, when it has one.
+
+    Only the article's own evidence counts: a date derived by an earlier run is not evidence.
+    """
+    return [evidence.own.full() for evidence in evidences]
 
 
 def iso_of(partial: PartialDate) -> str | None:

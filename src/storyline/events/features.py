@@ -27,19 +27,27 @@ def entity_terms(article: Article) -> str:
 
 
 class TextSpace:
-    """One TF-IDF space shared by articles and sentences of a corpus."""
+    """One TF-IDF space shared by articles and sentences of a corpus.
 
-    def __init__(self, articles: Sequence[Article]) -> None:
+    With ``by_sentence`` the weights come from sentence frequencies: in a small corpus
+    every article names the main actors, but few sentences name the place of one event.
+    """
+
+    def __init__(self, articles: Sequence[Article], by_sentence: bool = False) -> None:
         """Fit the vocabulary and weights on the whole corpus."""
         self.vectorizer = TfidfVectorizer(
             stop_words="english",
             sublinear_tf=True,
             min_df=1,
-            max_df=0.9 if len(articles) > 20 else 1.0,
+            max_df=0.9 if len(articles) > 20 and not by_sentence else 1.0,
             token_pattern=r"(?u)\b[\w’']*[^\W\d_][\w’']*\b",
         )
         documents = [self.document(a) for a in articles]
-        self.vectorizer.fit(documents or ["empty"])
+        units = documents
+        if by_sentence:
+            units = [s.text for a in articles for s in a.sentences]
+            units += [a.title or "" for a in articles]
+        self.vectorizer.fit(units or ["empty"])
         self.article_vectors = self.transform(documents) if documents else None
 
     @staticmethod

@@ -53,27 +53,40 @@ class EventsStep:
         self.settings = config["events"]
 
     def run(self, store: Store, new_ids: Sequence[str]) -> CorpusResult:
-        """Re-cluster with existing events as seeds, date them, link them, store them."""
+        """Cluster all articles, date the events, link them, store them under stable ids.
+
+        Clustering reads only stored features (no article is re-read or re-parsed), and
+        starts afresh so that new evidence can correct an earlier grouping; events and
+        storylines keep their ids by overlap with the previous run.
+        """
         articles = list(load_articles(store))
         if not articles:
             return CorpusResult(stats={"events": 0, "storylines": 0})
-        index = {article.id: i for i, article in enumerate(articles)}
         families = _families(articles, duplicate_groups(store))
         evidences = [article_evidence(article) for article in articles]
         pool_years(families, evidences)
         space = TextSpace(articles)
-        self._hint_from_mentions(articles, evidences, families, space)
+        similarity = cosine_matrix(space.article_vectors)
+        seeds = families
 
-        seeds = _seeds(families, event_members(store), index)
-        groups = average_link(
-            cosine_matrix(space.article_vectors),
-            seeds,
-            [e.about() for e in evidences],
-            self.settings["similarity_threshold"],
-            self.settings["max_day_gap"],
-        )
+        def cluster() -> list[list[int]]:
+            return average_link(
+                similarity,
+                seeds,
+                [e.about() for e in evidences],
+                self.settings["similarity_threshold"],
+                self.settings["max_day_gap"],
+            )
+
+        # Round one groups articles on their own dates; a dateline without a year takes
+        # its event's year, which dates that article's mentions of other events; round
+        # two then groups again with what those mentions say about undated articles.
+        pool_years(cluster(), evidences, datelines_only=True)
+        sentence_space = TextSpace(articles, by_sentence=True)
+        self._hint_from_mentions(articles, evidences, families, sentence_space)
+        groups = cluster()
         dated = [event_date(members, evidences) for members in groups]
-        self._years_from_references(groups, dated, articles, space)
+        self._years_from_references(groups, dated, articles, sentence_space)
         changed = _apply_publication_dates(groups, dated, articles, evidences)
         update_dates(store, changed)
 
@@ -99,12 +112,12 @@ class EventsStep:
             for i in members
         }
         targets = [i for i in range(len(articles)) if i not in dated_family]
-        mentions = collect_mentions(articles, anchors_of(evidences, articles))
+        mentions = collect_mentions(articles, anchors_of(evidences))
         hints = date_by_mentions(
             targets, articles, mentions, space, self.settings["mention_threshold"], family_of
         )
         for i, hint in hints.items():
-            if evidences[i].own.year in (None, hint.year):
+            if not evidences[i].own.conflicts(hint, self.settings["max_day_gap"]):
                 evidences[i].event_hint = hint
 
     def _years_from_references(
@@ -177,27 +190,6 @@ def _families(articles: list[Article], groups: dict[str, str]) -> list[list[int]
     for i, article in enumerate(articles):
         by_group.setdefault(groups.get(article.id, f"solo:{article.id}"), []).append(i)
     return list(by_group.values())
-
-
-def _seeds(
-    families: list[list[int]], previous: dict[str, set[str]], index: dict[str, int]
-) -> list[list[int]]:
-    """Families joined with the events that already exist, so earlier groupings persist."""
-    parent = list(range(len(index)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for members in [*families, *([index[a] for a in m if a in index] for m in previous.values())]:
-        for other in members[1:]:
-            parent[find(other)] = find(members[0])
-    seeds: dict[int, list[int]] = {}
-    for i in range(len(index)):
-        seeds.setdefault(find(i), []).append(i)
-    return list(seeds.values())
 
 
 def _apply_publication_dates(
