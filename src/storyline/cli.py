@@ -205,3 +205,7 @@ def report(config: Config, db: str, output: str) -> None:
 def command_help_ok(command: Any) -> bool:
     """True when a command has help text with an example (checked by the tests)."""
     return bool(command.help) and "Example" in command.help
+
+
+if __name__ == "__main__":
+    main()

@@ -38,7 +38,9 @@ def load_config(path: str | Path | None = None, overrides: Config | None = None)
         try:
             layers.append((str(path), tomllib.loads(Path(path).read_text(encoding="utf-8"))))
         except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"cannot read config {path}: {exc}; fix the file or drop --config")
+            raise ConfigError(
+                f"cannot read config {path}: {exc}; fix the file or drop --config"
+            ) from exc
     if overrides:
         layers.append(("overrides", overrides))
     for origin, layer in layers:

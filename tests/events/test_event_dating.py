@@ -3,7 +3,9 @@ from storyline.events.evidence import DateEvidence, PartialDate, pooled_year
 
 
 def test_pooled_year_prefers_own_dates_then_copyright():
-    assert pooled_year([DateEvidence(own=PartialDate(2021)), DateEvidence(year_hints=[2023])]) == 2021
+    assert (
+        pooled_year([DateEvidence(own=PartialDate(2021)), DateEvidence(year_hints=[2023])]) == 2021
+    )
     assert pooled_year([DateEvidence(year_hints=[2023]), DateEvidence()]) == 2023
 
 
@@ -12,8 +14,10 @@ def test_stale_copyright_year_is_ignored():
 
 
 def test_event_takes_earliest_full_date_of_its_articles():
-    evidences = [DateEvidence(own=PartialDate(2023, 5, 8), basis="metadata"),
-                 DateEvidence(own=PartialDate(2023, 5, 7), basis="dateline")]
+    evidences = [
+        DateEvidence(own=PartialDate(2023, 5, 8), basis="metadata"),
+        DateEvidence(own=PartialDate(2023, 5, 7), basis="dateline"),
+    ]
     dated = event_date([0, 1], evidences)
     assert (dated.date.full().isoformat(), dated.basis) == ("2023-05-07", "dateline")
 
@@ -34,4 +38,7 @@ def test_later_weekday_in_the_lead_moves_the_publication_date():
 
 def test_nothing_known_stays_unknown():
     assert publication_date(DateEvidence(), DatedEvent(PartialDate(), "none")) == (
-        None, "unknown", "none")
+        None,
+        "unknown",
+        "none",
+    )

@@ -1,8 +1,7 @@
 from datetime import date
 
-from storyline.language.temporal import find_expressions, resolve, weekday_near
+from storyline.language.temporal import extract_temporal, find_expressions, resolve, weekday_near
 from storyline.model import Article, Sentence
-from storyline.language.temporal import extract_temporal
 
 ANCHOR = date(2023, 5, 7)  # a Sunday
 

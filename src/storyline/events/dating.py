@@ -159,7 +159,7 @@ def date_by_mentions(
 def main_places(article: Article, lead: str) -> set[str]:
     """The place(s) named most often in an article's lead: where its event happens."""
     lowered = lead.lower()
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for entity in article.entities:
         if entity.label in PLACE_LABELS:
             name = entity.text.lower()

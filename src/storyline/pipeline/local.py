@@ -10,7 +10,9 @@ from storyline.store.articles import save_articles
 from storyline.store.db import Store
 
 
-def chain(steps: Sequence[RecordStep], articles: Iterable[Article | Skip]) -> Iterator[Article | Skip]:
+def chain(
+    steps: Sequence[RecordStep], articles: Iterable[Article | Skip]
+) -> Iterator[Article | Skip]:
     """Feed the stream through the steps; skips pass straight through to the end."""
     skips: list[Skip] = []
 

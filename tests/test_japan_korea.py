@@ -1,0 +1,94 @@
+"""End to end on the japan-korea example: storyline must reach the analyst's conclusions."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.config import load_config
+from storyline.pipeline.run import run_pipeline
+from storyline.render.export import export_records
+from storyline.store.db import Store
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "japan-korea"
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory: pytest.TempPathFactory):
+    if not (DATA / "expected.json").exists():
+        pytest.skip("japan-korea development data not present")
+    expected = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
+    inputs = sorted(str(p) for p in DATA.glob("*.txt"))
+    store = Store(tmp_path_factory.mktemp("jk") / "story.db")
+    run_pipeline(store, inputs, load_config())
+
+    def export(what: str) -> list[dict]:
+        buffer = io.StringIO()
+        export_records(store, what, "jsonl", buffer)
+        return [json.loads(line) for line in buffer.getvalue().splitlines()]
+
+    yield expected, export
+    store.close()
+
+
+def test_three_events_in_one_storyline(analysed):
+    expected, export = analysed
+    articles = {a["id"]: a for a in export("articles")}
+    predicted = {}
+    for article_id, article in articles.items():
+        predicted.setdefault(article["event_id"], set()).add(article_id)
+    gold = [set(event["articles"]) for event in expected["events"].values()]
+    assert sorted(map(sorted, predicted.values())) == sorted(map(sorted, gold))
+    assert len({a["storyline_id"] for a in articles.values()}) == 1
+
+
+def test_event_dates_as_precise_as_the_text_allows(analysed):
+    expected, export = analysed
+    events = {tuple(sorted(e["articles"])): e for e in export("events")}
+    for gold in expected["events"].values():
+        event = events[tuple(sorted(gold["articles"]))]
+        # A day the text cannot fix stays unknown: the month must agree then.
+        assert gold["date"].startswith(event["date"]), (gold, event["date"])
+    assert {e["date"] for e in events.values()} == {"2023-03", "2023-05-07", "2024-09"}
+
+
+def test_articles_in_chronological_order_with_dates_from_the_text(analysed):
+    expected, export = analysed
+    articles = export("articles")
+    assert [a["id"] for a in articles] == expected["order"]
+    dates = {a["id"]: (a["published"], a["published_precision"]) for a in articles}
+    assert dates["001_fbac82d7d3572f62.txt"] == ("2023-05-07", "day")  # dateline
+    assert dates["000_fd640aeae62571bb.txt"] == ("2023-05-08", "day")  # "on Monday … a day earlier"
+    assert dates["003_9aa4e507c3327256.txt"] == ("2023-03", "month")  # from other articles
+    assert dates["004_e8d3e4019e2f7960.txt"] == ("2024-09", "month")  # "a visit last year"
+
+
+def test_wires(analysed):
+    expected, export = analysed
+    wires = {a["id"]: a["wire"] for a in export("articles")}
+    assert wires == {k: v["wire"] for k, v in expected["provenance"].items()}
+
+
+def test_shared_sentences_are_exported_as_passages(analysed):
+    expected, export = analysed
+    passages = export("passages")
+    for first, second, words in expected["shared_sentences"]:
+        assert any(
+            {p["a"], p["b"]} == {first, second} and words in p["a_text"] and words in p["b_text"]
+            for p in passages
+        ), (first, second, words)
+
+
+def test_no_listed_boilerplate_left(analysed):
+    expected, export = analysed
+    texts = {a["id"]: a["text"] for a in export("articles")}
+    for article_id, lines in expected["boilerplate"].items():
+        for line in lines:
+            if line.startswith("the headline"):
+                continue
+            probe = line.replace("...", "").strip()
+            assert probe not in texts[article_id], (article_id, line)
+
