@@ -61,7 +61,9 @@ def pipeline_articles(records: list[dict[str, Any]], config: dict[str, Any],
 
     steps = [create_step(name, config) for name in ("clean", "language")]
     raw = [Article(id=r["id"], origin="bench", url=r.get("url"), raw=r["text"],
-                   title=r.get("title"), source=r.get("source"), published=r.get("published"))
+                   title=r.get("title"), source=r.get("source"), published=r.get("published"),
+                   published_precision="day" if r.get("published") else "unknown",
+                   published_basis="metadata" if r.get("published") else "none")
            for r in records]
     stored, _ = LocalExecutor(steps).run(store, raw)
     return stored

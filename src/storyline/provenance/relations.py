@@ -241,6 +241,8 @@ def _day_order(a: Doc, b: Doc) -> int:
 def _is_later_version(
     later: Doc, earlier: Doc, found: Overlap, settings: Settings
 ) -> bool:
+    if is_wire_original(later) and not is_wire_original(earlier):
+        return False  # a wire's own story does not descend from an outlet's copy
     added = len(later.shingles) - found.shared
     if added < settings.version_min_new_shingles:
         return False
