@@ -34,6 +34,10 @@ def test_scare_quotes_of_three_words_or_fewer_are_ignored() -> None:
     assert quoted("Critics called it “groundbreaking” and “a turning point”.") == []
 
 
+def test_quoted_titles_are_not_quotes() -> None:
+    assert quoted("She spoke at the “Love Won Out Conference” in June.") == []
+
+
 def test_quote_continues_into_the_next_paragraph_that_reopens_it() -> None:
     article = make_article("“We will rebuild every house,” he said. “Nobody will be left behind.",
                            "“Nobody will be forgotten either.”", "Then he left.")
@@ -140,3 +144,10 @@ def test_standalone_quote_more_than_three_sentences_away_has_no_speaker() -> Non
 
 def test_unnamed_speaker_gives_no_speaker() -> None:
     assert speakers("“Nobody will be left behind in this town,” the governor said.") == [None]
+
+
+def test_tokenised_tex_style_quotes() -> None:
+    assert quoted("`` We have no idea what caused it , '' the pastor said .") == [
+        "We have no idea what caused it"]
+    assert quoted('He said "we have no idea what caused it. \'\' Then he left.') == [
+        "we have no idea what caused it."]

@@ -26,7 +26,8 @@ TITLE_WORDS = frozenset({
     "rabbi", "imam", "coach", "detective", "inspector", "sheriff", "chief", "speaker",
     "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "ceo",
     "director", "leader", "first", "state", "foreign", "defense", "defence", "finance",
-    "treasury", "interior", "attorney", "executive", "officer", "senior", "acting",
+    "treasury", "interior", "attorney", "executive", "officer", "senior", "acting", "clerk",
+    "councillor", "councilman", "councilwoman", "commissioner", "superintendent", "marshal",
 })
 # Small words that initials may skip ("Bank of Japan" is "BOJ" or "BJ").
 _INITIALS_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "le", "on", "in"})

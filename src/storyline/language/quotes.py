@@ -1,10 +1,11 @@
 """Direct quotes: where they are in the text (their speakers are found in ``speakers``).
 
-A quote is text between quotation marks in the body: curly “…” or straight "…",
+A quote is text between quotation marks in the body: curly “…”, straight "…" or ``…'',
 possibly over several sentences, and over several paragraphs when a paragraph
 leaves the quote open and the next one opens it again (the news convention). An
 article with no double quotation marks at all is read for British ‘…’ quotes.
-One to three quoted words are scare quotes or names (“groundbreaking”), not quotes.
+One to three quoted words are scare quotes or names (“groundbreaking”), not quotes;
+neither are quoted titles (“Love Won Out Conference”).
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
 _SINGLE_CLOSE_BEFORE = ".,!?…"
 _SINGLE_CLOSE_FOLLOWED_BY = ",.;:!?)—–"
-_MARKS = re.compile("[“”\"‘’]")
+_MARKS = re.compile("``|''|[“”\"‘’]")
+# Tokenised corpora write quotes the TeX way: ``…''.
+_EQUIVALENT = {"``": _DOUBLE_OPEN, "''": _DOUBLE_CLOSE}
 
 
 @dataclass
@@ -62,48 +65,54 @@ def find_quote_spans(article: Article) -> list[QuoteSpan]:
     """
     body = [i for i, p in enumerate(article.paragraphs) if p.kind == "body"]
     text = article.text
-    has_double = any(mark in text for mark in (_DOUBLE_OPEN, _DOUBLE_CLOSE, _STRAIGHT))
+    has_double = any(mark in text for mark in (_DOUBLE_OPEN, _DOUBLE_CLOSE, _STRAIGHT, "``"))
     spans = _scan(article, body, single=not has_double)
-    return [s for s in spans if len(s.text(text).split()) >= MIN_QUOTE_WORDS]
+    return [s for s in spans if _is_speech(s.text(text))]
+
+
+def _is_speech(quoted: str) -> bool:
+    """Whether quoted words are speech: long enough, and not a title (“Love Won Out Conference”)."""
+    words = quoted.split()
+    if len(words) < MIN_QUOTE_WORDS:
+        return False
+    is_title = all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= 3 for w in words)
+    return not (is_title and quoted.rstrip()[-1:] not in ".!?…")
 
 
 def _scan(article: Article, body: Sequence[int], single: bool) -> list[QuoteSpan]:
     text = article.text
     spans: list[QuoteSpan] = []
     current: QuoteSpan | None = None
-    mark = ""  # the opening mark of the current quote
+    mark = ""  # the opening mark of the current quote, as in _EQUIVALENT
     content_start = 0
     for position, index in enumerate(body):
         paragraph = article.paragraphs[index]
         cursor = paragraph.start
         if current is not None:
-            first = _first_visible(text, paragraph.start, paragraph.end)
-            continued = first is not None and text[first] in _openers_like(mark)
+            opener = _MARKS.match(text, _first_visible(text, paragraph.start, paragraph.end))
+            continued = opener is not None and _same_family(_mark_of(opener), mark)
             previous_body = position > 0 and body[position - 1] == index - 1
-            if continued and previous_body and first is not None:
-                content_start = first + 1
-                cursor = first + 1
+            if continued and previous_body and opener is not None:
+                content_start = cursor = opener.end()
                 current.paragraphs.append(index)
             else:
                 spans.append(current)  # left open: it ends with its paragraph
                 current = None
         for match in _MARKS.finditer(text, cursor, paragraph.end):
-            offset = match.start()
-            char = match.group()
+            char = _mark_of(match)
             if current is None:
-                if _opens(text, offset, single):
-                    mark = char
-                    content_start = offset + 1
-                    current = QuoteSpan([], offset, offset + 1, [index])
-            elif _closes(text, offset, mark, single):
-                _add_piece(current, text, content_start, offset)
-                current.outer_end = offset + 1
+                if _opens(text, match.start(), char, single):
+                    mark, content_start = char, match.end()
+                    current = QuoteSpan([], match.start(), match.end(), [index])
+            elif _closes(text, match.start(), char, single):
+                _add_piece(current, text, content_start, match.start())
+                current.outer_end = match.end()
                 spans.append(current)
                 current = None
             elif char == mark and mark != _STRAIGHT:
                 # A second opening mark with no close: restart from here.
-                current = QuoteSpan([], offset, offset + 1, [index])
-                content_start = offset + 1
+                current = QuoteSpan([], match.start(), match.end(), [index])
+                content_start = match.end()
         if current is not None:
             _add_piece(current, text, content_start, paragraph.end)
             current.outer_end = paragraph.end
@@ -112,18 +121,20 @@ def _scan(article: Article, body: Sequence[int], single: bool) -> list[QuoteSpan
     return [s for s in spans if s.pieces]
 
 
-def _opens(text: str, offset: int, single: bool) -> bool:
-    char = text[offset]
+def _mark_of(match: re.Match[str]) -> str:
+    return _EQUIVALENT.get(match.group(), match.group())
+
+
+def _opens(text: str, offset: int, char: str, single: bool) -> bool:
     if single:
         return char == _SINGLE_OPEN and (offset == 0 or not text[offset - 1].isalnum())
     return char in (_DOUBLE_OPEN, _STRAIGHT)
 
 
-def _closes(text: str, offset: int, mark: str, single: bool) -> bool:
-    char = text[offset]
+def _closes(text: str, offset: int, char: str, single: bool) -> bool:
     if not single:
-        return (mark == _DOUBLE_OPEN and char == _DOUBLE_CLOSE) or (
-            mark == _STRAIGHT and char == _STRAIGHT)
+        # Scraped and converted text mixes styles ("…'' , “…"): any double close will do.
+        return char in (_DOUBLE_CLOSE, _STRAIGHT)
     if char != _SINGLE_CLOSE or offset == 0 or text[offset - 1].isspace():
         return False
     following = text[offset + 1 : offset + 2]
@@ -135,16 +146,15 @@ def _closes(text: str, offset: int, mark: str, single: bool) -> bool:
         following in _SINGLE_CLOSE_FOLLOWED_BY
 
 
-def _openers_like(mark: str) -> str:
-    return {_DOUBLE_OPEN: _DOUBLE_OPEN + _STRAIGHT, _STRAIGHT: _STRAIGHT + _DOUBLE_OPEN}.get(
-        mark, mark)
+def _same_family(opener: str, mark: str) -> bool:
+    doubles = (_DOUBLE_OPEN, _STRAIGHT)
+    return opener == mark or (opener in doubles and mark in doubles)
 
 
-def _first_visible(text: str, start: int, end: int) -> int | None:
-    for offset in range(start, end):
-        if not text[offset].isspace():
-            return offset
-    return None
+def _first_visible(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _add_piece(span: QuoteSpan, text: str, start: int, end: int) -> None:
