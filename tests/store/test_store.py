@@ -24,12 +24,27 @@ def test_newer_schema_is_refused_with_advice(tmp_path):
 
 def test_articles_round_trip_and_sentences_are_searchable(tmp_path):
     text = "The council approved the tram line. Work starts in June."
-    article = Article(id="a1", text=text, sentences=[Sentence(0, 35, text[:35]),
-                                                      Sentence(36, len(text), text[36:])])
+    article = Article(
+        id="a1",
+        text=text,
+        sentences=[Sentence(0, 35, text[:35]), Sentence(36, len(text), text[36:])],
+    )
     with Store(tmp_path / "s.db") as store:
         save_articles(store, [article], {"clean": "1"})
         save_articles(store, [article], {"clean": "1"})  # idempotent
         assert [a.id for a in load_articles(store)] == ["a1"]
         hits = store.conn.execute(
-            "SELECT text FROM sentences_fts WHERE sentences_fts MATCH 'trams'").fetchall()
+            "SELECT text FROM sentences_fts WHERE sentences_fts MATCH 'trams'"
+        ).fetchall()
         assert [h[0] for h in hits] == ["The council approved the tram line."]
+
+
+def test_saving_again_keeps_what_corpus_steps_stored(tmp_path):
+    article = Article(id="a1", text="Body.", sentences=[Sentence(0, 5, "Body.")])
+    with Store(tmp_path / "s.db") as store:
+        save_articles(store, [article], {"clean": "1"})
+        store.conn.execute(
+            "INSERT INTO provenance (article_id, duplicate_group) VALUES ('a1', 'g')"
+        )
+        save_articles(store, [article], {})
+        assert store.conn.execute("SELECT duplicate_group FROM provenance").fetchone()[0] == "g"

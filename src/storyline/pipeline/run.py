@@ -15,7 +15,7 @@ from storyline.store.articles import content_hash, known_hashes, load_articles, 
 from storyline.store.db import Store
 
 RECORD_STEPS: tuple[str, ...] = ("clean", "language")
-CORPUS_STEPS: tuple[str, ...] = ("recurring", "provenance", "events", "narrate")
+CORPUS_STEPS: tuple[str, ...] = ("recurring", "entities", "provenance", "events", "narrate")
 
 
 @dataclass

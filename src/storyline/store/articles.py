@@ -49,9 +49,17 @@ def save_articles(store: Store, articles: Iterable[Article], steps: dict[str, st
                 next_seq += 1
             conn.execute("DELETE FROM sentences WHERE article_id = ?", (article.id,))
             conn.execute(
-                """INSERT OR REPLACE INTO articles (id, origin, url, content_hash, title, source,
+                # An upsert, not REPLACE: replacing would cascade-delete the article's
+                # provenance, signatures and event membership.
+                """INSERT INTO articles (id, origin, url, content_hash, title, source,
                        wire, published, published_precision, published_basis, record, seq)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(id) DO UPDATE SET origin = excluded.origin, url = excluded.url,
+                       content_hash = excluded.content_hash, title = excluded.title,
+                       source = excluded.source, wire = excluded.wire,
+                       published = excluded.published,
+                       published_precision = excluded.published_precision,
+                       published_basis = excluded.published_basis, record = excluded.record""",
                 (
                     article.id, article.origin, article.url,
                     article.input_hash or content_hash(article),

@@ -54,10 +54,6 @@ def save_events(store: Store, events: Sequence[EventRow]) -> None:
         conn.executemany("DELETE FROM events WHERE event_id = ?", [(e,) for e in stale])
         conn.execute("DELETE FROM event_articles")
         storylines = {event.storyline_id for event in events}
-        conn.execute(
-            f"DELETE FROM storylines WHERE storyline_id NOT IN ({','.join('?' * len(storylines))})",
-            tuple(storylines),
-        )
         conn.executemany(
             "INSERT OR IGNORE INTO storylines (storyline_id) VALUES (?)",
             [(s,) for s in sorted(storylines)],
@@ -74,3 +70,8 @@ def save_events(store: Store, events: Sequence[EventRow]) -> None:
                 "INSERT INTO event_articles (event_id, article_id) VALUES (?, ?)",
                 [(event.event_id, article_id) for article_id in event.articles],
             )
+        # Storylines no event points to any more go last, once no row refers to them.
+        conn.execute(
+            f"DELETE FROM storylines WHERE storyline_id NOT IN ({','.join('?' * len(storylines))})",
+            tuple(storylines),
+        )
