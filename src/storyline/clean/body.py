@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.clean import metadata
-from storyline.clean.boilerplate import boilerplate_reason
+from storyline.clean.boilerplate import boilerplate_reason, share_bar_lines
 from storyline.clean.segment import (
     Block,
     ends_sentence,
@@ -15,6 +15,7 @@ from storyline.clean.segment import (
     split_blocks,
     word_count,
 )
+from storyline.clean.timestamps import Timestamp, parse_timestamp, publication_day
 from storyline.clean.wires import WireList
 from storyline.model import RemovedLine
 
@@ -31,6 +32,8 @@ _SECTION_WORDS = frozenset({
     "culture", "home", "blog", "region", "regional", "nation", "metro", "finance", "money",
     "travel", "education", "environment", "climate", "us", "uk",
 })
+# A site's name above its navigation ("The Valley Courier") is a few words long.
+_SITE_NAME_MAX_WORDS = 5
 _LABEL_WORD = re.compile(r"[A-Z][\w'’.-]*|&|and|/|-|–")
 
 
@@ -45,6 +48,7 @@ class CleanBody:
     byline: str | None = None
     dateline: str | None = None
     publisher: str | None = None
+    published: str | None = None  # ISO day named by a timestamp line ("Updated 3 June 2024")
 
 
 @dataclass
@@ -54,6 +58,7 @@ class _State:
     wire_evidence: list[tuple[int, str]] = field(default_factory=list)
     byline: str | None = None
     publisher: str | None = None
+    timestamps: list[Timestamp] = field(default_factory=list)
 
     def remove(self, block: Block, reason: str) -> None:
         position = next(i for i, candidate in enumerate(self.blocks) if candidate is block)
@@ -91,15 +96,26 @@ def clean_body(text: str, title: str | None, wires: WireList) -> CleanBody:
     mark_headings(blocks)
     wire = min(state.wire_evidence)[1] if state.wire_evidence else None
     removed = [line for _, line in sorted(state.removed, key=lambda item: item[0])]
-    return CleanBody(blocks, removed, title, wire, state.byline, dateline, state.publisher)
+    return CleanBody(
+        blocks, removed, title, wire, state.byline, dateline, state.publisher,
+        publication_day(state.timestamps),
+    )
 
 
 def _remove_chrome_and_credits(state: _State, wires: WireList) -> None:
-    """Remove page chrome anywhere, and credit/byline lines at the edges of the copy."""
+    """Remove page chrome anywhere, and credit/byline/timestamp lines at the edges of the copy.
+
+    The top edge reaches at least to the first paragraph of prose, so a tall header
+    (site name, navigation, headline, byline, timestamp) counts as edge throughout.
+    """
     count = len(state.blocks)
+    header_end = next(
+        (index for index, block in enumerate(state.blocks) if is_body_like(block.text)), count
+    )
+    share_bar = share_bar_lines([block.text for block in state.blocks])
     for index, block in enumerate(state.blocks):
-        at_edge = index < _EDGE_BLOCKS or index >= count - _EDGE_BLOCKS
-        reason = boilerplate_reason(block.text)
+        at_edge = index < max(_EDGE_BLOCKS, header_end) or index >= count - _EDGE_BLOCKS
+        reason = "share-bar" if index in share_bar else boilerplate_reason(block.text)
         if reason:
             if reason == "copyright":
                 state.add_wire(_WIRE_FROM_COPYRIGHT, wires.find(block.text))
@@ -119,6 +135,11 @@ def _remove_chrome_and_credits(state: _State, wires: WireList) -> None:
             else:
                 state.publisher = state.publisher or publisher
                 state.remove(block, "publisher-credit")
+            continue
+        stamps = parse_timestamp(block.text) if at_edge else None
+        if stamps:
+            state.timestamps.extend(stamps)
+            state.remove(block, "timestamp")
             continue
         parsed = metadata.byline(block.text, wires) if at_edge else None
         if parsed:
@@ -165,11 +186,13 @@ def _remove_header(state: _State, title: str | None) -> str | None:
         if is_body_like(block.text):
             break
         header.append(block)
-    for block in header:
+    navigation: list[int] = []
+    for index, block in enumerate(header):
         if " | " in block.text and not ends_sentence(block.text):
             state.remove(block, "site-header")
-        elif title and _is_headline_of(block.text, title):
-            state.remove(block, "headline-repeat")
+            navigation.append(index)
+    if navigation:
+        _remove_site_name(state, header, navigation[0], title)
     remaining = [block for block in header if block.text]
     for position, block in enumerate(remaining):
         if not _is_section_label(block.text):
@@ -181,12 +204,45 @@ def _remove_header(state: _State, title: str | None) -> str | None:
         if has_section_word and headline_follows:
             state.remove(block, "section-label")
     if title is None:
+        title = _headline_in(header)
+    if title:
         for block in header:
-            if block.text and _is_headline_candidate(block.text):
-                title = block.text
+            if block.text and _is_headline_of(block.text, title):
                 state.remove(block, "headline-repeat")
-                break
     return title
+
+
+def _headline_in(header: list[Block]) -> str | None:
+    """The headline among header lines: one shown twice, else the first headline-like line."""
+    candidates = [block.text for block in header if block.text and
+                  _is_headline_candidate(block.text)]
+    keys = [_normalise(text) for text in candidates]
+    repeated = [text for text, key in zip(candidates, keys, strict=True) if keys.count(key) > 1]
+    chosen = repeated or candidates
+    return chosen[0] if chosen else None
+
+
+def _remove_site_name(
+    state: _State, header: list[Block], nav_index: int, title: str | None
+) -> None:
+    """Remove the site's name standing above its navigation line; it names the publisher.
+
+    Only short capitalised lines above the first navigation line count, and only when a
+    headline (given, or a headline-like line) still follows, so a lone headline is kept.
+    """
+    later = [block.text for block in header[nav_index + 1:] if block.text]
+    for block in header[:nav_index]:
+        text = block.text
+        if not text or len(text.split()) > _SITE_NAME_MAX_WORDS or not _is_section_label(text):
+            continue
+        if any(word.lower() in _SECTION_WORDS for word in text.split()):
+            continue
+        if title is not None and _is_headline_of(text, title):
+            continue
+        if title is None and not any(_is_headline_candidate(line) for line in later):
+            continue
+        state.publisher = state.publisher or text
+        state.remove(block, "site-header")
 
 
 def _remove_repeated_lede(state: _State, title: str | None, wires: WireList) -> str | None:

@@ -7,6 +7,7 @@ never one site's wording, and returns the reason recorded with the removed line.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Longer blocks are article prose even if they open with a trigger word.
 _MAX_LINE_CHARS = 300
@@ -25,7 +26,9 @@ _RULES: tuple[tuple[str, str], ...] = (
                    r"(?:inbox|email|newsletter)\b.{0,60}"),
     ("newsletter", r"enter your e-?mail(?: address)?.{0,100}"),
     ("newsletter", r"(?:thank you|thanks) for (?:signing up|subscribing).{0,150}"),
-    ("newsletter", r"subscribe(?: now| today| here)?[.!]?"),
+    ("newsletter", r"(?:subscribe|sign up)(?: now| today| here)?[.!]?"),
+    ("newsletter", r"get (?:the|our) (?:[\w'’&.-]+\s+){0,5}(?:briefing|newsletter|digest"
+                   r"|bulletin)s?[.!]?"),
     ("newsletter", r"subscribe (?:to us |to our channel )?on (?:youtube|telegram|whatsapp|"
                    r"google news|spotify|apple podcasts|instagram|facebook|x|twitter)\.?"),
     ("share-bar", r"(?:follow|join|like|find) us on .{2,80}"),
@@ -89,6 +92,52 @@ def _is_share_bar(line: str) -> bool:
         rest = rest[match.end():]
         count += 1
     return count >= 2
+
+
+def _is_share_button(line: str) -> bool:
+    """One network button of a share bar laid out a line each ("Facebook", "X", "Email")."""
+    text = " ".join(line.split())
+    if not text or len(text) > 40:
+        return False
+    rest, count = text, 0
+    while rest:
+        match = _SHARE_TOKEN.match(rest)
+        if not match or not match.group(0).strip():
+            return False
+        rest, count = rest[match.end():], count + 1
+    return count >= 1
+
+
+def share_bar_lines(lines: Sequence[str]) -> set[int]:
+    """Find the lines of share bars laid out one button a line.
+
+    A run of consecutive button lines is a share bar when a share prompt ("Share this
+    article") or a one-line share bar touches it, or when it has at least three buttons
+    (a single "X" or "Email" line alone may be anything).
+
+    Args:
+        lines: The blocks of a body, in order.
+
+    Returns:
+        Indexes of the lines that belong to such a bar, prompt included.
+    """
+    found: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if not _is_share_button(lines[index]):
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and _is_share_button(lines[end]):
+            end += 1
+        run = set(range(index, end))
+        for edge in (index - 1, end):
+            if 0 <= edge < len(lines) and boilerplate_reason(lines[edge]) == "share-bar":
+                run.add(edge)
+        if len(run) > end - index or end - index >= 3:
+            found |= run
+        index = end
+    return found
 
 
 def _is_breadcrumb(line: str) -> bool:

@@ -22,7 +22,7 @@ class CleanStep:
     """Extracts the article body and its metadata, re-deriving everything from ``raw``."""
 
     name = "clean"
-    version = "2"
+    version = "3"
     requires = ("raw", "raw_format")
     sets = ("text", "paragraphs", "removed", "title", "wire", "byline", "dateline", "published",
             "published_precision", "published_basis")
@@ -95,4 +95,9 @@ def clean_article(
     article.byline = author or result.byline
     if article.source is None and result.publisher:
         article.source, filled = result.publisher, [*filled, "source"]
+    if article.published is None and result.published:
+        # A "Published/Updated <date>" line of the page: known to the day, read from the text.
+        article.published = result.published
+        article.published_precision, article.published_basis = "day", "text"
+        filled.append("published")
     article.metadata[_FILLED_KEY] = filled
