@@ -109,7 +109,7 @@ def run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | Non
         if report_path:
             from storyline.render.report import write_report
 
-            write_report(store, Path(report_path))
+            write_report(store, Path(report_path), config)
             click.echo(f"report written to {report_path}")
     if summary.skipped:
         sys.exit(EXIT_SKIPPED)
