@@ -48,3 +48,49 @@ def test_saving_again_keeps_what_corpus_steps_stored(tmp_path):
         )
         save_articles(store, [article], {})
         assert store.conn.execute("SELECT duplicate_group FROM provenance").fetchone()[0] == "g"
+
+
+def test_nested_transactions_are_savepoints(tmp_path):
+    from storyline.store.db import Store
+
+    with Store(tmp_path / "s.db") as store:
+        with store.transaction() as conn:
+            conn.execute("INSERT INTO runs DEFAULT VALUES")
+            try:
+                with store.transaction() as inner:
+                    inner.execute("INSERT INTO runs DEFAULT VALUES")
+                    raise ValueError
+            except ValueError:
+                pass
+        assert store.conn.execute("SELECT COUNT(*) FROM runs").fetchone()[0] == 1
+        try:
+            with store.transaction() as conn:
+                conn.execute("INSERT INTO runs DEFAULT VALUES")
+                with store.transaction() as inner:
+                    inner.execute("INSERT INTO runs DEFAULT VALUES")
+                raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            pass
+        # The outer block's rollback takes the committed savepoint with it.
+        assert store.conn.execute("SELECT COUNT(*) FROM runs").fetchone()[0] == 1
+
+
+def test_two_stores_opening_a_new_file_at_once_both_migrate(tmp_path):
+    import threading
+
+    from storyline.store.db import Store
+
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        try:
+            Store(tmp_path / "new.db").close()
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []

@@ -74,10 +74,10 @@ class LocalExecutor:
                 continue
             batch.append(item)
             if len(batch) >= self.batch_size:
-                save_articles(store, batch, self.versions)
+                save_articles(store, batch, self.versions, fresh=True)
                 stored.extend(a.id for a in batch)
                 batch = []
         if batch:
-            save_articles(store, batch, self.versions)
+            save_articles(store, batch, self.versions, fresh=True)
             stored.extend(a.id for a in batch)
         return stored, skipped

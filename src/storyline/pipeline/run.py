@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain as chain_streams
 
 from storyline.config import Config
 from storyline.ingest import read_inputs
 from storyline.model import Article, Skip
 from storyline.pipeline.local import LocalExecutor
 from storyline.pipeline.step import CorpusStep, RecordStep, check_order, create_step
-from storyline.store.articles import content_hash, known_hashes, load_articles, outdated_ids
+from storyline.store.articles import (
+    content_hash,
+    known_hashes,
+    load_articles,
+    mark_done,
+    outdated_ids,
+    pending_ids,
+)
 from storyline.store.db import Store
+from storyline.store.runs import finish_run, record_skips, start_run
 
 RECORD_STEPS: tuple[str, ...] = ("clean", "language")
 CORPUS_STEPS: tuple[str, ...] = ("recurring", "entities", "provenance", "events", "narrate")
@@ -26,6 +34,7 @@ class RunSummary:
     unchanged: int = 0
     skipped: list[Skip] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
+    resumed_runs: int = 0
 
 
 Progress = Callable[[str, int | None], Callable[[], None]]
@@ -45,6 +54,7 @@ def run_pipeline(
     inputs: Sequence[str],
     config: Config,
     progress: Progress | None = None,
+    on_message: Callable[[str], None] | None = None,
 ) -> RunSummary:
     """Ingest ``inputs`` into ``store`` and bring the whole analysis up to date.
 
@@ -52,21 +62,49 @@ def run_pipeline(
     articles whose steps changed version are re-processed; the corpus steps then
     update provenance, events and storylines, keeping the ids that already exist.
 
+    The run is crash-consistent: record steps commit a batch at a time, and each
+    corpus step commits its results together with the list of articles it has
+    processed. Work that an interrupted run (a crash, ``kill -9``, Ctrl-C) left
+    undone is found by that list and finished first, so the result equals that of
+    an uninterrupted run. Only one run writes a store at a time.
+
     Args:
         store: Open store (may already hold articles).
-        inputs: Paths (files or directories) and http(s) URLs.
+        inputs: Paths (files or directories) and http(s) URLs; none to only finish
+            what an interrupted run left undone.
         config: Merged configuration.
         progress: Optional progress reporter.
+        on_message: Called with a one-line notice (waiting for the store, resuming).
 
     Returns:
         Counts of what was stored, left unchanged and skipped (with reasons).
+
+    Raises:
+        StoreError: Another run holds the store longer than ``[store] lock_wait``.
     """
     import storyline.steps  # noqa: F401  (registers the built-in steps)
 
     record_steps, corpus_steps = build_steps(config)
+    with store.writer(float(config["store"]["lock_wait"]), on_message):
+        return _run_locked(store, inputs, config, record_steps, corpus_steps, progress,
+                           on_message)
+
+
+def _run_locked(
+    store: Store,
+    inputs: Sequence[str],
+    config: Config,
+    record_steps: list[RecordStep],
+    corpus_steps: list[CorpusStep],
+    progress: Progress | None,
+    on_message: Callable[[str], None] | None,
+) -> RunSummary:
     executor = LocalExecutor(record_steps)
     summary = RunSummary()
-    run_id = store.conn.execute("INSERT INTO runs DEFAULT VALUES").lastrowid
+    run_id, interrupted = start_run(store)
+    summary.resumed_runs = len(interrupted)
+    if interrupted and on_message:
+        on_message(f"finishing the work of {len(interrupted)} interrupted run(s) first")
 
     known = known_hashes(store)
     stale = set(outdated_ids(store, executor.versions))
@@ -81,35 +119,40 @@ def run_pipeline(
             yield item
 
     # Stored articles processed by an older step version are re-run from their raw input.
-    reprocess = list(load_articles(store, sorted(stale))) if stale else []
+    reprocess = _load_in_chunks(store, sorted(stale))
     tick = progress("Reading and cleaning", None) if progress else None
 
     def counted(item: Article | Skip) -> None:
         if tick:
             tick()
 
-    stored, skipped = executor.run(
-        store, [*reprocess, *fresh(read_inputs(inputs, config))], on_item=counted
-    )
+    stream = chain_streams(reprocess, fresh(read_inputs(inputs, config)))
+    stored, skipped = executor.run(store, stream, on_item=counted)
     summary.stored = len(stored)
     summary.skipped = skipped
-    with store.transaction() as conn:
-        conn.executemany(
-            "INSERT INTO skipped (run_id, origin, line, reason) VALUES (?, ?, ?, ?)",
-            [(run_id, s.origin, s.line, s.reason) for s in skipped],
-        )
+    record_skips(store, run_id, skipped)
 
     for step in corpus_steps:
+        # Every article the step has not finished: this run's, and any an interrupted
+        # run left behind. Results and the completion record commit together.
+        pending = pending_ids(store, step.name, step.version)
+        if not pending:
+            continue
         done = progress(f"Step {step.name}", None) if progress else None
-        result = step.run(store, stored)
+        with store.transaction():
+            result = step.run(store, pending)
+            mark_done(store, step.name, step.version, pending)
         summary.stats.update(result.stats)
         if done:
             done()
 
     stats = {"stored": summary.stored, "unchanged": summary.unchanged,
              "skipped": len(summary.skipped), **summary.stats}
-    store.conn.execute(
-        "UPDATE runs SET finished_at = datetime('now'), stats = ? WHERE run_id = ?",
-        (json.dumps(stats), run_id),
-    )
+    finish_run(store, run_id, stats)
     return summary
+
+
+def _load_in_chunks(store: Store, ids: list[str], size: int = 64) -> Iterator[Article]:
+    """Stored articles, a chunk at a time: never all in memory, no cursor open across writes."""
+    for start in range(0, len(ids), size):
+        yield from list(load_articles(store, ids[start:start + size]))

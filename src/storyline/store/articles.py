@@ -27,13 +27,17 @@ def known_hashes(store: Store) -> dict[str, str]:
     return {row["id"]: row["content_hash"] for row in rows}
 
 
-def save_articles(store: Store, articles: Iterable[Article], steps: dict[str, str]) -> int:
+def save_articles(
+    store: Store, articles: Iterable[Article], steps: dict[str, str], fresh: bool = False
+) -> int:
     """Insert or replace articles, their sentences and the steps they went through.
 
     Args:
         store: Open store.
         articles: Fully processed records.
         steps: Step name → version that produced them (recorded for resumable runs).
+        fresh: The record steps just (re)made these from their input, so every corpus
+            step must see them again; False when a corpus step re-saves what it changed.
 
     Returns:
         How many articles were written.
@@ -42,11 +46,16 @@ def save_articles(store: Store, articles: Iterable[Article], steps: dict[str, st
     with store.transaction() as conn:
         next_seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
         for article in articles:
-            existing = conn.execute("SELECT seq FROM articles WHERE id = ?", (article.id,))
+            existing = conn.execute(
+                "SELECT seq, content_hash FROM articles WHERE id = ?", (article.id,))
             row = existing.fetchone()
             seq = row["seq"] if row else next_seq
             if not row:
                 next_seq += 1
+            new_hash = article.input_hash or content_hash(article)
+            if fresh and row:
+                # Input (re)processed by the record steps: every corpus step is owed again.
+                conn.execute("DELETE FROM step_runs WHERE article_id = ?", (article.id,))
             conn.execute("DELETE FROM sentences WHERE article_id = ?", (article.id,))
             conn.execute(
                 # An upsert, not REPLACE: replacing would cascade-delete the article's
@@ -61,8 +70,7 @@ def save_articles(store: Store, articles: Iterable[Article], steps: dict[str, st
                        published_precision = excluded.published_precision,
                        published_basis = excluded.published_basis, record = excluded.record""",
                 (
-                    article.id, article.origin, article.url,
-                    article.input_hash or content_hash(article),
+                    article.id, article.origin, article.url, new_hash,
                     article.title, article.source, article.wire, article.published,
                     article.published_precision, article.published_basis,
                     json.dumps(article.to_dict(), ensure_ascii=False), seq,
@@ -119,3 +127,31 @@ def outdated_ids(store: Store, steps: dict[str, str]) -> list[str]:
         )
         outdated.extend(row["id"] for row in rows)
     return sorted(set(outdated))
+
+
+def pending_ids(store: Store, step: str, version: str) -> list[str]:
+    """Ids (in arrival order) of articles that ``step`` has not finished at ``version``.
+
+    A corpus step records its completion per article in the same transaction as its
+    results, so this is exactly the work that a killed or interrupted run left undone,
+    plus whatever is new.
+    """
+    rows = store.conn.execute(
+        """SELECT a.id FROM articles a LEFT JOIN step_runs s
+               ON s.article_id = a.id AND s.step = ? AND s.version = ?
+           WHERE s.version IS NULL ORDER BY a.seq""",
+        (step, version),
+    )
+    return [row["id"] for row in rows]
+
+
+def mark_done(store: Store, step: str, version: str, ids: Sequence[str]) -> None:
+    """Record that ``step`` at ``version`` has processed ``ids``.
+
+    Call it inside the transaction that writes the step's results.
+    """
+    with store.transaction() as conn:
+        conn.executemany(
+            "INSERT OR REPLACE INTO step_runs (article_id, step, version) VALUES (?, ?, ?)",
+            [(article_id, step, version) for article_id in ids],
+        )

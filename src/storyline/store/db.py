@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from storyline.errors import StoreError
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _read_holder(lock_path: str) -> str:
+    """`` (pid N)`` for the lock file's holder, or nothing when it cannot be read."""
+    try:
+        pid = Path(lock_path).read_text().strip()
+    except OSError:
+        return ""
+    return f" (pid {pid})" if pid.isdigit() else ""
 
 
 class Store:
@@ -24,6 +38,7 @@ class Store:
             StoreError: The file is not a database, or a newer storyline wrote it.
         """
         self.path = str(path)
+        self._depth = 0
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
@@ -31,6 +46,9 @@ class Store:
             if self.path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
+            # A reader that meets a checkpoint, or a writer that meets a reader's snapshot,
+            # waits briefly instead of failing with "database is locked".
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open {self.path} as a storyline database: {exc}") from exc
@@ -44,20 +62,94 @@ class Store:
             )
         for number in range(version, SCHEMA_VERSION):
             # executescript commits any open transaction first, so the script carries its own.
-            self.conn.executescript(
-                f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;"
-            )
+            try:
+                self.conn.executescript(
+                    f"BEGIN IMMEDIATE; {MIGRATIONS[number]}; "
+                    f"PRAGMA user_version = {number + 1}; COMMIT;"
+                )
+            except sqlite3.OperationalError:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                # Another process opening the same new file migrated it first.
+                if self.conn.execute("PRAGMA user_version").fetchone()[0] <= number:
+                    raise
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Run a block atomically: everything in it is stored, or nothing is."""
-        self.conn.execute("BEGIN")
+        """Run a block atomically: everything in it is stored, or nothing is.
+
+        Transactions nest: inside an open one, a block becomes a savepoint, so the
+        executor can wrap a whole step (which may open its own blocks) together with
+        the record that the step is done, and a crash keeps both or neither.
+        """
+        if self.conn.in_transaction:
+            self._depth += 1
+            name = f"sp{self._depth}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                raise
+            finally:
+                self._depth -= 1
+            self.conn.execute(f"RELEASE {name}")
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    @contextmanager
+    def writer(
+        self, wait: float = 0.0, on_wait: Callable[[str], None] | None = None
+    ) -> Iterator[None]:
+        """Hold the store's single-writer lock for the block.
+
+        Two runs writing one store would interleave their corpus steps; the second
+        one waits up to ``wait`` seconds (calling ``on_wait`` once with a message) and
+        then refuses. The lock is an advisory ``flock`` on ``<db>.lock``: the OS drops
+        it when the holder dies, even by ``kill -9``, so a crash never leaves it stuck.
+        Readers take no lock and are never blocked.
+
+        Raises:
+            StoreError: Another process still holds the lock after ``wait`` seconds.
+        """
+        if self.path == ":memory:":
+            yield
+            return
+        lock_path = f"{self.path}.lock"
+        handle = open(lock_path, "a+")  # noqa: SIM115  (held for the whole block)
+        try:
+            deadline = time.monotonic() + max(wait, 0.0)
+            told = False
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    holder = _read_holder(lock_path)
+                    if time.monotonic() >= deadline:
+                        raise StoreError(
+                            f"another storyline run{holder} is writing to {self.path}; "
+                            "wait for it to finish, or give --wait SECONDS to queue behind it"
+                        ) from None
+                    if on_wait and not told:
+                        on_wait(f"waiting for another storyline run{holder} to finish "
+                                f"writing {self.path} (up to {wait:g} s)")
+                        told = True
+                    time.sleep(0.2)
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()))
+            handle.flush()
+            yield
+        finally:
+            handle.close()  # closing the file releases the lock
 
     def close(self) -> None:
         """Close the connection."""

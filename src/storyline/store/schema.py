@@ -108,6 +108,14 @@ MIGRATIONS: list[str] = [
         stats TEXT NOT NULL DEFAULT '{}'
     );
     """,
+    # 2: a run's status, so an interrupted run is named as such once a later run finishes its
+    # work; corpus steps record their completion per article in step_runs (no new table).
+    """
+    ALTER TABLE runs ADD COLUMN status TEXT NOT NULL DEFAULT 'running';
+    ALTER TABLE runs ADD COLUMN resumed_by INTEGER;
+    UPDATE runs SET status = 'finished' WHERE finished_at IS NOT NULL;
+    CREATE INDEX step_runs_step ON step_runs(step, version);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
