@@ -122,7 +122,7 @@ def text_problem(text: str) -> str | None:
         return (f"holds bytes that are not valid UTF-8 (0x{ord(char) - 0xDC00:02X} at "
                 f"character {match.start() + 1}); re-save the file as UTF-8")
     if "\ud800" <= char <= "\udfff":
-        return "holds a lone surrogate (\\u{:04x}), which is not valid text; fix the record".format(
-            ord(char))
+        return (f"holds a lone surrogate (\\u{ord(char):04x}), which is not valid text; "
+                "fix the record")
     name = "a NUL byte" if char == "\x00" else f"control character 0x{ord(char):02X}"
     return f"holds {name} at character {match.start() + 1} (binary data); remove it"

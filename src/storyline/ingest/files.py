@@ -17,7 +17,6 @@ from storyline.ingest.tabular import read_csv, read_json_records
 from storyline.ingest.warc import read_warc
 from storyline.model import Article, Skip
 
-
 # Formats whose records are judged one by one: a bad line must not cost the good ones.
 RECORD_FORMATS = (Format.JSON, Format.JSONL, Format.CSV, Format.TSV)
 

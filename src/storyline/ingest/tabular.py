@@ -67,7 +67,7 @@ def _read_items(
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
-    """Yield (line number, line) split at ``\\n`` only.
+    """Yield (line number, line) split at newline characters only.
 
     ``str.splitlines`` would also split at U+2028, U+0085 and other characters that JSON
     allows unescaped inside a string; lines are produced one at a time, not as a list.

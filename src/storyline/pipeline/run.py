@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -88,8 +89,9 @@ def run_pipeline(
         if tick:
             tick()
 
+    # A stream, not a list: inputs are read while earlier ones are cleaned and stored.
     stored, skipped = executor.run(
-        store, [*reprocess, *fresh(read_inputs(inputs, config))], on_item=counted
+        store, itertools.chain(reprocess, fresh(read_inputs(inputs, config))), on_item=counted
     )
     summary.stored = len(stored)
     summary.skipped = skipped
