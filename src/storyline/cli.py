@@ -83,8 +83,11 @@ def _progress_reporter(progress: Progress) -> Callable[[str, int | None], Callab
 @click.option("--db", default="story.db", show_default=True, help="SQLite database to fill.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False),
               help="Also write the self-contained HTML report here.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="In folders, also read links whose target is outside the folder.")
 @click.pass_obj
-def run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | None) -> None:
+def run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | None,
+        follow_symlinks: bool) -> None:
     """Ingest INPUTS (files, folders, URLs) and analyse them: the main job.
 
     Re-running on the same database adds only what is new and keeps existing ids.
@@ -95,6 +98,8 @@ def run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | Non
     """  # noqa: D301
     from storyline.pipeline.run import run_pipeline
 
+    if follow_symlinks:
+        config["ingest"]["follow_symlinks"] = True
     with library_errors(), open_store(db) as store:
         columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                    TextColumn("{task.completed} done"), TimeElapsedColumn())

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
 import time
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from email.utils import parsedate_tz
 from typing import Any
 
@@ -15,6 +16,16 @@ _MONTH = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _EARLIEST_YEAR = 1800
 _LATEST_YEAR = 2200
+# Unix timestamps are read only in this window (1990-01-01 to 2100-01-01, UTC), in seconds
+# or milliseconds; any other number in a date field is not a date.
+_EPOCH_FIRST = 631_152_000
+_EPOCH_LAST = 4_102_444_800
+_EPOCH_DIGITS = re.compile(r"^\d{10}$|^\d{13}$")
+_FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_HAS_DIGIT = re.compile(r"\d")
+# Only dates written out in full: no "yesterday", no "2 days ago", no bare numbers.
+_FREE_TEXT_SETTINGS = {"STRICT_PARSING": False, "PARSERS": ["custom-formats", "absolute-time"],
+                       "REQUIRE_PARTS": ["year"]}
 
 
 def normalise_published(value: Any) -> tuple[str, Precision] | None:
@@ -23,10 +34,21 @@ def normalise_published(value: Any) -> tuple[str, Precision] | None:
     The calendar date is the one the publisher wrote: a time zone offset is not
     applied, so "23:30 -05:00 on 7 May" stays on 7 May.
 
+    Only date-like values are dates (be conservative: a wrong date misplaces an article
+    on the timeline, a missing one is filled in later from the text):
+
+    - text must be ISO 8601, RFC 2822, ``YYYY``/``YYYY-MM``, or a written date that
+      names its year in four digits ("7 May 2023"); relative words ("yesterday"), a
+      date without a year ("May 7") and anything that reads as a number ("1e30",
+      "3.14") are not dates;
+    - a number is a year when it is an integer from 1800 to 2200, a Unix timestamp when
+      it is 10 digits of seconds or 13 of milliseconds between 1990 and 2100 (the UTC
+      day); the same holds for text of only those digits; no other number is a date;
+    - years outside 1800–2200 (year 1, 9999, 10000) are not dates.
+
     Args:
-        value: A string (ISO 8601, RFC 2822, ``YYYY``, ``YYYY-MM``, or free text such
-            as "7 May 2023"), a :class:`datetime`/:class:`date`, a ``time.struct_time``
-            (feedparser) or a year as an ``int``.
+        value: A string, a :class:`datetime`/:class:`date`, a ``time.struct_time``
+            (feedparser), or a number.
 
     Returns:
         ``("YYYY-MM-DD", "day")``, ``("YYYY-MM", "month")`` or ``("YYYY", "year")``;
@@ -38,8 +60,8 @@ def normalise_published(value: Any) -> tuple[str, Precision] | None:
         return _day(value.year, value.month, value.day)
     if isinstance(value, time.struct_time):
         return _day(value.tm_year, value.tm_mon, value.tm_mday)
-    if isinstance(value, int):
-        return _year(value)
+    if isinstance(value, int | float):
+        return _number(value)
     if not isinstance(value, str):
         return None
     text = value.strip()
@@ -48,7 +70,30 @@ def normalise_published(value: Any) -> tuple[str, Precision] | None:
     return _parse_text(text)
 
 
+def _number(value: float) -> tuple[str, Precision] | None:
+    if isinstance(value, float) and (not math.isfinite(value) or not value.is_integer()):
+        return None
+    number = int(value)
+    if _EARLIEST_YEAR <= number <= _LATEST_YEAR:
+        return _year(number)
+    for scale in (1, 1000):  # seconds, milliseconds
+        if _EPOCH_FIRST * scale <= number < _EPOCH_LAST * scale:
+            moment = datetime.fromtimestamp(number / scale, UTC)
+            return _day(moment.year, moment.month, moment.day)
+    return None
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _parse_text(text: str) -> tuple[str, Precision] | None:
+    if _EPOCH_DIGITS.match(text):
+        return _number(int(text))
     if match := _YEAR.match(text):
         return _year(int(match.group(1)))
     if match := _MONTH.match(text):
@@ -62,9 +107,13 @@ def _parse_text(text: str) -> tuple[str, Precision] | None:
         pass
     else:
         return _day(parsed.year, parsed.month, parsed.day)
+    if _is_number(text) or not _HAS_DIGIT.search(text):
+        return None  # "1e30", "3.14", "NaN", "yesterday": not a date
     rfc = parsedate_tz(text)
     if rfc is not None:
-        return _day(rfc[0], rfc[1], rfc[2])
+        # The email parser turns a year "0001" or "24" into 2001 and 2024: the year must
+        # be written as it is.
+        return _day(rfc[0], rfc[1], rfc[2]) if str(rfc[0]) in text else None
     return _parse_free_text(text)
 
 
@@ -72,11 +121,14 @@ def _parse_free_text(text: str) -> tuple[str, Precision] | None:
     # dateparser is slow to import; only dates in no standard format pay for it.
     from dateparser.date import DateDataParser
 
+    years = {int(year) for year in _FOUR_DIGITS.findall(text)}
+    if not years:
+        return None  # no year written: dateparser would take the current one
     try:
-        data = DateDataParser(settings={"STRICT_PARSING": False}).get_date_data(text)
+        data = DateDataParser(settings=_FREE_TEXT_SETTINGS).get_date_data(text)
     except (ValueError, OverflowError, TypeError):
         return None
-    if data.date_obj is None:
+    if data.date_obj is None or data.date_obj.year not in years:
         return None
     found = data.date_obj
     if data.period == "year":

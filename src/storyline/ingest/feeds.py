@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from storyline.ingest.ids import hashed_id, line_id
-from storyline.ingest.records import normalise_language, set_published
+from storyline.ingest.limits import DEFAULT_LIMITS, Limits
+from storyline.ingest.records import normalise_language, record_problem, set_published
 from storyline.model import Article, Skip
+
+# An entry body with no tag at all is plain text, whatever type the feed declares.
+_MARKUP = re.compile(r"<[A-Za-z!/?]")
 
 
 def read_feed(
-    data: bytes, origin: str, base_id: str, base_url: str | None = None
+    data: bytes, origin: str, base_id: str, base_url: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[Article | Skip]:
     """Yield one Article per feed entry.
 
@@ -26,6 +32,8 @@ def read_feed(
         origin: File path or URL, for messages.
         base_id: Used as ``<base_id>:<n>`` for an entry with neither guid nor link.
         base_url: Where the feed was fetched from, to resolve relative links.
+        limits: Longest entry content and other field ([ingest].max_text_chars,
+            [ingest].max_field_chars); a longer entry is skipped.
 
     Yields:
         Articles, and a Skip for each entry without text (or for an unreadable feed).
@@ -43,26 +51,31 @@ def read_feed(
     source = _clean(feed_info.get("title"))
     feed_language = normalise_language(feed_info.get("language"))
     for number, entry in enumerate(parsed.entries, start=1):
-        yield _entry_article(entry, number, origin, base_id, source, feed_language)
+        yield _entry_article(entry, number, origin, base_id, source, feed_language, limits)
 
 
 def _entry_article(
     entry: Any, number: int, origin: str, base_id: str, source: str | None,
-    feed_language: str | None,
+    feed_language: str | None, limits: Limits = DEFAULT_LIMITS,
 ) -> Article | Skip:
     body, body_type, body_language = _entry_body(entry)
     title = _clean(entry.get("title"))
+    label = f"'{title[:80]}'" if title else f"number {number}"
     if body is None:
-        label = f"'{title}'" if title else f"number {number}"
         return Skip(origin, f"feed entry {label} has no content or summary; "
                             "fetch its link instead")
+    fields = {"html": body, "title": title, "link": entry.get("link"), "id": entry.get("id"),
+              "source": source}
+    problem = record_problem({k: v for k, v in fields.items() if isinstance(v, str)}, limits)
+    if problem is not None:
+        return Skip(origin, f"feed entry {label}: {problem}")
     key = _clean(entry.get("id")) or _clean(entry.get("link"))
     article = Article(
         id=hashed_id(key, "entry") if key else line_id(base_id, number),
         origin=origin,
         url=_clean(entry.get("link")),
         raw=body,
-        raw_format="text" if body_type == "text/plain" else "html",
+        raw_format="text" if body_type == "text/plain" or not _MARKUP.search(body) else "html",
         title=title,
         source=source,
         language=normalise_language(body_language) or feed_language,

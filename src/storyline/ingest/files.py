@@ -3,36 +3,50 @@
 from __future__ import annotations
 
 import gzip
+import stat
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from storyline.ingest.decoding import decode_bytes, looks_binary
+from storyline.ingest.decoding import decode_bytes, decode_records, looks_binary
 from storyline.ingest.feeds import read_feed
 from storyline.ingest.formats import SUPPORTED, Format, format_for_name, sniff_markup
 from storyline.ingest.ids import file_id
+from storyline.ingest.limits import DEFAULT_LIMITS, Limits
 from storyline.ingest.tabular import read_csv, read_json_records
 from storyline.ingest.warc import read_warc
 from storyline.model import Article, Skip
 
+# Formats whose records are judged one by one: a bad line must not cost the good ones.
+RECORD_FORMATS = (Format.JSON, Format.JSONL, Format.CSV, Format.TSV)
 
-def read_file(path: Path, root: Path | None, max_bytes: int) -> Iterator[Article | Skip]:
+
+def read_file(
+    path: Path, root: Path | None, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Article | Skip]:
     """Yield the article(s) in one file, or a Skip saying why there are none.
 
     Args:
         path: The file.
         root: The directory given as input (ids are relative to it), or ``None``.
-        max_bytes: Larger files (or ``.gz`` contents) are skipped ([ingest].max_bytes).
+        limits: The [ingest] limits; larger files (or ``.gz`` contents) than ``max_bytes``
+            are skipped.
 
     Yields:
         Articles and Skips.
     """
     origin = str(path)
+    max_bytes = limits.max_bytes
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         yield Skip(origin, f"cannot read ({exc.strerror}); check the path and permissions")
         return
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO or a device would block or never end.
+        yield Skip(origin, "not a regular file (a pipe, socket or device); give a file")
+        return
+    size = info.st_size
     if size == 0:
         yield Skip(origin, "empty file; nothing to ingest")
         return
@@ -54,7 +68,7 @@ def read_file(path: Path, root: Path | None, max_bytes: int) -> Iterator[Article
         yield Skip(origin, f"unpacks to over [ingest].max_bytes = {max_bytes} bytes; "
                            "raise the limit or split the file")
         return
-    yield from _read_content(data, origin, fmt, file_id(path, root))
+    yield from _read_content(data, origin, fmt, file_id(path, root), limits)
 
 
 class _TooLarge(Exception):
@@ -75,15 +89,17 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 
 def _read_content(
-    data: bytes, origin: str, fmt: Format | None, base_id: str
+    data: bytes, origin: str, fmt: Format | None, base_id: str, limits: Limits
 ) -> Iterator[Article | Skip]:
     if not data.strip():
         yield Skip(origin, "file holds only whitespace; nothing to ingest")
         return
-    if looks_binary(data):
+    records = fmt in RECORD_FORMATS
+    # In a record file one NUL byte or one badly encoded line is that record's problem.
+    if looks_binary(data, any_nul=not records):
         yield Skip(origin, f"binary file, not text; supported: {SUPPORTED}")
         return
-    text = decode_bytes(data)
+    text = decode_records(data) if records else decode_bytes(data)
     if text is None:
         yield Skip(origin, "cannot decode as UTF-8, its declared charset or Windows-1252; "
                            "re-save it as UTF-8")
@@ -94,11 +110,11 @@ def _read_content(
     if fmt is None:
         yield Skip(origin, f"unsupported file type; supported: {SUPPORTED}")
     elif fmt is Format.FEED:
-        yield from read_feed(data, origin, base_id)
+        yield from read_feed(data, origin, base_id, limits=limits)
     elif fmt in (Format.JSON, Format.JSONL):
-        yield from read_json_records(text, origin, base_id)
+        yield from read_json_records(text, origin, base_id, limits)
     elif fmt in (Format.CSV, Format.TSV):
-        yield from read_csv(text, origin, base_id, "\t" if fmt is Format.TSV else ",")
+        yield from read_csv(text, origin, base_id, "\t" if fmt is Format.TSV else ",", limits)
     else:
         yield Article(id=base_id, origin=origin, raw=text,
                       raw_format="html" if fmt is Format.HTML else "text")

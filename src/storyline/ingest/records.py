@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from storyline.ingest.dates import normalise_published
+from storyline.ingest.decoding import text_problem
+from storyline.ingest.limits import DEFAULT_LIMITS, Limits
 from storyline.model import Article, Skip
 
 # Column name → Article field; the first name present (and non-empty) wins.
@@ -42,7 +44,8 @@ def _text_value(value: Any) -> str | None:
 
 
 def record_to_article(
-    record: Mapping[str, Any], origin: str, fallback_id: str, line: int | None
+    record: Mapping[str, Any], origin: str, fallback_id: str, line: int | None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Article | Skip:
     """Build an Article from a JSON object or CSV row.
 
@@ -55,10 +58,15 @@ def record_to_article(
         origin: The file the record came from.
         fallback_id: The id to use when the record has none (``<file>:<line>``).
         line: Line (or item) number, for the Skip message.
+        limits: Longest article text and longest other field; a record over either
+            is skipped ([ingest].max_text_chars, [ingest].max_field_chars).
 
     Returns:
         The Article, or a Skip saying which field is missing or wrong.
     """
+    problem = record_problem(record, limits)
+    if problem is not None:
+        return Skip(origin, problem, line)
     used: set[str] = set()
     values: dict[str, Any] = {}
     for field_name, names in ALIASES.items():
@@ -105,3 +113,58 @@ def set_published(article: Article, value: Any) -> None:
         return
     article.published, article.published_precision = normalised
     article.published_basis = "metadata"
+
+
+# The fields that hold the article itself; every other field is short by nature.
+_CONTENT_FIELDS = frozenset(ALIASES["html"] + ALIASES["text"])
+
+
+def record_problem(record: Mapping[str, Any], limits: Limits = DEFAULT_LIMITS) -> str | None:
+    """Return why a record cannot be used as it is (a field too long, bad text), or ``None``.
+
+    Article text and HTML may be up to ``limits.max_text_chars`` characters, every other
+    field (title, id, url, metadata...) up to ``limits.max_field_chars``: a 15 MB title is
+    an attack or a broken export, not a headline. Nested values are measured by their
+    characters of text in all.
+    """
+    for name, value in record.items():
+        limit, setting = ((limits.max_text_chars, "max_text_chars") if name in _CONTENT_FIELDS
+                          else (limits.max_field_chars, "max_field_chars"))
+        size, problem = _measure(value, limit)
+        if problem is not None:
+            return f"field '{_short(name)}' {problem}"
+        if size > limit:
+            return (f"field '{_short(name)}' is over [ingest].{setting} = {limit} characters; "
+                    "shorten it or raise the limit")
+        if len(str(name)) > limits.max_field_chars:
+            return (f"a field name is over [ingest].max_field_chars = {limits.max_field_chars} "
+                    "characters; fix the record")
+    return None
+
+
+def _measure(value: Any, limit: int) -> tuple[int, str | None]:
+    """Return the characters of text in ``value`` (stopping past ``limit``) and a text problem."""
+    size = 0
+    stack = [value]
+    while stack:  # no recursion: the value may be nested (up to max_json_depth)
+        item = stack.pop()
+        if isinstance(item, str):
+            size += len(item)
+            if size > limit:
+                return size, None
+            problem = text_problem(item)
+            if problem is not None:
+                return size, problem
+        elif isinstance(item, Mapping):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+        else:
+            size += 8  # a number, bool or null
+    return size, None
+
+
+def _short(name: object) -> str:
+    text = str(name)
+    return text if len(text) <= 40 else text[:39] + "…"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storyline.config import Config
 from storyline.ingest.files import read_file
+from storyline.ingest.limits import Limits, one_line
+from storyline.ingest.walk import walk_folder
 from storyline.model import Article, Skip
 
 if TYPE_CHECKING:
@@ -20,7 +21,9 @@ def read_inputs(inputs: Sequence[str], config: Config) -> Iterator[Article | Ski
 
     Folders are walked recursively in sorted order (hidden files and folders are
     left out), so the same inputs always give the same articles, ids and order.
-    A missing path or a bad file never stops the stream: it becomes a Skip.
+    A missing path or a bad file never stops the stream: it becomes a Skip, and so does
+    any unexpected error of a reader (for the rest of that file only). Files are read one
+    at a time, as the stream is consumed.
 
     Args:
         inputs: File paths, folder paths and http(s) URLs.
@@ -32,7 +35,7 @@ def read_inputs(inputs: Sequence[str], config: Config) -> Iterator[Article | Ski
         input gives them), and Skips.
     """
     settings = config["ingest"]
-    max_bytes = int(settings["max_bytes"])
+    limits = Limits.from_settings(settings)
     first_origin: dict[str, str] = {}
     client: httpx.Client | None = None
     try:
@@ -44,8 +47,8 @@ def read_inputs(inputs: Sequence[str], config: Config) -> Iterator[Article | Ski
                 client = client or make_client(settings)
                 items = read_url(given, client, int(settings["http_max_bytes"]))
             else:
-                items = _read_path(given, max_bytes)
-            for item in items:
+                items = _read_path(given, limits)
+            for item in guarded(items, given):
                 if isinstance(item, Article):
                     if item.id in first_origin:
                         yield Skip(item.origin, f"duplicate id '{item.id}' (first from "
@@ -63,26 +66,44 @@ def is_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
 
 
-def _read_path(given: str, max_bytes: int) -> Iterator[Article | Skip]:
+def guarded(items: Iterable[Article | Skip], origin: str) -> Iterator[Article | Skip]:
+    """Pass ``items`` on; an unexpected error of the reader ends that input with a Skip.
+
+    What was yielded before the error is kept; the run goes on with the next input.
+    """
+    iterator = iter(items)
+    while True:
+        try:
+            item = next(iterator)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001  (any reader bug must cost one input only)
+            yield Skip(origin, f"unexpected {type(exc).__name__} while reading "
+                               f"({one_line(exc)}); the rest of this input is skipped, "
+                               "please report it with the file")
+            return
+        yield item
+
+
+def _read_path(given: str, limits: Limits) -> Iterator[Article | Skip]:
     if "://" in given:
         yield Skip(given, "unsupported URL scheme; give a local path or an http(s) URL")
         return
     path = Path(given).expanduser()
     if path.is_dir():
-        for file in walk_files(path):
-            yield from read_file(file, path, max_bytes)
+        for file in walk_folder(path, limits.follow_symlinks):
+            if isinstance(file, Skip):
+                yield file
+            else:
+                yield from guarded(read_file(file, path, limits), str(file))
     elif path.is_file():
-        yield from read_file(path, None, max_bytes)
+        yield from guarded(read_file(path, None, limits), str(path))
     elif path.exists():
         yield Skip(given, "not a regular file or folder; give a file, folder or URL")
     else:
         yield Skip(given, "no such file or folder; check the path")
 
 
-def walk_files(root: Path) -> list[Path]:
-    """Return the non-hidden files under ``root``, sorted by their relative path."""
-    found: list[Path] = []
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        found.extend(Path(folder, name) for name in names if not name.startswith("."))
-    return sorted(found, key=lambda file: file.relative_to(root).as_posix())
+def walk_files(root: Path, follow_symlinks: bool = False) -> list[Path]:
+    """Return the files under ``root`` that a run reads, sorted by their relative path."""
+    return [item for item in walk_folder(root, follow_symlinks) if isinstance(item, Path)]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
+from storyline.ingest.decoding import text_problem
 from storyline.ingest.ids import line_id
+from storyline.ingest.jsonsafe import JsonProblem, loads_limited
+from storyline.ingest.limits import DEFAULT_LIMITS, Limits, one_line
 from storyline.ingest.records import record_to_article
 from storyline.model import Article, Skip
 
@@ -18,7 +20,9 @@ from storyline.model import Article, Skip
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
-def read_json_records(text: str, origin: str, base_id: str) -> Iterator[Article | Skip]:
+def read_json_records(
+    text: str, origin: str, base_id: str, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Article | Skip]:
     """Read a JSON array, a single JSON object or JSON Lines.
 
     Args:
@@ -26,6 +30,7 @@ def read_json_records(text: str, origin: str, base_id: str) -> Iterator[Article 
         origin: The file path, for messages.
         base_id: The file's id; records without ``id`` get ``<base_id>:<n>`` where ``n``
             is the line (JSON Lines) or the 1-based item number (JSON array).
+        limits: [ingest] limits (JSON depth, field sizes).
 
     Yields:
         One Article per good record, one Skip per bad one.
@@ -33,56 +38,101 @@ def read_json_records(text: str, origin: str, base_id: str) -> Iterator[Article 
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith("["):
         try:
-            document = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            yield Skip(origin, f"invalid JSON array ({exc.msg} at line {exc.lineno}); fix the "
-                               "file or write one object per line (JSON Lines)")
+            # The outer array is not part of any record's nesting.
+            document = loads_limited(stripped, limits.max_json_depth + 1)
+        except JsonProblem as problem:
+            if problem.error is None:
+                yield Skip(origin, problem.reason)
+            else:
+                yield Skip(origin, f"invalid JSON array ({problem.error.msg} at line "
+                                   f"{problem.error.lineno}); fix the file or write one object "
+                                   "per line (JSON Lines)")
             return
-        yield from _read_items(document, origin, base_id)
+        yield from _read_items(document, origin, base_id, limits)
         return
-    yield from read_json_lines(text, origin, base_id)
+    yield from read_json_lines(text, origin, base_id, limits)
 
 
-def _read_items(items: list[Any], origin: str, base_id: str) -> Iterator[Article | Skip]:
+def _read_items(
+    items: list[Any], origin: str, base_id: str, limits: Limits
+) -> Iterator[Article | Skip]:
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict):
             yield Skip(origin, f"item {number} is not a JSON object; give one object per article")
             continue
-        yield record_to_article(item, origin, line_id(base_id, number), None)
+        article = _article(item, origin, line_id(base_id, number), None, limits)
+        if isinstance(article, Skip) and article.line is None:
+            article.reason = f"item {number}: {article.reason}"
+        yield article
 
 
-def read_json_lines(text: str, origin: str, base_id: str) -> Iterator[Article | Skip]:
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """Yield (line number, line) split at newline characters only.
+
+    ``str.splitlines`` would also split at U+2028, U+0085 and other characters that JSON
+    allows unescaped inside a string; lines are produced one at a time, not as a list.
+    """
+    start, number = 0, 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        number += 1
+        yield number, text[start:end].rstrip("\r")
+        start = end + 1
+
+
+def read_json_lines(
+    text: str, origin: str, base_id: str, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Article | Skip]:
     """Read one JSON object per line; a bad line is skipped, the rest is kept.
 
     A file holding one object spread over several lines is read as that one object.
     """
-    lines = text.splitlines()
-    for number, line in enumerate(lines, start=1):
+    for number, line in _lines(text):
         if not line.strip():
             continue
+        problem = text_problem(line)
+        if problem is not None:
+            yield Skip(origin, f"line {problem}", number)
+            continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            if number == 1 and _is_one_object(text):
-                yield record_to_article(json.loads(text), origin, line_id(base_id, 1), None)
-                return
-            yield Skip(origin, f"invalid JSON ({exc.msg}); fix or remove this line", number)
+            record = loads_limited(line, limits.max_json_depth)
+        except JsonProblem as exc:
+            if number == 1 and exc.error is not None:
+                whole = _one_object(text, limits)
+                if whole is not None:
+                    yield _article(whole, origin, line_id(base_id, 1), None, limits)
+                    return
+            yield Skip(origin, exc.reason, number)
             continue
         if not isinstance(record, dict):
             yield Skip(origin, "line is not a JSON object; give one object per article", number)
             continue
-        yield record_to_article(record, origin, line_id(base_id, number), number)
+        yield _article(record, origin, line_id(base_id, number), number, limits)
 
 
-def _is_one_object(text: str) -> bool:
+def _one_object(text: str, limits: Limits) -> dict[str, Any] | None:
     try:
-        return isinstance(json.loads(text), dict)
-    except json.JSONDecodeError:
-        return False
+        document = loads_limited(text, limits.max_json_depth)
+    except JsonProblem:
+        return None
+    return document if isinstance(document, dict) else None
+
+
+def _article(
+    record: Mapping[str, Any], origin: str, fallback_id: str, line: int | None, limits: Limits
+) -> Article | Skip:
+    """One record → Article; a bug met on one record costs that record, not the file."""
+    try:
+        return record_to_article(record, origin, fallback_id, line, limits)
+    except Exception as exc:  # noqa: BLE001  (hostile records must stay isolated)
+        return Skip(origin, f"unexpected {type(exc).__name__} while reading this record "
+                            f"({one_line(exc)}); fix or remove it, and please report it", line)
 
 
 def read_csv(
-    text: str, origin: str, base_id: str, delimiter: str = ","
+    text: str, origin: str, base_id: str, delimiter: str = ",", limits: Limits = DEFAULT_LIMITS
 ) -> Iterator[Article | Skip]:
     """Read a CSV (or TSV) file with a header row naming the columns.
 
@@ -91,6 +141,7 @@ def read_csv(
         origin: The file path, for messages.
         base_id: The file's id; rows without ``id`` get ``<base_id>:<line>``.
         delimiter: Field separator.
+        limits: [ingest] limits (field sizes).
 
     Yields:
         One Article per good row, one Skip per bad row (with its line number).
@@ -103,7 +154,7 @@ def read_csv(
                            "the first row must name the columns")
         return
     if not {"text", "html", "body", "content"} & set(header):
-        yield Skip(origin, f"no 'text' or 'html' column (found: {', '.join(header)}); "
+        yield Skip(origin, f"no 'text' or 'html' column (found: {one_line(', '.join(header))}); "
                            "name the article column 'text' or 'html'")
         return
     while True:
@@ -117,9 +168,13 @@ def read_csv(
             continue
         if not any(cell.strip() for cell in row):
             continue
+        problem = next(filter(None, map(text_problem, row)), None)
+        if problem is not None:
+            yield Skip(origin, f"row {problem}", start)
+            continue
         if len(row) != len(header):
             yield Skip(origin, f"row has {len(row)} fields, the header has {len(header)}; "
                                "quote fields that contain the delimiter", start)
             continue
         record = dict(zip(header, row, strict=True))
-        yield record_to_article(record, origin, line_id(base_id, start), start)
+        yield _article(record, origin, line_id(base_id, start), start, limits)

@@ -126,6 +126,7 @@ def _run_locked(
         if tick:
             tick()
 
+    # A stream, not a list: inputs are read while earlier ones are cleaned and stored.
     stream = chain_streams(reprocess, fresh(read_inputs(inputs, config)))
     stored, skipped = executor.run(store, stream, on_item=counted)
     summary.stored = len(stored)
