@@ -12,7 +12,7 @@ from storyline.ingest.files import read_file
 from storyline.model import Article, Skip
 
 if TYPE_CHECKING:
-    import httpx
+    from storyline.ingest.web import WebClient
 
 
 def read_inputs(inputs: Sequence[str], config: Config) -> Iterator[Article | Skip]:
@@ -34,7 +34,7 @@ def read_inputs(inputs: Sequence[str], config: Config) -> Iterator[Article | Ski
     settings = config["ingest"]
     max_bytes = int(settings["max_bytes"])
     first_origin: dict[str, str] = {}
-    client: httpx.Client | None = None
+    client: WebClient | None = None
     try:
         for given in inputs:
             if is_url(given):
