@@ -13,7 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from storyline_corpus_fixture import corpus_store  # noqa: E402
 
-from storyline.cli import command_help_ok, main  # noqa: E402
+from storyline.cli import command_help_ok, main, one_line  # noqa: E402
+from storyline.errors import StoreError  # noqa: E402
 
 
 @pytest.fixture
@@ -88,3 +89,75 @@ def test_report(db: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["report", "--db", db, "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def _markup_like_input(tmp_path: Path) -> tuple[Path, str]:
+    """A JSON lines file whose path (300+ characters), ids and titles look like rich markup."""
+    # "/" cannot be in a file name: the "[/]" spans a folder and the file.
+    folder = tmp_path / ("n" * 120 + "[") / ("][bold] [ingest] " + "m" * 100)
+    folder.mkdir(parents=True)
+    path = folder / "story [bold] [ingest].jsonl"
+    good = {"id": "id-[/]-[bold]", "title": "Strike [/] ends [bold] after [ingest] talks",
+            "text": "The harbour strike ended on Monday after talks. " * 5}
+    path.write_text(json.dumps(good) + "\n{not json\n", encoding="utf-8")
+    return path, good["title"]
+
+
+def test_run_messages_are_plain_text_one_line_each(tmp_path: Path) -> None:
+    path, title = _markup_like_input(tmp_path)
+    assert len(str(path)) > 300 and "[/]" in str(path)
+    report = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["run", str(path), "--db", str(tmp_path / "s.db"),
+                                       "--report", str(report)])
+    assert result.exit_code == 3, result.output
+    assert report.is_file() and title in report.read_text(encoding="utf-8")
+    (skipped,) = result.stderr.splitlines()  # one message, on one line, not wrapped
+    assert skipped.startswith(f"skipped {path}:2: ")
+    assert skipped.endswith("; fix or remove this line")
+    assert "report written to" in result.stdout
+
+
+def test_one_line_escapes_what_would_break_a_line() -> None:
+    assert one_line("plain [bold] [/] [ingest] text") == "plain [bold] [/] [ingest] text"
+    assert one_line("a\nb\r\x1b[31mc\udcff") == "a\\nb\\r\\x1b[31mc\\udcff"
+
+
+def test_ctrl_c_during_run_is_one_line_and_exit_130(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("storyline.pipeline.run.run_pipeline", interrupted)
+    result = CliRunner().invoke(main, ["run", str(tmp_path), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 130
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("interrupted: ")
+    assert line.endswith("run the same command again to finish (nothing stored is lost)")
+    assert "Traceback" not in result.output
+
+
+def test_store_error_during_run_is_one_line_and_exit_1(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def locked(path: str) -> None:
+        raise StoreError(f"{path} is in use by another storyline run; wait for it to end")
+
+    monkeypatch.setattr("storyline.cli.open_store", locked)
+    db = tmp_path / "s[/]b.db"
+    result = CliRunner().invoke(main, ["run", str(tmp_path), "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: [E002] {db} is in use by another storyline run; wait for it to end"]
+
+
+def test_allow_private_flag_reaches_the_config(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[object] = []
+
+    def record(store: object, inputs: object, config: dict, progress: object) -> None:
+        seen.append(config["ingest"]["allow_private"])
+        raise KeyboardInterrupt  # stop here: only the config matters
+
+    monkeypatch.setattr("storyline.pipeline.run.run_pipeline", record)
+    for flag in ([], ["--allow-private"]):
+        CliRunner().invoke(main, ["run", str(tmp_path), "--db", str(tmp_path / "s.db"), *flag])
+    assert seen == [False, True]

@@ -1,7 +1,12 @@
 r"""The command line: thin wrappers that open the store, call one library function each.
 
 Exit codes: 0 success; 1 an error stopped the command; 2 wrong usage;
-3 the run finished but some inputs (or lines) were skipped — see the messages.
+3 the run finished but some inputs (or lines) were skipped — see the messages;
+130 interrupted (Ctrl-C).
+
+Messages are plain text, one line each, on stderr: they carry paths, ids and titles from
+the inputs, which must never be read as rich markup or wrapped. Rich only draws the
+progress display, and only when stderr is a terminal.
 
 Command docstrings are click help: the ``\b`` line before each example keeps click
 from rewrapping it (hence ``noqa: D301``: a raw docstring would make it a literal backslash).
@@ -24,7 +29,23 @@ from storyline.errors import NotFoundError, StorylineError
 from storyline.store.db import Store
 
 EXIT_SKIPPED = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 err = Console(stderr=True)
+
+
+def one_line(text: str) -> str:
+    r"""Return ``text`` with line breaks and other control characters written as escapes.
+
+    A file name may hold a newline or a terminal escape sequence; shown as ``\n`` or
+    ``\x1b`` it cannot split a message or restyle the terminal.
+    """
+    return "".join(char if char.isprintable() or char == " "
+                   else char.encode("unicode_escape").decode("ascii") for char in text)
+
+
+def say(label: str, text: str, color: str) -> None:
+    """Write ``label text`` as one plain line to stderr (the label coloured on a terminal)."""
+    click.echo(f"{click.style(label, fg=color)} {one_line(text)}", err=True)
 
 
 @contextmanager
@@ -33,7 +54,7 @@ def library_errors() -> Iterator[None]:
     try:
         yield
     except StorylineError as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        say("error:", str(exc), "red")
         sys.exit(1)
 
 
@@ -85,28 +106,52 @@ def _progress_reporter(progress: Progress) -> Callable[[str, int | None], Callab
               help="Also write the self-contained HTML report here.")
 @click.option("--follow-symlinks", is_flag=True,
               help="In folders, also read links whose target is outside the folder.")
+@click.option("--allow-private", is_flag=True,
+              help="Also fetch URLs on this machine or the local network (loopback, private "
+                   "and link-local addresses); refused by default.")
+@click.option("--wait", "wait", type=float, default=None, metavar="SECONDS",
+              help="If another run is writing this database, wait this long for it "
+                   "(default: [store] lock_wait, 0 = refuse at once).")
 @click.pass_obj
 def run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | None,
-        follow_symlinks: bool) -> None:
+        follow_symlinks: bool, allow_private: bool, wait: float | None) -> None:
     """Ingest INPUTS (files, folders, URLs) and analyse them: the main job.
 
-    Re-running on the same database adds only what is new and keeps existing ids.
+    Re-running on the same database adds only what is new and keeps existing ids;
+    after Ctrl-C, running the same command again finishes the job.
 
     \b
     Example:
       storyline run ~/scrapes/ feed.xml https://example.org/story --db story.db --report out.html
+      storyline run http://localhost:8000/feed.xml --allow-private --db story.db
     """  # noqa: D301
-    from storyline.pipeline.run import run_pipeline
-
+    if allow_private:
+        config["ingest"]["allow_private"] = True
     if follow_symlinks:
         config["ingest"]["follow_symlinks"] = True
+    if wait is not None:
+        config["store"]["lock_wait"] = wait
+    try:
+        _run(config, inputs, db, report_path)
+    except KeyboardInterrupt:
+        # No traceback: stopping a long run is normal, and what is stored stays stored.
+        say("interrupted:", "stopped before the end; run the same command again to finish "
+                            "(nothing stored is lost)", "yellow")
+        sys.exit(EXIT_INTERRUPTED)
+
+
+def _run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | None) -> None:
+    from storyline.pipeline.run import run_pipeline
+
     with library_errors(), open_store(db) as store:
-        columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+        # markup=False: nothing in the progress labels is styling.
+        columns = (SpinnerColumn(), TextColumn("{task.description}", markup=False), BarColumn(),
                    TextColumn("{task.completed} done"), TimeElapsedColumn())
         with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
-            summary = run_pipeline(store, list(inputs), config, _progress_reporter(bar))
+            summary = run_pipeline(store, list(inputs), config, _progress_reporter(bar),
+                                   on_message=lambda text: say("note:", text, "cyan"))
         for skip in summary.skipped:
-            err.print(f"[yellow]skipped[/yellow] {skip.message()}", markup=True, highlight=False)
+            say("skipped", skip.message(), "yellow")
         line = (f"{summary.stored} articles stored, {summary.unchanged} unchanged, "
                 f"{len(summary.skipped)} skipped")
         extra = ", ".join(f"{value} {key}" for key, value in summary.stats.items())

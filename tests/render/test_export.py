@@ -99,3 +99,35 @@ def test_unknown_what_or_format(store: Store) -> None:
         export_records(store, "people", "jsonl", io.StringIO())
     with pytest.raises(InputError):
         export_records(store, "articles", "xml", io.StringIO())
+
+
+
+@pytest.mark.parametrize(("title", "cell"), [
+    ('=HYPERLINK("http://evil.test","click")', '\'=HYPERLINK("http://evil.test","click")'),
+    ("+1+1", "'+1+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tTab", "'\tTab"), ("\rReturn", "'\rReturn"), ("Plain = fine", "Plain = fine"),
+])
+def test_csv_neutralises_formulas_and_jsonl_parquet_keep_the_text(
+        store: Store, tmp_path: Path, title: str, cell: str) -> None:
+    store.conn.execute("UPDATE events SET title = ? WHERE event_id = 'e1'", (title,))
+    out = io.StringIO()
+    export_records(store, "events", "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    assert rows[0]["title"] == cell
+    assert rows[0]["date"] == "2024-03-04" and json.loads(rows[0]["articles"])[0] == "a1"
+    assert _jsonl(store, "events")[0]["title"] == title
+    export_records(store, "events", "parquet", tmp_path / "e.parquet")
+    assert pq.read_table(tmp_path / "e.parquet").to_pylist()[0]["title"] == title
+
+
+def test_csv_text_with_a_bare_carriage_return_stays_in_its_row(
+        store: Store, tmp_path: Path) -> None:
+    store.conn.execute("UPDATE events SET title = 'Line one\rline two' WHERE event_id = 'e1'")
+    path = tmp_path / "events.csv"
+    export_records(store, "events", "csv", path)
+    data = path.read_bytes()
+    assert b"\r\r\n" not in data
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["event_id"] for r in rows] == ["e1", "e2", "e3"]
+    assert rows[0]["title"] == "Line one\rline two"

@@ -13,7 +13,7 @@ from storyline.ingest.walk import walk_folder
 from storyline.model import Article, Skip
 
 if TYPE_CHECKING:
-    import httpx
+    from storyline.ingest.web import WebClient
 
 
 def read_inputs(inputs: Sequence[str], config: Config) -> Iterator[Article | Skip]:
@@ -37,7 +37,7 @@ def read_inputs(inputs: Sequence[str], config: Config) -> Iterator[Article | Ski
     settings = config["ingest"]
     limits = Limits.from_settings(settings)
     first_origin: dict[str, str] = {}
-    client: httpx.Client | None = None
+    client: WebClient | None = None
     try:
         for given in inputs:
             if is_url(given):

@@ -50,7 +50,10 @@ def export_records(store: Store, what: str, fmt: str, out: Path | IO[Any] | None
         store: Open store.
         what: articles, events, storylines, passages, quotes or entities.
         fmt: jsonl, csv or parquet. CSV holds the contract fields only, lists and
-            objects as JSON strings; JSON lines and Parquet add the article extras.
+            objects as JSON strings, and a text cell starting with ``= + - @``, a tab
+            or a carriage return gets a leading ``'`` so spreadsheets do not run it as
+            a formula; JSON lines and Parquet keep the text exactly and add the article
+            extras.
         out: File path, an open stream (text for jsonl/csv, binary for parquet),
             or ``None`` for standard output.
 
@@ -74,8 +77,10 @@ def export_records(store: Store, what: str, fmt: str, out: Path | IO[Any] | None
             for record in records:
                 text.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
+            # RFC 4180 line ends: with "\n" alone, Python's csv leaves a field holding a
+            # bare "\r" unquoted, and that "\r" splits the row in every reader.
             writer = csv.DictWriter(text, fieldnames=record_fields(what, extended=False),
-                                    lineterminator="\n")
+                                    lineterminator="\r\n")
             writer.writeheader()
             writer.writerows({key: _csv_value(value) for key, value in record.items()}
                              for record in records)
@@ -83,25 +88,34 @@ def export_records(store: Store, what: str, fmt: str, out: Path | IO[Any] | None
     return len(records)
 
 
+# A spreadsheet opening the CSV runs a cell starting with one of these as a formula
+# (=HYPERLINK(...) in a scraped title); OWASP's advice is a leading single quote.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_value(value: Any) -> Any:
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
     return value
 
 
 def _write(out: Path | IO[Any] | None, data: str | bytes) -> None:
+    # Text goes out untranslated (newline="" / bytes), so CSV's "\r\n" stays as written
+    # on Windows too instead of becoming "\r\r\n".
     try:
         if isinstance(out, Path):
             if isinstance(data, bytes):
                 out.write_bytes(data)
             else:
-                out.write_text(data, encoding="utf-8")
+                out.write_text(data, encoding="utf-8", newline="")
         elif out is None:
-            if isinstance(data, bytes):
-                sys.stdout.buffer.write(data)
-                sys.stdout.buffer.flush()
-            else:
-                sys.stdout.write(data)
+            if isinstance(data, str):
+                data = data.encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict")
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
         else:
             out.write(data)
     except OSError as exc:
