@@ -153,7 +153,8 @@ def test_allow_private_flag_reaches_the_config(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[object] = []
 
-    def record(store: object, inputs: object, config: dict, progress: object) -> None:
+    def record(store: object, inputs: object, config: dict, progress: object,
+               on_message: object = None) -> None:
         seen.append(config["ingest"]["allow_private"])
         raise KeyboardInterrupt  # stop here: only the config matters
 
@@ -161,3 +162,23 @@ def test_allow_private_flag_reaches_the_config(
     for flag in ([], ["--allow-private"]):
         CliRunner().invoke(main, ["run", str(tmp_path), "--db", str(tmp_path / "s.db"), *flag])
     assert seen == [False, True]
+
+
+def test_a_second_run_on_a_busy_store_is_refused_in_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from storyline.store.db import Store
+
+    (tmp_path / "a.txt").write_text("A short article about the harbour works. " * 5)
+    db = tmp_path / "story.db"
+    with Store(db) as holder, holder.writer():  # another process is writing
+        done = subprocess.run(
+            [sys.executable, "-c", "from storyline.cli import main; main()", "run",
+             str(tmp_path / "a.txt"), "--db", str(db)],
+            capture_output=True, text=True, timeout=120,
+        )
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "another storyline run" in lines[0] and "--wait" in lines[0]
+    assert "Traceback" not in done.stderr
