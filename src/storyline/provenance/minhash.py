@@ -76,9 +76,16 @@ def band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
 class BandIndex:
     """Buckets digests by band so that similar ones can be found without comparing all."""
 
-    def __init__(self, threshold: float, num_perm: int) -> None:
-        """Set up an empty index tuned for estimated Jaccard ``threshold``."""
+    def __init__(self, threshold: float, num_perm: int, bucket_max: int | None = None) -> None:
+        """Set up an empty index tuned for estimated Jaccard ``threshold``.
+
+        ``bucket_max`` caps a bucket: thousands of near-copies of one text fall in the
+        same buckets, and every look-up would return them all (quadratic work). A key
+        not added to a full bucket is still found through its other bands, and it
+        still finds the first ``bucket_max`` keys there, which tie it to their group.
+        """
         self.bands, self.rows = band_layout(threshold, num_perm)
+        self.bucket_max = bucket_max
         self._buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
 
     def _keys(self, digest: Sequence[int]) -> list[tuple[int, int]]:
@@ -90,7 +97,9 @@ class BandIndex:
     def add(self, key: str, digest: Sequence[int]) -> None:
         """Index ``digest`` under ``key``."""
         for bucket in self._keys(digest):
-            self._buckets[bucket].append(key)
+            keys = self._buckets[bucket]
+            if self.bucket_max is None or len(keys) < self.bucket_max:
+                keys.append(key)
 
     def query(self, digest: Sequence[int]) -> set[str]:
         """Return the keys that share at least one band with ``digest``."""
@@ -98,3 +107,7 @@ class BandIndex:
         for bucket in self._keys(digest):
             found.update(self._buckets.get(bucket, ()))
         return found
+
+    def largest_bucket(self) -> int:
+        """Keys in the fullest bucket (to check that ``bucket_max`` is rarely reached)."""
+        return max((len(keys) for keys in self._buckets.values()), default=0)
