@@ -104,7 +104,9 @@ class EventsStep:
         families: list[list[int]],
         space: TextSpace,
     ) -> None:
-        family_of = {i: set(members) for members in families for i in members}
+        # One set per family, shared by its members (N copies must not make N sets of N).
+        family_of = {i: family for members in families for family in [set(members)]
+                     for i in members}
         dated_family = {
             i
             for members in families

@@ -11,7 +11,9 @@ import math
 import struct
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
 
 from rensa import RMinHash
 
@@ -111,3 +113,38 @@ class BandIndex:
     def largest_bucket(self) -> int:
         """Keys in the fullest bucket (to check that ``bucket_max`` is rarely reached)."""
         return max((len(keys) for keys in self._buckets.values()), default=0)
+
+
+class Nearest:
+    """Keeps the candidates of a look-up that agree with it on the most MinHash values.
+
+    A look-up normally returns a few dozen candidates, all verified exactly; near-copies
+    by the thousand would return thousands each. Only when there are more than ``limit``
+    are they ranked by estimated Jaccard (ties: earliest first) and the best kept.
+    """
+
+    def __init__(
+        self,
+        keys: Sequence[str],
+        digests: Mapping[str, Sequence[int] | None],
+        order: Mapping[str, int],
+        limit: int,
+    ) -> None:
+        """Hold the digests of ``keys`` as one matrix (rows compared at once)."""
+        self.limit = limit
+        self._row = {key: row for row, key in enumerate(keys)}
+        self._order = order
+        width = max((len(digests[key] or ()) for key in keys), default=0)
+        self._matrix = np.array([digests[key] for key in keys], dtype=np.uint32).reshape(
+            len(keys), width
+        )
+
+    def best(self, digest: Sequence[int], found: set[str]) -> set[str]:
+        """``found`` itself, or its ``limit`` members most similar to ``digest``."""
+        if len(found) <= self.limit:
+            return found
+        keys = sorted(found, key=self._order.__getitem__)
+        rows = self._matrix[[self._row[key] for key in keys]]
+        agree = (rows == np.asarray(digest, dtype=np.uint32)).sum(axis=1)
+        ranked = np.argsort(-agree, kind="stable")[: self.limit]
+        return {keys[int(i)] for i in ranked}

@@ -58,6 +58,7 @@ class Settings:
     composite_max_overlap: float = 0.2
     version_min_new_share: float = 0.2
     version_min_new_shingles: int = 40
+    composite_max_links: int = 50
 
 
 @dataclass
@@ -129,7 +130,10 @@ def find_composites(
     """Return the articles that stitch together texts which are not copies of each other."""
     composites: set[str] = set()
     for doc_id, linked in neighbours_of(links).items():
-        around = [other for other, _ in linked]
+        # Thousands of near-copies link to one article: its strongest links are enough
+        # to tell whether it quotes two different texts (quadratic in them, not in all).
+        strongest = sorted(linked, key=lambda item: (-item[1].shared, docs[item[0]].seq))
+        around = [other for other, _ in strongest[: settings.composite_max_links]]
         if len(around) < 2 or is_wire_original(docs[doc_id]):
             continue
         own = docs[doc_id].shingles

@@ -22,7 +22,7 @@ from storyline.provenance.copies import (
     representative_links,
     representative_pairs,
 )
-from storyline.provenance.minhash import BandIndex, signatures
+from storyline.provenance.minhash import BandIndex, Nearest, signatures
 from storyline.provenance.passages import (
     Passage,
     SentenceRow,
@@ -66,6 +66,7 @@ class ProvenanceStep:
         self.passage_similarity = float(section["passage_similarity"])
         self.passage_max_articles = int(section["passage_max_articles"])
         self.lsh_bucket_max = int(section["lsh_bucket_max"])
+        self.max_candidates = int(section["max_candidates"])
         self.fill_in_max = int(section["fill_in_max"])
         self.settings = Settings(
             containment=float(section["duplicate_containment"]),
@@ -73,6 +74,7 @@ class ProvenanceStep:
             composite_max_overlap=float(section["composite_max_overlap"]),
             version_min_new_share=float(section["version_min_new_share"]),
             version_min_new_shingles=int(section["version_min_new_shingles"]),
+            composite_max_links=int(section["composite_max_links"]),
         )
         self._docs: dict[str, Doc] = {}
         self._texts: dict[str, str] = {}
@@ -157,10 +159,11 @@ class ProvenanceStep:
             [i for i, d in digests.items() if d is not None and i in seq], digest_key, seq
         )
         index = BandIndex(self.lsh_threshold, self.num_perm, self.lsh_bucket_max)
-        for article_id, digest in digests.items():
-            if (digest is not None and article_id in seq and article_id not in same_digest.rep_of
-                    and self._has_text(article_id)):
-                index.add(article_id, digest)
+        indexed = [i for i, d in digests.items() if d is not None and i in seq
+                   and i not in same_digest.rep_of and self._has_text(i)]
+        for article_id in indexed:
+            index.add(article_id, digests[article_id] or [])
+        nearest = Nearest(indexed, digests, seq, self.max_candidates)
         candidates = representative_pairs(extra, same_digest)
         # The first new article of each digest looks up for all of them (the stored copy
         # leading its class is found as its own nearest neighbour).
@@ -169,9 +172,8 @@ class ProvenanceStep:
             digest = digests[article_id]
             if digest is None or not self._has_text(article_id):
                 continue
-            candidates.update(
-                pair_key(article_id, other) for other in index.query(digest) if other != article_id
-            )
+            found = nearest.best(digest, index.query(digest) - {article_id})
+            candidates.update(pair_key(article_id, other) for other in found)
             for copy in same_digest.copies.get(article_id, ())[:1]:
                 candidates.add(pair_key(article_id, copy))  # one copy brings in its group
         self._load(store, {i for pair in candidates for i in pair}, seq)
