@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
@@ -84,8 +83,3 @@ def _fit(units: Sequence[str], max_df: float) -> TfidfVectorizer:
         return _vectorizer(1.0).fit(units)
     except ValueError:
         return TfidfVectorizer(vocabulary={_NO_TERM: 0}).fit([_NO_TERM])
-
-
-def cosine_matrix(vectors: csr_matrix) -> np.ndarray:
-    """Dense cosine similarity of normalised row vectors."""
-    return np.asarray((vectors @ vectors.T).todense())

@@ -122,12 +122,24 @@ def event_summary(
                 owners.append((article.id, index))
     if not texts:
         return []
-    space = SentenceSpace(texts)
     keys = [(preference(article_id), index) for article_id, index in owners]
     bonus = [LEAD_BONUS if index == 0 else 0.0 for _, index in owners]
-    chosen = space.select(list(range(len(texts))), count, keys, bonus)
-    chosen.sort(key=lambda row: keys[row])
-    return [Citation(texts[row], owners[row][0]) for row in chosen]
+    # Copies repeat sentences word for word: score each once, weighted by its copies,
+    # and keep the preferred copy's citation (N copies cost N, not N² comparisons).
+    position: dict[tuple[str, float], int] = {}
+    unique: list[int] = []
+    weights: list[float] = []
+    for row in sorted(range(len(texts)), key=keys.__getitem__):
+        at = position.setdefault((texts[row], bonus[row]), len(unique))
+        if at == len(unique):
+            unique.append(row)
+            weights.append(0.0)
+        weights[at] += 1.0
+    space = SentenceSpace([texts[row] for row in unique], fit_on=texts)
+    chosen = space.select(list(range(len(unique))), count, [keys[row] for row in unique],
+                          [bonus[row] for row in unique], weights=weights)
+    picked = sorted((unique[position] for position in chosen), key=keys.__getitem__)
+    return [Citation(texts[row], owners[row][0]) for row in picked]
 
 
 def storyline_title(

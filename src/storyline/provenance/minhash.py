@@ -14,7 +14,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
-
 from rensa import RMinHash
 
 SEED = 20240521  # fixed: stored signatures must stay comparable across runs

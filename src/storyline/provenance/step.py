@@ -172,8 +172,8 @@ class ProvenanceStep:
             digest = digests[article_id]
             if digest is None or not self._has_text(article_id):
                 continue
-            found = nearest.best(digest, index.query(digest) - {article_id})
-            candidates.update(pair_key(article_id, other) for other in found)
+            closest = nearest.best(digest, index.query(digest) - {article_id})
+            candidates.update(pair_key(article_id, other) for other in closest)
             for copy in same_digest.copies.get(article_id, ())[:1]:
                 candidates.add(pair_key(article_id, copy))  # one copy brings in its group
         self._load(store, {i for pair in candidates for i in pair}, seq)
