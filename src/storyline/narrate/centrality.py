@@ -28,6 +28,38 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower()
 
 
+def collapse_repeats(
+    indices: Sequence[int], texts: Sequence[str], keys: Sequence[Any],
+    extra: Sequence[Any] | None = None,
+) -> tuple[list[int], list[float]]:
+    """One row per distinct sentence text, the preferred copy (smallest key) first.
+
+    Copies repeat sentences word for word; scoring each repeat and comparing it with
+    every chosen sentence costs N² for N copies. The returned weights (how many rows a
+    kept row stands for) keep the centroid what it was.
+
+    Args:
+        indices: Candidate rows.
+        texts: Text of every row.
+        keys: Preference key of every row (smallest is kept).
+        extra: Optional per-row value that must also agree (e.g. a score bonus).
+
+    Returns:
+        (kept rows in preference order, weight of each).
+    """
+    position: dict[tuple[str, Any], int] = {}
+    unique: list[int] = []
+    weights: list[float] = []
+    for row in sorted(indices, key=keys.__getitem__):
+        at = position.setdefault((texts[row], None if extra is None else extra[row]),
+                                 len(unique))
+        if at == len(unique):
+            unique.append(row)
+            weights.append(0.0)
+        weights[at] += 1.0
+    return unique, weights
+
+
 class SentenceSpace:
     """TF-IDF vectors of a list of sentences, fitted once and queried by subsets."""
 

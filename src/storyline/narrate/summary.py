@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storyline.model import Article
-from storyline.narrate.centrality import SentenceSpace
+from storyline.narrate.centrality import SentenceSpace, collapse_repeats
 
 SUMMARY_SENTENCES = 3
 MIN_SUMMARY_SENTENCES = 2
@@ -124,17 +124,8 @@ def event_summary(
         return []
     keys = [(preference(article_id), index) for article_id, index in owners]
     bonus = [LEAD_BONUS if index == 0 else 0.0 for _, index in owners]
-    # Copies repeat sentences word for word: score each once, weighted by its copies,
-    # and keep the preferred copy's citation (N copies cost N, not N² comparisons).
-    position: dict[tuple[str, float], int] = {}
-    unique: list[int] = []
-    weights: list[float] = []
-    for row in sorted(range(len(texts)), key=keys.__getitem__):
-        at = position.setdefault((texts[row], bonus[row]), len(unique))
-        if at == len(unique):
-            unique.append(row)
-            weights.append(0.0)
-        weights[at] += 1.0
+    # Copies repeat sentences word for word: each is scored once, weighted by its copies.
+    unique, weights = collapse_repeats(range(len(texts)), texts, keys, bonus)
     space = SentenceSpace([texts[row] for row in unique], fit_on=texts)
     chosen = space.select(list(range(len(unique))), count, [keys[row] for row in unique],
                           [bonus[row] for row in unique], weights=weights)
