@@ -130,3 +130,12 @@ def test_passages_of_a_text_are_given_to_its_copies():
     assert pairs == [("a", "a2"), ("a", "b"), ("a2", "b"), ("a3", "b")]
     moved = next(p for p in expanded if p.a == "a3")
     assert (moved.a_start, moved.b_start, moved.b_text) == (0, 5, "y" * 10)
+
+
+def test_a_pair_aligned_directly_is_not_given_again():
+    classes = CopyClasses.build(["a", "a2", "b"], {"a": 1, "a2": 1, "b": 2}.get,
+                                {"a": 0, "a2": 1, "b": 2})
+    direct = Passage("a2", "b", 0, 10, 5, 15, "x" * 10, "y" * 10, 0.9)
+    shared = Passage("a", "b", 0, 10, 5, 15, "x" * 10, "y" * 10, 0.9)
+    pairs = [(p.a, p.b) for p in expand_passages([shared, direct], classes)]
+    assert sorted(pairs) == [("a", "b"), ("a2", "b")]

@@ -79,12 +79,16 @@ def expand_passages(passages: Sequence[Passage], classes: CopyClasses) -> list[P
     copies: N copies give N - 1 such passages, not N².
     """
     expanded = list(passages)
+    # A new text's copy stored earlier was aligned directly: that pair is not given twice.
+    computed = {(p.a, p.b) for p in passages}
     for passage in passages:
         for side, other in ((passage.a, passage.b), (passage.b, passage.a)):
             if classes.rep(other) == side:
                 continue  # a copy of this very text
             for copy in classes.copies.get(side, ()):
-                expanded.append(_moved(passage, side, copy))
+                moved = _moved(passage, side, copy)
+                if (moved.a, moved.b) not in computed:
+                    expanded.append(moved)
     return expanded
 
 
