@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.sparse import csr_matrix, issparse
 
 from storyline.events.evidence import PartialDate
 
@@ -40,7 +41,7 @@ class GroupDate:
 
 
 def average_link(
-    similarity: np.ndarray,
+    similarity: np.ndarray | csr_matrix,
     seeds: Sequence[Sequence[int]],
     dates: Sequence[PartialDate],
     threshold: float,
@@ -49,7 +50,9 @@ def average_link(
     """Merge seed groups greedily by mean similarity, never across conflicting dates.
 
     Args:
-        similarity: Article × article cosine similarity.
+        similarity: Article × article cosine similarity (dense), or the articles'
+            L2-normalised vectors (sparse), whose products give it without ever
+            holding N × N numbers: N copies of one text cost N, not N².
         seeds: Initial groups covering every article once (must-links: copies of one
             story, members of an event that already exists).
         dates: Each article's own partial date.
@@ -63,11 +66,20 @@ def average_link(
     count = len(groups)
     if count == 0:
         return []
-    assign = np.zeros((count, similarity.shape[0]))
-    for g, members in enumerate(groups):
-        assign[g, members] = 1.0
-    totals = assign @ similarity @ assign.T
-    sizes = assign.sum(axis=1)
+    if issparse(similarity):
+        rows = [i for members in groups for i in members]
+        columns = [g for g, members in enumerate(groups) for _ in members]
+        assign = csr_matrix((np.ones(len(rows)), (columns, rows)),
+                            shape=(count, similarity.shape[0]))
+        summed = assign @ similarity  # each group's summed vector
+        totals = np.asarray((summed @ summed.T).todense())
+        sizes = np.asarray(assign.sum(axis=1)).ravel()
+    else:
+        dense = np.zeros((count, similarity.shape[0]))
+        for g, members in enumerate(groups):
+            dense[g, members] = 1.0
+        totals = dense @ similarity @ dense.T
+        sizes = dense.sum(axis=1)
     group_dates = [GroupDate.of([dates[i] for i in members]) for members in groups]
     allowed = np.ones((count, count), dtype=bool)
     for a in range(count):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
@@ -12,6 +11,7 @@ from sklearn.preprocessing import normalize
 from storyline.model import Article
 
 LEAD_PARAGRAPHS = 2
+_NO_TERM = " "  # the token pattern never yields a space: matches no text
 
 
 def lead_text(article: Article) -> str:
@@ -35,19 +35,14 @@ class TextSpace:
 
     def __init__(self, articles: Sequence[Article], by_sentence: bool = False) -> None:
         """Fit the vocabulary and weights on the whole corpus."""
-        self.vectorizer = TfidfVectorizer(
-            stop_words="english",
-            sublinear_tf=True,
-            min_df=1,
-            max_df=0.9 if len(articles) > 20 and not by_sentence else 1.0,
-            token_pattern=r"(?u)\b[\w’']*[^\W\d_][\w’']*\b",
-        )
         documents = [self.document(a) for a in articles]
         units = documents
         if by_sentence:
             units = [s.text for a in articles for s in a.sentences]
             units += [a.title or "" for a in articles]
-        self.vectorizer.fit(units or ["empty"])
+        # Common terms are dropped only where there are enough articles to tell.
+        max_df = 0.9 if len(articles) > 20 and not by_sentence else 1.0
+        self.vectorizer = _fit(units, max_df)
         self.article_vectors = self.transform(documents) if documents else None
 
     @staticmethod
@@ -62,6 +57,29 @@ class TextSpace:
         return normalize(self.vectorizer.transform(list(texts)))
 
 
-def cosine_matrix(vectors: csr_matrix) -> np.ndarray:
-    """Dense cosine similarity of normalised row vectors."""
-    return np.asarray((vectors @ vectors.T).todense())
+def _vectorizer(max_df: float) -> TfidfVectorizer:
+    return TfidfVectorizer(
+        stop_words="english",
+        sublinear_tf=True,
+        min_df=1,
+        max_df=max_df,
+        token_pattern=r"(?u)\b[\w’']*[^\W\d_][\w’']*\b",
+    )
+
+
+def _fit(units: Sequence[str], max_df: float) -> TfidfVectorizer:
+    """Fit a vectorizer that never fails on a degenerate vocabulary.
+
+    Identical texts put every term in every unit, so ``max_df`` would prune them all;
+    texts of stop words or numbers only have no terms at all. Then the space keeps what
+    it can: all terms, else one term no token can be (every vector is zero, so nothing
+    is similar by its words and dates and copies decide alone).
+    """
+    try:
+        return _vectorizer(max_df).fit(units)
+    except ValueError:  # "After pruning, no terms remain" / "empty vocabulary"
+        pass
+    try:
+        return _vectorizer(1.0).fit(units)
+    except ValueError:
+        return TfidfVectorizer(vocabulary={_NO_TERM: 0}).fit([_NO_TERM])

@@ -23,7 +23,7 @@ from storyline.events.dating import (
     year_by_references,
 )
 from storyline.events.evidence import DateEvidence, article_evidence
-from storyline.events.features import TextSpace, cosine_matrix, lead_text
+from storyline.events.features import TextSpace, lead_text
 from storyline.events.ids import stable_ids
 from storyline.events.storylines import link_events
 from storyline.model import Article
@@ -66,7 +66,7 @@ class EventsStep:
         evidences = [article_evidence(article) for article in articles]
         pool_years(families, evidences)
         space = TextSpace(articles)
-        similarity = cosine_matrix(space.article_vectors)
+        similarity = space.article_vectors  # sparse: average_link never makes it N × N
         seeds = families
 
         def cluster() -> list[list[int]]:
@@ -104,7 +104,9 @@ class EventsStep:
         families: list[list[int]],
         space: TextSpace,
     ) -> None:
-        family_of = {i: set(members) for members in families for i in members}
+        # One set per family, shared by its members (N copies must not make N sets of N).
+        family_of = {i: family for members in families for family in [set(members)]
+                     for i in members}
         dated_family = {
             i
             for members in families

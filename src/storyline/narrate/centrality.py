@@ -28,25 +28,73 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower()
 
 
+def collapse_repeats(
+    indices: Sequence[int], texts: Sequence[str], keys: Sequence[Any],
+    extra: Sequence[Any] | None = None,
+) -> tuple[list[int], list[float]]:
+    """One row per distinct sentence text, the preferred copy (smallest key) first.
+
+    Copies repeat sentences word for word; scoring each repeat and comparing it with
+    every chosen sentence costs N² for N copies. The returned weights (how many rows a
+    kept row stands for) keep the centroid what it was.
+
+    Args:
+        indices: Candidate rows.
+        texts: Text of every row.
+        keys: Preference key of every row (smallest is kept).
+        extra: Optional per-row value that must also agree (e.g. a score bonus).
+
+    Returns:
+        (kept rows in preference order, weight of each).
+    """
+    position: dict[tuple[str, Any], int] = {}
+    unique: list[int] = []
+    weights: list[float] = []
+    for row in sorted(indices, key=keys.__getitem__):
+        at = position.setdefault((texts[row], None if extra is None else extra[row]),
+                                 len(unique))
+        if at == len(unique):
+            unique.append(row)
+            weights.append(0.0)
+        weights[at] += 1.0
+    return unique, weights
+
+
 class SentenceSpace:
     """TF-IDF vectors of a list of sentences, fitted once and queried by subsets."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        """Vectorise ``texts`` (rows are L2-normalised, so dot products are cosines)."""
+    def __init__(self, texts: Sequence[str], fit_on: Sequence[str] | None = None) -> None:
+        """Vectorise ``texts`` (rows are L2-normalised, so dot products are cosines).
+
+        ``fit_on`` (default ``texts``) gives the weights: all sentences, repeats
+        included, when ``texts`` holds each repeated sentence once.
+        """
         self.texts = list(texts)
         self.matrix: csr_matrix
         vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
         try:
-            self.matrix = csr_matrix(vectorizer.fit_transform(self.texts))
+            vectorizer.fit(self.texts if fit_on is None else list(fit_on))
         except ValueError:  # empty vocabulary: nothing but stop words or no text at all
             self.matrix = csr_matrix((len(self.texts), 1))
+        else:
+            self.matrix = csr_matrix(vectorizer.transform(self.texts))
 
-    def centrality(self, indices: Sequence[int]) -> np.ndarray:
-        """Cosine of each sentence in ``indices`` to the centroid of that subset."""
+    def centrality(
+        self, indices: Sequence[int], weights: Sequence[float] | None = None
+    ) -> np.ndarray:
+        """Cosine of each sentence in ``indices`` to the centroid of that subset.
+
+        ``weights`` counts each row several times (a sentence repeated by N copies
+        is one row of weight N, not N rows).
+        """
         if not indices:
             return np.zeros(0)
         rows = self.matrix[list(indices)]
-        centroid = np.asarray(rows.mean(axis=0)).ravel()
+        if weights is None:
+            centroid = np.asarray(rows.mean(axis=0)).ravel()
+        else:
+            counts = np.asarray(weights, dtype=float)
+            centroid = np.asarray(rows.T @ counts).ravel() / counts.sum()
         norm = float(np.linalg.norm(centroid))
         if norm == 0.0:
             return np.zeros(len(indices))
@@ -80,6 +128,7 @@ class SentenceSpace:
         preference: Sequence[Any],
         bonus: Sequence[float] | None = None,
         avoid: Sequence[int] = (),
+        weights: Sequence[float] | None = None,
     ) -> list[int]:
         """Pick up to ``count`` central, mutually distinct sentences from ``indices``.
 
@@ -90,13 +139,14 @@ class SentenceSpace:
                 copies the smallest key is returned (originals before reprints).
             bonus: Optional score added per candidate (same order as ``indices``).
             avoid: Rows already used elsewhere; their near-copies are not picked again.
+            weights: Optional count per candidate (see :meth:`centrality`).
 
         Returns:
             Chosen rows, most central first; each is the preferred copy of its sentence.
         """
         if count <= 0 or not indices:
             return []
-        scores = self.centrality(indices)
+        scores = self.centrality(indices, weights)
         if bonus is not None:
             scores = scores + np.asarray(bonus, dtype=float)
         # Stable order: score descending, then preferred copy first.

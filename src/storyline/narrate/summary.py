@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storyline.model import Article
-from storyline.narrate.centrality import SentenceSpace
+from storyline.narrate.centrality import SentenceSpace, collapse_repeats
 
 SUMMARY_SENTENCES = 3
 MIN_SUMMARY_SENTENCES = 2
@@ -122,12 +122,15 @@ def event_summary(
                 owners.append((article.id, index))
     if not texts:
         return []
-    space = SentenceSpace(texts)
     keys = [(preference(article_id), index) for article_id, index in owners]
     bonus = [LEAD_BONUS if index == 0 else 0.0 for _, index in owners]
-    chosen = space.select(list(range(len(texts))), count, keys, bonus)
-    chosen.sort(key=lambda row: keys[row])
-    return [Citation(texts[row], owners[row][0]) for row in chosen]
+    # Copies repeat sentences word for word: each is scored once, weighted by its copies.
+    unique, weights = collapse_repeats(range(len(texts)), texts, keys, bonus)
+    space = SentenceSpace([texts[row] for row in unique], fit_on=texts)
+    chosen = space.select(list(range(len(unique))), count, [keys[row] for row in unique],
+                          [bonus[row] for row in unique], weights=weights)
+    picked = sorted((unique[position] for position in chosen), key=keys.__getitem__)
+    return [Citation(texts[row], owners[row][0]) for row in picked]
 
 
 def storyline_title(

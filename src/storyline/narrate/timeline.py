@@ -22,7 +22,7 @@ from typing import Any
 
 from storyline.errors import InputError, NotFoundError
 from storyline.model import Article
-from storyline.narrate.centrality import SentenceSpace, normalise
+from storyline.narrate.centrality import SentenceSpace, collapse_repeats, normalise
 from storyline.narrate.corpus import (
     arrival_order,
     article_events,
@@ -107,7 +107,8 @@ def build_timeline(
         if len(timeline) >= max_dates:
             break
         indices = sorted(row_of[key] for key in candidates[date].sentences)
-        chosen = space.select(indices, sentences_per_date, keys, avoid=used)
+        unique, weights = collapse_repeats(indices, space.texts, keys)
+        chosen = space.select(unique, sentences_per_date, keys, avoid=used, weights=weights)
         used.extend(chosen)
         sentences = [{"text": " ".join(space.texts[row].split()), "article_id": rows[row][0]}
                      for row in chosen]

@@ -11,8 +11,9 @@ import math
 import struct
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
+import numpy as np
 from rensa import RMinHash
 
 SEED = 20240521  # fixed: stored signatures must stay comparable across runs
@@ -76,9 +77,16 @@ def band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
 class BandIndex:
     """Buckets digests by band so that similar ones can be found without comparing all."""
 
-    def __init__(self, threshold: float, num_perm: int) -> None:
-        """Set up an empty index tuned for estimated Jaccard ``threshold``."""
+    def __init__(self, threshold: float, num_perm: int, bucket_max: int | None = None) -> None:
+        """Set up an empty index tuned for estimated Jaccard ``threshold``.
+
+        ``bucket_max`` caps a bucket: thousands of near-copies of one text fall in the
+        same buckets, and every look-up would return them all (quadratic work). A key
+        not added to a full bucket is still found through its other bands, and it
+        still finds the first ``bucket_max`` keys there, which tie it to their group.
+        """
         self.bands, self.rows = band_layout(threshold, num_perm)
+        self.bucket_max = bucket_max
         self._buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
 
     def _keys(self, digest: Sequence[int]) -> list[tuple[int, int]]:
@@ -90,7 +98,9 @@ class BandIndex:
     def add(self, key: str, digest: Sequence[int]) -> None:
         """Index ``digest`` under ``key``."""
         for bucket in self._keys(digest):
-            self._buckets[bucket].append(key)
+            keys = self._buckets[bucket]
+            if self.bucket_max is None or len(keys) < self.bucket_max:
+                keys.append(key)
 
     def query(self, digest: Sequence[int]) -> set[str]:
         """Return the keys that share at least one band with ``digest``."""
@@ -98,3 +108,42 @@ class BandIndex:
         for bucket in self._keys(digest):
             found.update(self._buckets.get(bucket, ()))
         return found
+
+    def largest_bucket(self) -> int:
+        """Keys in the fullest bucket (to check that ``bucket_max`` is rarely reached)."""
+        return max((len(keys) for keys in self._buckets.values()), default=0)
+
+
+class Nearest:
+    """Keeps the candidates of a look-up that agree with it on the most MinHash values.
+
+    A look-up normally returns a few dozen candidates, all verified exactly; near-copies
+    by the thousand would return thousands each. Only when there are more than ``limit``
+    are they ranked by estimated Jaccard (ties: earliest first) and the best kept.
+    """
+
+    def __init__(
+        self,
+        keys: Sequence[str],
+        digests: Mapping[str, Sequence[int] | None],
+        order: Mapping[str, int],
+        limit: int,
+    ) -> None:
+        """Hold the digests of ``keys`` as one matrix (rows compared at once)."""
+        self.limit = limit
+        self._row = {key: row for row, key in enumerate(keys)}
+        self._order = order
+        width = max((len(digests[key] or ()) for key in keys), default=0)
+        self._matrix = np.array([digests[key] for key in keys], dtype=np.uint32).reshape(
+            len(keys), width
+        )
+
+    def best(self, digest: Sequence[int], found: set[str]) -> set[str]:
+        """``found`` itself, or its ``limit`` members most similar to ``digest``."""
+        if len(found) <= self.limit:
+            return found
+        keys = sorted(found, key=self._order.__getitem__)
+        rows = self._matrix[[self._row[key] for key in keys]]
+        agree = (rows == np.asarray(digest, dtype=np.uint32)).sum(axis=1)
+        ranked = np.argsort(-agree, kind="stable")[: self.limit]
+        return {keys[int(i)] for i in ranked}

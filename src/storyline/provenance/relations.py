@@ -21,6 +21,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from scipy.cluster.hierarchy import DisjointSet
+
 Pair = tuple[str, str]
 
 
@@ -56,6 +58,7 @@ class Settings:
     composite_max_overlap: float = 0.2
     version_min_new_share: float = 0.2
     version_min_new_shingles: int = 40
+    composite_max_links: int = 50
 
 
 @dataclass
@@ -112,16 +115,25 @@ def is_link(found: Overlap, settings: Settings) -> bool:
     return found.containment >= settings.containment and found.shared >= settings.min_shared
 
 
+def neighbours_of(links: Mapping[Pair, Overlap]) -> dict[str, list[tuple[str, Overlap]]]:
+    """Each article's linked articles, with the overlap (so no loop scans every link)."""
+    around: dict[str, list[tuple[str, Overlap]]] = defaultdict(list)
+    for (a, b), found in links.items():
+        around[a].append((b, found))
+        around[b].append((a, found))
+    return around
+
+
 def find_composites(
     docs: Mapping[str, Doc], links: Mapping[Pair, Overlap], settings: Settings
 ) -> set[str]:
     """Return the articles that stitch together texts which are not copies of each other."""
-    neighbours: dict[str, list[str]] = defaultdict(list)
-    for a, b in links:
-        neighbours[a].append(b)
-        neighbours[b].append(a)
     composites: set[str] = set()
-    for doc_id, around in neighbours.items():
+    for doc_id, linked in neighbours_of(links).items():
+        # Thousands of near-copies link to one article: its strongest links are enough
+        # to tell whether it quotes two different texts (quadratic in them, not in all).
+        strongest = sorted(linked, key=lambda item: (-item[1].shared, docs[item[0]].seq))
+        around = [other for other, _ in strongest[: settings.composite_max_links]]
         if len(around) < 2 or is_wire_original(docs[doc_id]):
             continue
         own = docs[doc_id].shingles
@@ -151,6 +163,7 @@ def group_documents(
     settings: Settings,
     existing: Mapping[str, str | None] | None = None,
     taken: Callable[[str], bool] | None = None,
+    copies: Mapping[str, Sequence[str]] | None = None,
 ) -> Grouping:
     """Split ``docs`` into duplicate groups, keeping the ids they already have.
 
@@ -160,46 +173,47 @@ def group_documents(
         settings: Thresholds.
         existing: Article id → its current group id, if any.
         taken: Tells whether a fresh id is already used elsewhere in the store.
+        copies: Representative → its exact copies. Only representatives are linked;
+            the copies go wherever their representative goes (and share its role as
+            a composite).
 
     Returns:
         Group id → member ids (arrival order), and the composites found.
     """
     existing = existing or {}
+    copies = copies or {}
+    copied = {c for members in copies.values() for c in members}
+    reps = [d for d in docs if d not in copied]
     composites = find_composites(docs, links, settings)
-    parent = {doc_id: doc_id for doc_id in docs}
-
-    def root(node: str) -> str:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
+    sets = DisjointSet(reps)
 
     # Strongest links first; never join two wire originals (each is its own story).
-    wire_originals = {d for d, doc in docs.items() if is_wire_original(doc)}
-    originals_in = {d: ({d} if d in wire_originals else set()) for d in docs}
+    originals_in = {
+        d: ({d} if any(is_wire_original(docs[m]) for m in [d, *copies.get(d, ())]) else set())
+        for d in reps
+    }
     ranked = sorted(links.items(), key=lambda item: (-item[1].containment, -item[1].shared,
                                                       item[0]))
     for (a, b), _found in ranked:
         if a in composites or b in composites:
             continue
-        ra, rb = root(a), root(b)
+        ra, rb = sets[a], sets[b]
         if ra == rb or (originals_in[ra] and originals_in[rb]):
             continue
-        parent[ra] = rb
-        originals_in[rb] |= originals_in.pop(ra)
+        sets.merge(ra, rb)
+        joined = originals_in.pop(ra) | originals_in.pop(rb)
+        originals_in[sets[a]] = joined
     components: dict[str, list[str]] = defaultdict(list)
-    for doc_id in sorted(docs, key=lambda d: docs[d].seq):
+    for doc_id in sorted(reps, key=lambda d: docs[d].seq):
         if doc_id not in composites:
-            components[root(doc_id)].append(doc_id)
+            components[sets[doc_id]].append(doc_id)
     member_of = {m: r for r, members in components.items() for m in members}
+    neighbours = neighbours_of(links)
     # A composite joins the group holding the article it shares most with.
     for doc_id in sorted(composites, key=lambda d: docs[d].seq):
         best: tuple[int, int] | None = None
         target = None
-        for pair, found in links.items():
-            if doc_id not in pair:
-                continue
-            other = pair[0] if pair[1] == doc_id else pair[1]
+        for other, found in neighbours.get(doc_id, ()):
             if other in composites:
                 continue
             rank = (found.shared, -docs[other].seq)
@@ -209,6 +223,9 @@ def group_documents(
             components[doc_id] = [doc_id]
         else:
             components[target].append(doc_id)
+    for members in components.values():
+        members.extend(c for m in list(members) for c in copies.get(m, ()))
+    composites |= {c for d in composites for c in copies.get(d, ())}
     grouping = Grouping(composites=composites)
     used: set[str] = set()
     ordered = sorted(components.values(), key=lambda ms: min(docs[m].seq for m in ms))
@@ -272,6 +289,7 @@ def assign_roles(
         Article id → its provenance row.
     """
     roles: dict[str, Roles] = {}
+    neighbours = neighbours_of(links)
     for group_id, member_ids in grouping.groups.items():
         members = [docs[m] for m in member_ids]
         for member in members:
@@ -286,11 +304,13 @@ def assign_roles(
             if roles[member.id].composite or roles[member.id].exact_duplicate_of:
                 continue
             best: tuple[int, int] | None = None
-            for other in members:
-                if other.id == member.id or roles[other.id].composite:
+            for other_id, found in neighbours.get(member.id, ()):
+                other = docs[other_id]
+                if roles.get(other_id) is None or roles[other_id].duplicate_group != group_id:
+                    continue  # linked, but put in another group
+                if roles[other_id].composite:
                     continue
-                found = links.get(pair_key(member.id, other.id))
-                if found is None or not _is_later_version(member, other, found, settings):
+                if not _is_later_version(member, other, found, settings):
                     continue
                 rank = (found.shared, -other.seq)
                 if best is None or rank > best:

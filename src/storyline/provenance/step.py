@@ -7,14 +7,22 @@ from exact shingle comparisons; passages are recomputed for the new articles onl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from typing import ClassVar
+
+from scipy.cluster.hierarchy import DisjointSet
 
 from storyline.config import Config
 from storyline.model import Article
 from storyline.pipeline.step import CorpusResult, register_step
 from storyline.provenance import storage
-from storyline.provenance.minhash import BandIndex, signatures
+from storyline.provenance.copies import (
+    CopyClasses,
+    expand_passages,
+    representative_links,
+    representative_pairs,
+)
+from storyline.provenance.minhash import BandIndex, Nearest, signatures
 from storyline.provenance.passages import (
     Passage,
     SentenceRow,
@@ -30,6 +38,7 @@ from storyline.provenance.relations import (
     assign_roles,
     group_documents,
     is_link,
+    is_wire_original,
     overlap,
     pair_key,
 )
@@ -56,12 +65,16 @@ class ProvenanceStep:
         self.passage_min_chars = int(section["passage_min_chars"])
         self.passage_similarity = float(section["passage_similarity"])
         self.passage_max_articles = int(section["passage_max_articles"])
+        self.lsh_bucket_max = int(section["lsh_bucket_max"])
+        self.max_candidates = int(section["max_candidates"])
+        self.fill_in_max = int(section["fill_in_max"])
         self.settings = Settings(
             containment=float(section["duplicate_containment"]),
             min_shared=int(section["min_shared_shingles"]),
             composite_max_overlap=float(section["composite_max_overlap"]),
             version_min_new_share=float(section["version_min_new_share"]),
             version_min_new_shingles=int(section["version_min_new_shingles"]),
+            composite_max_links=int(section["composite_max_links"]),
         )
         self._docs: dict[str, Doc] = {}
         self._texts: dict[str, str] = {}
@@ -77,12 +90,17 @@ class ProvenanceStep:
         if not fresh:
             return CorpusResult(stats={"provenance_articles": 0})
         self._load(store, fresh, seq)
-        digests = dict(zip(fresh, signatures([self._docs[i].shingles for i in fresh],
-                                             self.num_perm), strict=True))
+        # Exact copies are sketched and aligned once, through their earliest copy.
+        same_words = CopyClasses.build(fresh, lambda i: self._docs[i].text_key, seq)
+        sketched = sorted(set(fresh) - set(same_words.rep_of), key=seq.__getitem__)
+        computed = dict(zip(sketched, signatures([self._docs[i].shingles for i in sketched],
+                                                 self.num_perm), strict=True))
+        digests = {i: computed[same_words.rep(i)] for i in fresh}
         storage.save_signatures(store, digests)
         stored_digests.update(digests)
 
-        passages = self._passages(store, fresh, seq)
+        same_text = CopyClasses.build(fresh, self._texts.__getitem__, seq)
+        passages = expand_passages(self._passages(store, fresh, seq, same_text), same_text)
         # Pairs sharing passages are candidates too: LSH estimates Jaccard, and a short copy
         # of a long text can have a low Jaccard however much of it is shared.
         sharing = {pair_key(p.a, p.b) for p in passages}
@@ -123,26 +141,61 @@ class ProvenanceStep:
         seq: dict[str, int],
         extra: set[Pair],
     ) -> dict[Pair, Overlap]:
-        """LSH candidates (and ``extra`` pairs), kept when the exact comparison agrees."""
-        index = BandIndex(self.lsh_threshold, self.num_perm)
-        for article_id, digest in digests.items():
-            if digest is not None and article_id in seq and self._has_text(article_id):
-                index.add(article_id, digest)
-        candidates: set[Pair] = set(extra)
-        for article_id in fresh:
+        """LSH candidates (and ``extra`` pairs), kept when the exact comparison agrees.
+
+        Articles with one digest (copies) are indexed and looked up once, through the
+        earliest; two copies of one non-empty text are always linked, however short.
+        """
+        # Stored copies of a new text are loaded, so that a wire's own copy among them
+        # is known as such (see _own_wire).
+        new_digests = {tuple(digests[i] or ()) for i in fresh}
+        self._load(store, [i for i, d in digests.items()
+                           if d is not None and i in seq and tuple(d) in new_digests], seq)
+
+        def digest_key(article_id: str) -> Hashable:
+            return (tuple(digests[article_id] or ()), self._own_wire(article_id))
+
+        same_digest = CopyClasses.build(
+            [i for i, d in digests.items() if d is not None and i in seq], digest_key, seq
+        )
+        index = BandIndex(self.lsh_threshold, self.num_perm, self.lsh_bucket_max)
+        indexed = [i for i, d in digests.items() if d is not None and i in seq
+                   and i not in same_digest.rep_of and self._has_text(i)]
+        for article_id in indexed:
+            index.add(article_id, digests[article_id] or [])
+        nearest = Nearest(indexed, digests, seq, self.max_candidates)
+        candidates = representative_pairs(extra, same_digest)
+        # The first new article of each digest looks up for all of them (the stored copy
+        # leading its class is found as its own nearest neighbour).
+        looked_up = CopyClasses.build([i for i in fresh if digests[i] is not None], digest_key, seq)
+        for article_id in sorted(set(fresh) - set(looked_up.rep_of), key=seq.__getitem__):
             digest = digests[article_id]
-            if digest is None or not self._docs[article_id].shingles:
+            if digest is None or not self._has_text(article_id):
                 continue
-            candidates.update(
-                pair_key(article_id, other) for other in index.query(digest) if other != article_id
-            )
+            closest = nearest.best(digest, index.query(digest) - {article_id})
+            candidates.update(pair_key(article_id, other) for other in closest)
+            for copy in same_digest.copies.get(article_id, ())[:1]:
+                candidates.add(pair_key(article_id, copy))  # one copy brings in its group
         self._load(store, {i for pair in candidates for i in pair}, seq)
         links: dict[Pair, Overlap] = {}
-        for a, b in candidates:
-            found = overlap(self._docs[a].shingles, self._docs[b].shingles)
-            if is_link(found, self.settings):
+        for a, b in sorted(candidates):
+            first, second = self._docs[a], self._docs[b]
+            found = overlap(first.shingles, second.shingles)
+            if is_link(found, self.settings) or (
+                first.shingles and first.text_key == second.text_key
+            ):
                 links[(a, b)] = found
         return links
+
+    def _own_wire(self, article_id: str) -> str | None:
+        """The id of a wire's own copy (never merged with another), else ``None``.
+
+        Two agencies can send out the same text; each stays the original of its story,
+        so a wire's own copy is never collapsed into another article's class. Stored
+        articles not loaded were indexed by the run that stored them: none.
+        """
+        doc = self._docs.get(article_id)
+        return article_id if doc is not None and is_wire_original(doc) else None
 
     def _has_text(self, article_id: str) -> bool:
         doc = self._docs.get(article_id)
@@ -157,9 +210,19 @@ class ProvenanceStep:
         members = touched | storage.group_members(store, {g for g in before.values() if g})
         self._load(store, members, seq)
         existing = storage.current_groups(store, sorted(members))
-        all_links = dict(links)
+        # Copies of one text are grouped as one: their earliest stands for them all.
+        copies = CopyClasses.build(
+            members,
+            lambda i: (self._docs[i].text_key, self._own_wire(i)) if self._docs[i].shingles
+            else None,
+            seq,
+        )
+        all_links = representative_links(links, copies)
+        reps = copies.reps(members)
         # Fill in links the LSH missed, but only inside clusters that can form one group.
-        for cluster in _clusters(members, links, existing):
+        for cluster in _clusters(reps, all_links, {i: existing.get(i) for i in reps}):
+            if len(cluster) > self.fill_in_max:
+                continue  # thousands of near-copies: the LSH links already tie them together
             ordered = sorted(cluster, key=seq.__getitem__)
             for i, a in enumerate(ordered):
                 for b in ordered[i + 1 :]:
@@ -173,14 +236,21 @@ class ProvenanceStep:
         grouping = group_documents(
             docs, all_links, self.settings, existing,
             taken=lambda group_id: storage.group_id_taken(store, group_id),
+            copies=copies.copies,
         )
         roles = assign_roles(grouping, docs, all_links, self.settings)
         storage.save_roles(store, roles)
         return len(roles)
 
-    def _passages(self, store: Store, fresh: Sequence[str], seq: dict[str, int]) -> list[Passage]:
-        """Shared passages between the new articles and every stored one."""
-        new_rows = list(storage.sentences(store, fresh))
+    def _passages(
+        self, store: Store, fresh: Sequence[str], seq: dict[str, int], copies: CopyClasses
+    ) -> list[Passage]:
+        """Shared passages between the new articles and every stored one.
+
+        Only the first of several new copies of one text is aligned; the caller gives the
+        others its passages (:func:`expand_passages`).
+        """
+        new_rows = list(storage.sentences(store, sorted(copies.reps(fresh))))
         pairs = candidate_sentence_pairs(new_rows, storage.sentences(store),
                                          self.passage_max_articles)
         involved = sorted({i for pair in pairs for i in pair})
@@ -203,22 +273,12 @@ def _clusters(
     members: Iterable[str], links: Iterable[Pair], existing: dict[str, str | None]
 ) -> list[set[str]]:
     """Connected components of links and current group membership."""
-    parent = {m: m for m in members}
-
-    def root(node: str) -> str:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    sets = DisjointSet(members)
     first_in_group: dict[str, str] = {}
-    for member in parent:
+    for member in list(sets):
         group = existing.get(member)
         if group:
-            parent[root(member)] = root(first_in_group.setdefault(group, member))
+            sets.merge(member, first_in_group.setdefault(group, member))
     for a, b in links:
-        parent[root(a)] = root(b)
-    clusters: dict[str, set[str]] = {}
-    for member in parent:
-        clusters.setdefault(root(member), set()).add(member)
-    return list(clusters.values())
+        sets.merge(a, b)
+    return [set(subset) for subset in sets.subsets()]
