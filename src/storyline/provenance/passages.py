@@ -18,6 +18,7 @@ from storyline.provenance.shingles import words
 
 SENTENCE_SHINGLE_WORDS = 4  # short enough to survive one edit in a 40-character sentence
 MIN_SHARED_SHARE = 0.3  # of the smaller sentence's shingles, for a pair to be scored
+SENTENCES_PER_ARTICLE = 4  # times a stock-phrase cap allows one shingle per article, on average
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,11 @@ def candidate_sentence_pairs(
     for row, size, matching in found:
         shared: Counter[tuple[str, int]] = Counter()
         for shingle in matching:
-            if len(seen_in[shingle]) <= max_articles:
+            # A shingle in many articles, or in many sentences (one article repeating itself,
+            # as a hostile or broken page may), is a stock phrase: following it would cost the
+            # product of its sentence counts.
+            if len(seen_in[shingle]) <= max_articles \
+                    and len(index[shingle]) <= max_articles * SENTENCES_PER_ARTICLE:
                 shared.update(key for key in index[shingle] if key[0] != row.article_id)
         for (new_id, new_idx), count in shared.items():
             # Near-identical sentences share most of their shingles; stock phrases do not.
