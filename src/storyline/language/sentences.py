@@ -116,7 +116,8 @@ def _adjust_cut(text: str, cut: int, straight: list[int]) -> int:
     before = cut
     while before > 0 and text[before - 1].isspace():
         before -= 1
-    while before > 0 and text[before - 1] in OPENERS and not _is_closing(text, before - 1, straight):
+    while (before > 0 and text[before - 1] in OPENERS
+           and not _is_closing(text, before - 1, straight)):
         before -= 1
     if before < cut and text[before] in OPENERS:
         cut = before
