@@ -88,3 +88,11 @@ def test_offsets_beyond_the_calendar_stay_unresolved():
     assert values("It ends 23844 years after.") == [("23844 years after", None)]
     assert values("It began 5000 years ago.") == [("5000 years ago", None)]
     assert values("It began 50 years ago.") == [("50 years ago", "1973")]
+
+
+def test_iso_like_number_with_an_impossible_month_is_no_date():
+    # Found by the fuzzer: "2024-00-01" (or month 13-19) raised calendar.IllegalMonthError
+    # from find_expressions, which both the clean step (timestamp lines) and the
+    # language step call, so one such string stopped the run.
+    assert values("Ticket 2024-00-01 and batch 2019-19-23 are codes.") == []
+    assert values("It opened on 2024-12-01.") == [("2024-12-01", "2024-12-01")]

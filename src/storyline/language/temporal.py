@@ -176,7 +176,9 @@ def _build(kind: str, match: re.Match[str], text: str) -> TemporalExpression | N
 
 
 def _checked(expression: TemporalExpression) -> TemporalExpression | None:
-    """Drop impossible calendar dates such as "February 31"."""
+    """Drop impossible calendar dates such as "February 31" or "2024-00-01"."""
+    if expression.month is not None and not 1 <= expression.month <= 12:
+        return None  # an ISO-looking code, not a date
     if expression.month is None or expression.day is None:
         return expression
     year = expression.year or 2000  # a leap year, so 29 February survives
