@@ -36,7 +36,7 @@ class LanguageStep:
     """Splits the body into sentences and finds dates, named entities and quotes."""
 
     name = "language"
-    version = "1"
+    version = "2"
     requires = ("text", "paragraphs")
     sets = ("sentences", "temporal", "entities", "quotes", "language")
 
