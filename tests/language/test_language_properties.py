@@ -22,7 +22,8 @@ FAST = settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "200")), 
 DATE_WORDS = [
     "May", "March", "Sept.", "Monday", "last", "next", "this", "earlier this", "week", "years",
     "tomorrow", "yesterday", "today", "ago", "later", "two", "31", "29", "7th", "2023", "1999",
-    "2024-02-29", "2023-02-31", "2024-00-01", "2019-19-23", "of", "in", ",", "percent", "will", "said", "February", "0",
+    "2024-02-29", "2023-02-31", "2024-00-01", "2019-19-23", "of", "in", ",", "percent", "will",
+    "said", "February", "0",
     "99999999", "5000", "days", "weeks", "months",
 ]
 QUOTE_MARKS = ["“", "”", '"', "‘", "’", "``", "''", "'", "\n\n", ",", "."]
