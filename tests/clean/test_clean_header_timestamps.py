@@ -85,3 +85,16 @@ def test_timestamp_forms() -> None:
     for line in ("Posted by the community team", "Published in The Valley Courier",
                  "Updated at last", "Posted 3", f"Published {LEDE}"):
         assert parse_timestamp(line) is None, line
+
+
+def test_timestamp_line_with_an_impossible_iso_month_is_not_a_crash() -> None:
+    # Found by the fuzzer (crash-0e79bb38…): the timestamp reader's date finder raised
+    # on "2024-00-01"; the line is now kept as text, not read as a stamp.
+    from storyline.clean.body import clean_body
+    from storyline.clean.wires import load_wires
+
+    prose = ("The council approved the new tram line on Monday after a long debate "
+             "that lasted well into the night, officials said.")
+    result = clean_body(f"Updated 2024-00-01\n{prose}", None, load_wires())
+    assert result.published is None
+    assert prose in [block.text for block in result.blocks]

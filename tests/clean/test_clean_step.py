@@ -76,7 +76,8 @@ def test_plain_text_article() -> None:
     assert article.dateline == "HARBOURTON, March 5"
     assert article.text.startswith("The harbour bridge reopened")
     assert article.paragraphs[-1].end == len(article.text)
-    assert {line.reason for line in article.removed} == {"headline-repeat", "advertisement"}
+    assert {line.reason for line in article.removed} == {"headline-repeat", "advertisement",
+                                                         "dateline"}
 
 
 def test_rerun_derives_everything_from_raw_again() -> None:
@@ -88,7 +89,7 @@ def test_rerun_derives_everything_from_raw_again() -> None:
     assert isinstance(again, Article)
     assert again.title == "Old Bridge Reopens After Repairs"
     assert again.wire == "AFP"
-    assert len(again.removed) == 2
+    assert len(again.removed) == 3  # headline, dateline prefix, advertisement: not doubled
 
 
 def test_wire_copy_without_credit_gets_its_source_as_wire() -> None:

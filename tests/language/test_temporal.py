@@ -63,3 +63,36 @@ def test_undated_article_keeps_partial_fields_unresolved():
     article = Article(id="a", text=text, sentences=[Sentence(0, len(text), text)])
     (expression,) = extract_temporal(article)
     assert (expression.month, expression.day, expression.value) == (5, 7, None)
+
+
+def test_leap_day_without_a_year_resolves_to_a_leap_year():
+    # Found by the property test: "29 February" in a 2023 article gave "2022-02-29",
+    # and extract_temporal then raised on the impossible date.
+    assert values("The law passed on 29 February.", date(2023, 5, 7)) == [
+        ("29 February", "2020-02-29")]
+    assert values("It takes effect on February 29.", date(2023, 5, 7)) == [
+        ("February 29", "2020-02-29")]
+    assert values("The vote will be on February 29.", date(2023, 5, 7)) == [
+        ("February 29", "2024-02-29")]
+    text = "The law passed on 29 February."
+    article = Article(id="a", text=text, sentences=[Sentence(0, len(text), text)],
+                      published="2023-05-07", published_precision="day")
+    assert [e.value for e in extract_temporal(article)] == ["2020-02-29"]
+
+
+def test_offsets_beyond_the_calendar_stay_unresolved():
+    # Found by the property test: "99999999 days ago" raised OverflowError (the whole
+    # language step with it) and "23844 years after" gave the non-ISO value "25844".
+    assert values("It began 99999999 days ago.") == [("99999999 days ago", None)]
+    assert values("It ends 3000 weeks later.", date(9999, 1, 1)) == [("3000 weeks later", None)]
+    assert values("It ends 23844 years after.") == [("23844 years after", None)]
+    assert values("It began 5000 years ago.") == [("5000 years ago", None)]
+    assert values("It began 50 years ago.") == [("50 years ago", "1973")]
+
+
+def test_iso_like_number_with_an_impossible_month_is_no_date():
+    # Found by the fuzzer: "2024-00-01" (or month 13-19) raised calendar.IllegalMonthError
+    # from find_expressions, which both the clean step (timestamp lines) and the
+    # language step call, so one such string stopped the run.
+    assert values("Ticket 2024-00-01 and batch 2019-19-23 are codes.") == []
+    assert values("It opened on 2024-12-01.") == [("2024-12-01", "2024-12-01")]

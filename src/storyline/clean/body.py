@@ -65,6 +65,12 @@ class _State:
         self.removed.append((position, RemovedLine(block.text, reason)))
         block.text = ""
 
+    def trim(self, block: Block, kept: str, cut: str, reason: str) -> None:
+        """Keep ``kept`` of the block and record ``cut``, the rest of it, as removed."""
+        position = next(i for i, candidate in enumerate(self.blocks) if candidate is block)
+        self.removed.append((position, RemovedLine(cut, reason)))
+        block.text = kept
+
     def kept(self) -> list[Block]:
         return [block for block in self.blocks if block.text]
 
@@ -274,7 +280,8 @@ def _strip_lede_prefix(state: _State, wires: WireList) -> str | None:
         state.add_wire(_WIRE_FROM_LEDE, prefix.wire)
         rest = block.text[prefix.end:].strip()
         if rest:
-            block.text = rest
+            # The prefix is recorded like a removed line, so the input stays accounted for.
+            state.trim(block, rest, block.text[: prefix.end].strip(), "dateline")
         else:
             state.remove(block, "dateline")
         return prefix.dateline
@@ -290,6 +297,6 @@ def _strip_sign_off(state: _State, wires: WireList) -> None:
         text, wire = split
         state.add_wire(_WIRE_FROM_SIGN_OFF, wire)
         if text:
-            block.text = text
+            state.trim(block, text, block.text[len(text):].strip(), "wire-credit")
         else:
             state.remove(block, "wire-credit")

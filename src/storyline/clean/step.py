@@ -22,7 +22,7 @@ class CleanStep:
     """Extracts the article body and its metadata, re-deriving everything from ``raw``."""
 
     name = "clean"
-    version = "3"
+    version = "4"
     requires = ("raw", "raw_format")
     sets = ("text", "paragraphs", "removed", "title", "wire", "byline", "dateline", "published",
             "published_precision", "published_basis")

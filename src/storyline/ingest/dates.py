@@ -15,6 +15,14 @@ _YEAR = re.compile(r"^(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _EARLIEST_YEAR = 1800
+# Free-text dates must name their year and may not be relative ("tomorrow", "2 days ago",
+# "Monday", "7 May"): dateparser would fill what is missing from the system clock, so the
+# same input would get another date on another day. Such a value is left unparsed.
+_FREE_TEXT_SETTINGS = {
+    "STRICT_PARSING": False,
+    "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+    "REQUIRE_PARTS": ["year"],
+}
 _LATEST_YEAR = 2200
 # Unix timestamps are read only in this window (1990-01-01 to 2100-01-01, UTC), in seconds
 # or milliseconds; any other number in a date field is not a date.

@@ -6,6 +6,7 @@ shared by the spaCy-facing extraction (per document) and by the corpus-wide pass
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -106,17 +107,19 @@ def relabel_person_parts(mentions: Sequence[EntityMention]) -> None:
     labels_by_key: dict[str, Counter[str]] = {}
     for m in mentions:
         labels_by_key.setdefault(name_key(m.text), Counter())[m.label] += 1
-    full_names = [words_of(m.text) for m in mentions
-                  if m.label == PERSON_LABEL and len(words_of(m.text)) >= 2]
+    # Distinct names only, and one answer per key: a long article repeats both thousands of times.
+    full_names = {tuple(words_of(m.text)) for m in mentions
+                  if m.label == PERSON_LABEL and len(words_of(m.text)) >= 2}
+    part_of_name: dict[str, bool] = {}
     for mention in mentions:
         if mention.label == PERSON_LABEL:
             continue
         key = name_key(mention.text)
-        part_of_name = mention.label not in ("GPE", "LOC") and any(
-            contains_words(full, key.split()) for full in full_names
-        )
+        if key not in part_of_name:
+            part_of_name[key] = any(contains_words(full, key.split()) for full in full_names)
+        is_part = mention.label not in ("GPE", "LOC") and part_of_name[key]
         votes = labels_by_key[key]
-        if votes[PERSON_LABEL] >= votes[mention.label] or part_of_name:
+        if votes[PERSON_LABEL] >= votes[mention.label] or is_part:
             mention.label = PERSON_LABEL
 
 
@@ -134,15 +137,22 @@ def canonicalize_document(mentions: Sequence[EntityMention]) -> None:
     person_names = maximal(sorted({spellings[name_key(m.text)] for m in mentions
                                    if m.label == PERSON_LABEL}))
     person_full = [n for n in person_names if len(words_of(n)) >= 2]
+    # Work per distinct name, not per mention, so a long article stays linear in its mentions.
+    containing: dict[str, list[str]] = {}
+    positions = _positions_by_key(mentions)
+    expansions = _acronym_expansions(mentions, spellings)
     for index, mention in enumerate(mentions):
         name = spellings[name_key(mention.text)]
         if mention.label == PERSON_LABEL:
-            candidates = [f for f in person_full if contains_words(words_of(f), words_of(name))]
+            if name not in containing:
+                containing[name] = [f for f in person_full
+                                    if contains_words(words_of(f), words_of(name))]
+            candidates = containing[name]
             if len(candidates) > 1:
-                candidates = [_nearest(mentions, index, candidates)]
+                candidates = [_nearest(positions, index, candidates)]
             mention.canonical = candidates[0] if candidates else name
         else:
-            mention.canonical = _expand_acronym(name, mention.label, mentions, spellings) or name
+            mention.canonical = _expand_acronym(name, mention.label, expansions) or name
 
 
 def preferred_spellings(names: Iterable[str]) -> dict[str, str]:
@@ -154,24 +164,51 @@ def preferred_spellings(names: Iterable[str]) -> dict[str, str]:
     return best
 
 
-def _nearest(mentions: Sequence[EntityMention], index: int, candidates: list[str]) -> str:
+def _positions_by_key(mentions: Sequence[EntityMention]) -> dict[str, list[int]]:
+    """Indices of the mentions of each name key, in order."""
+    positions: dict[str, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        positions.setdefault(name_key(mention.text), []).append(index)
+    return positions
+
+
+def _nearest(positions: dict[str, list[int]], index: int, candidates: list[str]) -> str:
     """Pick the candidate mentioned last before ``index``, else the first one after it."""
-    keys = {name_key(c): c for c in candidates}
-    for other in reversed(mentions[:index]):
-        if name_key(other.text) in keys:
-            return keys[name_key(other.text)]
-    for other in mentions[index + 1 :]:
-        if name_key(other.text) in keys:
-            return keys[name_key(other.text)]
+    before: tuple[int, str] | None = None
+    after: tuple[int, str] | None = None
+    for candidate in candidates:
+        found = positions.get(name_key(candidate), [])
+        cut = bisect.bisect_left(found, index)
+        if cut > 0 and (before is None or found[cut - 1] > before[0]):
+            before = (found[cut - 1], candidate)
+        later = cut + 1 if cut < len(found) and found[cut] == index else cut
+        if later < len(found) and (after is None or found[later] < after[0]):
+            after = (found[later], candidate)
+    if before is not None:
+        return before[1]
+    if after is not None:
+        return after[1]
     return sorted(candidates)[0]
 
 
-def _expand_acronym(name: str, label: str, mentions: Sequence[EntityMention],
-                    spellings: dict[str, str]) -> str | None:
+def _acronym_expansions(mentions: Sequence[EntityMention],
+                        spellings: dict[str, str]) -> dict[tuple[str, str], set[str]]:
+    """The names of each (label group, initials) pair among the document's mentions."""
+    table: dict[tuple[str, str], set[str]] = {}
+    for text, label in {(m.text, m.label) for m in mentions}:
+        group = ACRONYM_GROUPS.get(label)
+        if group is None:
+            continue
+        for letters in acronyms_of(text):
+            table.setdefault((group, letters), set()).add(spellings[name_key(text)])
+    return table
+
+
+def _expand_acronym(name: str, label: str,
+                    expansions: dict[tuple[str, str], set[str]]) -> str | None:
     letters = as_acronym(name)
     group = ACRONYM_GROUPS.get(label)
     if letters is None or group is None:
         return None
-    expansions = {spellings[name_key(m.text)] for m in mentions
-                  if ACRONYM_GROUPS.get(m.label) == group and letters in acronyms_of(m.text)}
-    return next(iter(expansions)) if len(expansions) == 1 else None
+    found = expansions.get((group, letters), set())
+    return next(iter(found)) if len(found) == 1 else None

@@ -8,6 +8,7 @@ ruler (coarse POS, which nothing here reads) are excluded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,9 +23,13 @@ if TYPE_CHECKING:
 # Components the step never reads; excluding them saves load and run time.
 UNUSED_COMPONENTS: tuple[str, ...] = ("lemmatizer", "attribute_ruler", "textcat", "senter")
 
-# Longer texts are cut at whitespace into pieces of at most this many characters,
-# well under spaCy's ``max_length`` so memory stays bounded.
-MAX_PIECE_CHARS = 100_000
+# A paragraph longer than this is parsed in pieces (see ``[language] max_chunk_chars``).
+MAX_PIECE_CHARS = 10_000
+# At most this many characters go through the model at once (``[language] max_batch_chars``).
+MAX_BATCH_CHARS = 50_000
+
+# Where a sentence most likely ends: final punctuation, closing marks, then space.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]»]*\s+")
 
 
 @dataclass
@@ -67,23 +72,65 @@ def load_pipeline(model_name: str) -> Language:
 
 
 def split_long(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, str]]:
-    """Cut ``text`` at whitespace into pieces of at most ``limit`` characters.
+    """Cut ``text`` into pieces of at most ``limit`` characters, at sentence ends if possible.
+
+    The model's working memory grows with the characters it is given at once, so a
+    long paragraph is parsed piece by piece. A piece ends at the last likely sentence
+    end in its second half, else at the last space there, else exactly at ``limit``
+    (a run of text with no space at all).
 
     Returns:
         (offset of the piece in ``text``, piece) pairs covering the text in order.
     """
+    limit = max(limit, 2)
     pieces: list[tuple[int, str]] = []
     start = 0
     while len(text) - start > limit:
-        cut = text.rfind(" ", start + limit // 2, start + limit)
+        low, high = start + limit // 2, start + limit
+        cut = -1
+        for match in _SENTENCE_END.finditer(text, low, high):
+            cut = match.end()
+        if cut <= start or cut > high:
+            cut = text.rfind(" ", low, high) + 1
         if cut <= start:
-            cut = start + limit
+            cut = high
         pieces.append((start, text[start:cut]))
         start = cut
     pieces.append((start, text[start:]))
     return pieces
 
 
-def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
-    """Run the pipeline over ``texts`` in batches, yielding one Doc per text in order."""
-    yield from nlp.pipe(texts, batch_size=batch_size)
+def char_batches(texts: Iterable[str], max_items: int,
+                 max_chars: int = MAX_BATCH_CHARS) -> Iterator[list[str]]:
+    """Group ``texts`` in order into batches of at most ``max_items`` texts and ``max_chars``.
+
+    A single text longer than ``max_chars`` forms a batch of its own.
+    """
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and (len(batch) >= max_items or size + len(text) > max_chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch
+
+
+def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int,
+                max_batch_chars: int = MAX_BATCH_CHARS) -> Iterator[Doc]:
+    """Run the pipeline over ``texts``, yielding one Doc per text in order.
+
+    At most ``batch_size`` texts and ``max_batch_chars`` characters are parsed at once,
+    which bounds the model's working memory. Each Doc's ``tensor`` (the token vectors
+    the parser and tagger used, 96 floats a token) is dropped: nothing downstream
+    reads it, and it is most of what a kept Doc weighs.
+    """
+    import numpy
+
+    empty = numpy.zeros((0, 0), dtype="float32")
+    for batch in char_batches(texts, batch_size, max_batch_chars):
+        for doc in nlp.pipe(batch, batch_size=len(batch)):
+            doc.tensor = empty
+            yield doc

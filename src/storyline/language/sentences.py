@@ -9,6 +9,7 @@ be tested without a model and reused by the model-free fallback splitter.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -30,6 +31,8 @@ NUMBER_ABBREVIATIONS = frozenset({
 # These sit mid-sentence whatever follows.
 INNER_ABBREVIATIONS = frozenset({"vs", "v", "approx", "e.g", "i.e", "cf", "ca", "viz", "al"})
 
+# How much of the text before a cut decides whether it is a sentence end.
+_TAIL_CHARS = 200
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")
 _FIRST_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -51,14 +54,22 @@ def refine_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
         return []
     first, last = spans[0][0], spans[-1][1]
     cuts = sorted({start for start, _ in spans[1:]} | set(_line_cuts(text, first, last)))
-    cuts = [_adjust_cut(text, cut) for cut in cuts]
+    # Where the straight double quotes are, once: counting them from the start for every
+    # cut would be quadratic in a long paragraph.
+    straight = [match.start() for match in re.finditer('"', text)]
+    cuts = [_adjust_cut(text, cut, straight) for cut in cuts]
     kept: list[int] = []
     segment_start = first
     for index, cut in enumerate(cuts):
         if cut <= segment_start or cut >= last:
             continue
         following_end = cuts[index + 1] if index + 1 < len(cuts) else last
-        if _should_merge(text[segment_start:cut], text[cut:following_end]):
+        # Only the end of the text before a cut matters; a bounded tail keeps a paragraph
+        # of many merged cuts (no full stops at all) from being copied over and over.
+        before = text[max(segment_start, cut - _TAIL_CHARS) : cut]
+        if not before.strip(CLOSERS + " \n\t"):
+            before = text[segment_start:cut]
+        if _should_merge(before, text[cut:following_end]):
             continue
         kept.append(cut)
         segment_start = cut
@@ -92,11 +103,12 @@ def _line_cuts(text: str, first: int, last: int) -> list[int]:
     return cuts
 
 
-def _adjust_cut(text: str, cut: int) -> int:
+def _adjust_cut(text: str, cut: int, straight: list[int]) -> int:
     """Move a cut so closing quotes stay with their sentence and opening ones with theirs."""
     # Closing marks at the start of the next sentence belong to the previous one.
     position = cut
-    while position < len(text) and text[position] in CLOSERS and _is_closing(text, position):
+    while (position < len(text) and text[position] in CLOSERS
+           and _is_closing(text, position, straight)):
         position += 1
     if position != cut and (position == len(text) or not text[position].isalnum()):
         cut = position
@@ -104,20 +116,24 @@ def _adjust_cut(text: str, cut: int) -> int:
     before = cut
     while before > 0 and text[before - 1].isspace():
         before -= 1
-    while before > 0 and text[before - 1] in OPENERS and not _is_closing(text, before - 1):
+    while (before > 0 and text[before - 1] in OPENERS
+           and not _is_closing(text, before - 1, straight)):
         before -= 1
     if before < cut and text[before] in OPENERS:
         cut = before
     return cut
 
 
-def _is_closing(text: str, position: int) -> bool:
-    """Whether the quote mark at ``position`` closes a quote (straight marks by parity)."""
+def _is_closing(text: str, position: int, straight: list[int]) -> bool:
+    """Whether the quote mark at ``position`` closes a quote (straight marks by parity).
+
+    ``straight`` holds the offsets of every ``"`` in ``text``, in order.
+    """
     mark = text[position]
     if mark in "”’)]»":
         return True
     if mark == '"':
-        return text.count('"', 0, position) % 2 == 1
+        return bisect.bisect_left(straight, position) % 2 == 1
     if mark == "'":
         return position > 0 and not text[position - 1].isspace()
     return False

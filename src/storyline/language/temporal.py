@@ -19,6 +19,8 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+# Values outside these years are no ISO dates ("5000 years ago"); they stay unresolved.
+MIN_YEAR, MAX_YEAR = 1, 9999
 
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
@@ -174,7 +176,9 @@ def _build(kind: str, match: re.Match[str], text: str) -> TemporalExpression | N
 
 
 def _checked(expression: TemporalExpression) -> TemporalExpression | None:
-    """Drop impossible calendar dates such as "February 31"."""
+    """Drop impossible calendar dates such as "February 31" or "2024-00-01"."""
+    if expression.month is not None and not 1 <= expression.month <= 12:
+        return None  # an ISO-looking code, not a date
     if expression.month is None or expression.day is None:
         return expression
     year = expression.year or 2000  # a leap year, so 29 February survives
@@ -219,11 +223,24 @@ def resolve(expression: TemporalExpression, anchor: date, sentence: str = "") ->
         return _iso(expression.year, None, None)
     if kind == "partial" and expression.month is not None:
         year = _year_for_month(anchor, expression.month, expression.day, future, expression.offset)
+        if expression.day is not None:
+            # "29 February" in a year without one: the nearest leap year the words point to.
+            step = 1 if future or (expression.offset or 0) > 0 else -1
+            for _ in range(8):
+                if expression.day <= calendar.monthrange(year, expression.month)[1]:
+                    break
+                year += step
+            else:
+                return None
         return _iso(year, expression.month, expression.day)
-    if kind == "weekday" and expression.weekday is not None:
-        return weekday_near(anchor, expression.weekday, future, expression.offset or 0).isoformat()
-    if kind == "relative" and expression.unit and expression.offset is not None:
-        return shift(anchor, expression.unit, expression.offset)
+    try:
+        if kind == "weekday" and expression.weekday is not None:
+            day = weekday_near(anchor, expression.weekday, future, expression.offset or 0)
+            return day.isoformat()
+        if kind == "relative" and expression.unit and expression.offset is not None:
+            return shift(anchor, expression.unit, expression.offset)
+    except OverflowError:
+        return None  # "99999999 days ago": beyond the calendar, so left unresolved
     return None
 
 
@@ -254,20 +271,27 @@ def weekday_near(anchor: date, weekday: int, future: bool, offset: int = 0) -> d
     return anchor - timedelta(days=back)
 
 
-def shift(anchor: date, unit: str, offset: int) -> str:
-    """``anchor`` moved by ``offset`` units, at the precision the unit implies."""
+def shift(anchor: date, unit: str, offset: int) -> str | None:
+    """``anchor`` moved by ``offset`` units, at the precision the unit implies.
+
+    Returns:
+        The ISO value, or ``None`` when it falls outside years 1–9999.
+
+    Raises:
+        OverflowError: A day or week offset too large for any date.
+    """
     if unit == "day":
         return (anchor + timedelta(days=offset)).isoformat()
     if unit == "week":
         return (anchor + timedelta(weeks=offset)).isoformat()
     if unit == "month":
         months = anchor.year * 12 + anchor.month - 1 + offset
-        return f"{months // 12:04d}-{months % 12 + 1:02d}"
-    return f"{anchor.year + offset:04d}"
+        return _iso(months // 12, months % 12 + 1, None)
+    return _iso(anchor.year + offset, None, None)
 
 
 def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
-    if year is None:
+    if year is None or not MIN_YEAR <= year <= MAX_YEAR:
         return None
     if month is None:
         return f"{year:04d}"
