@@ -155,6 +155,11 @@ class Skip:
     reason: str
     line: int | None = None
 
+    def __post_init__(self) -> None:
+        # Reasons quote the input (a title, a header, a parser's message): one line always,
+        # whatever that text holds.
+        self.reason = " ".join(self.reason.split())
+
     def message(self) -> str:
         """One line for the user: where, and what went wrong."""
         where = f"{self.origin}:{self.line}" if self.line is not None else self.origin

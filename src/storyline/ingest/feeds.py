@@ -42,7 +42,13 @@ def read_feed(
 
     headers = {"content-location": base_url} if base_url else None
     # A file-like object, never a str: feedparser would fetch a str that looks like a URL.
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    except (UnicodeError, ValueError, LookupError) as exc:
+        # feedparser decodes the declared encoding name itself and can raise on a garbled one.
+        yield Skip(origin, f"unreadable feed ({type(exc).__name__}: {exc}); check its XML "
+                           "declaration and encoding")
+        return
     if not parsed.entries:
         problem = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
         yield Skip(origin, f"no RSS/Atom entries found{problem}; check that this is a feed")
