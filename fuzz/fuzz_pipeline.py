@@ -31,6 +31,7 @@ with atheris.instrument_imports(include=["storyline"]):
     from storyline.clean.step import clean_article
     from storyline.clean.wires import load_wires
     from storyline.ingest.files import read_file
+    from storyline.ingest.limits import Limits
     from storyline.language.quotes import find_quote_spans
     from storyline.language.sentences import split_plain
     from storyline.language.temporal import extract_temporal
@@ -38,7 +39,7 @@ with atheris.instrument_imports(include=["storyline"]):
 
 FORMATS = (".txt", ".html", ".jsonl", ".json", ".csv", ".tsv", ".rss", ".atom", ".warc",
            ".md", ".txt.gz", ".jsonl.gz", ".warc.gz")
-MAX_BYTES = 1_000_000
+LIMITS = Limits(max_bytes=1_000_000)
 WIRES = load_wires()
 WORKDIR = Path(tempfile.mkdtemp(prefix="storyline-fuzz-"))
 
@@ -104,7 +105,7 @@ def one_input(data: bytes) -> None:
 def run_input(data: bytes) -> None:
     """The fuzz target: every item ingest yields must be a usable Article or a one-line Skip."""
     path = to_file(data)
-    for item in read_file(path, WORKDIR, MAX_BYTES):
+    for item in read_file(path, WORKDIR, LIMITS):
         if isinstance(item, Skip):
             if "\n" in item.message() or "\r" in item.message():
                 # Named by the reason's first words, so each reader's case is reported once.
