@@ -26,21 +26,12 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from storyline.config import Config, load_config
 from storyline.errors import NotFoundError, StorylineError
+from storyline.model import one_line
 from storyline.store.db import Store
 
 EXIT_SKIPPED = 3
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 err = Console(stderr=True)
-
-
-def one_line(text: str) -> str:
-    r"""Return ``text`` with line breaks and other control characters written as escapes.
-
-    A file name may hold a newline or a terminal escape sequence; shown as ``\n`` or
-    ``\x1b`` it cannot split a message or restyle the terminal.
-    """
-    return "".join(char if char.isprintable() or char == " "
-                   else char.encode("unicode_escape").decode("ascii") for char in text)
 
 
 def say(label: str, text: str, color: str) -> None:

@@ -147,6 +147,16 @@ class Article:
         return self.text[paragraph.start : paragraph.end]
 
 
+def one_line(text: str) -> str:
+    r"""Return ``text`` with line breaks and other control characters written as escapes.
+
+    A file name or a WARC record's URI may hold a newline or a terminal escape sequence;
+    shown as ``\n`` or ``\x1b`` it cannot split a message or restyle the terminal.
+    """
+    return "".join(char if char.isprintable() or char == " "
+                   else char.encode("unicode_escape").decode("ascii") for char in text)
+
+
 @dataclass
 class Skip:
     """An input (or one line of it) that was not stored, with the reason."""
@@ -163,4 +173,4 @@ class Skip:
     def message(self) -> str:
         """One line for the user: where, and what went wrong."""
         where = f"{self.origin}:{self.line}" if self.line is not None else self.origin
-        return f"{where}: {self.reason}"
+        return one_line(f"{where}: {self.reason}")

@@ -30,3 +30,8 @@ def test_fuzz_finding_is_a_one_line_skip(tmp_path: Path, name: str) -> None:
 
 def test_a_skip_reason_is_always_one_line() -> None:
     assert Skip("f.txt", "first\nsecond\r\n third\u2028").message() == "f.txt: first second third"
+
+
+def test_a_skip_origin_with_control_characters_prints_on_one_line() -> None:
+    message = Skip("crawl.warc.gz (https://e.org/a\r\nb)", "record 1 is truncated").message()
+    assert "\n" not in message and "\r" not in message and "\\r\\n" in message
