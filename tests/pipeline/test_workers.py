@@ -54,3 +54,23 @@ def test_a_stream_shorter_than_a_chunk_runs_in_process() -> None:
 def test_workers_setting_is_capped_at_the_available_cores() -> None:
     assert 1 <= resolve_workers(0) == resolve_workers(10_000)
     assert resolve_workers(1) == 1
+
+
+def test_one_worker_consumes_the_stream_lazily() -> None:
+    produced: list[int] = []
+
+    def articles() -> Iterator[Article]:
+        for number in range(1_000):
+            produced.append(number)
+            yield Article(id=str(number), raw="text")
+
+    first = next(run_in_workers([ShoutStep()], articles(), workers=1, chunk_size=4))
+    assert isinstance(first, Article) and len(produced) <= 5
+
+
+def test_a_chunk_closes_at_its_character_bound() -> None:
+    items: list[Article | Skip] = [Article(id=str(n), raw="x" * 10) for n in range(6)]
+    got = _summary(run_in_workers([ShoutStep()], items, workers=2, chunk_size=64,
+                                  chunk_chars=25))
+    assert got == _summary(chain([ShoutStep()], [Article(id=str(n), raw="x" * 10)
+                                                 for n in range(6)]))

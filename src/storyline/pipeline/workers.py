@@ -19,7 +19,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from itertools import chain as chain_streams
 
 from storyline.model import Article, Skip
 from storyline.pipeline.step import RecordStep
@@ -66,20 +66,41 @@ def _run_chunk(chunk: list[Item]) -> list[Item]:
     return list(chain(_STEPS, chunk))
 
 
+# A chunk also closes at this many characters of input, so the few chunks in flight
+# (and their copies on the way to and from the workers) stay small whatever the articles.
+CHUNK_CHARS = 2_000_000
+
+
+def _take(stream: Iterator[Item], size: int, max_chars: int) -> list[Item]:
+    """The next items of ``stream``: at most ``size``, and no more once ``max_chars`` are held."""
+    chunk: list[Item] = []
+    chars = 0
+    while len(chunk) < size and chars < max_chars:
+        item = next(stream, None)
+        if item is None:
+            break
+        chunk.append(item)
+        if isinstance(item, Article):
+            chars += len(item.raw or "") + len(item.text or "")
+    return chunk
+
+
 def run_in_workers(steps: Sequence[RecordStep], items: Iterable[Item], workers: int,
-                   chunk_size: int) -> Iterator[Item]:
+                   chunk_size: int, chunk_chars: int = CHUNK_CHARS) -> Iterator[Item]:
     """Run ``steps`` over ``items`` in ``workers`` processes, yielding results in input order.
 
-    A stream shorter than one chunk is run in this process: starting workers (each
+    A stream that fits in one chunk is run in this process: starting workers (each
     loads the model) would cost more than it saves.
     """
     from storyline.pipeline.local import chain
 
     stream = iter(items)
-    first = list(islice(stream, chunk_size))
-    if workers <= 1 or len(first) < chunk_size:
-        yield from chain(steps, [*first, *stream])
+    first = _take(stream, chunk_size, chunk_chars)
+    after = next(stream, None) if workers > 1 else None
+    if after is None:
+        yield from chain(steps, chain_streams(first, stream))
         return
+    stream = chain_streams([after], stream)
     context = multiprocessing.get_context("spawn")  # no fork of a threaded parent
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                initargs=(list(steps), os.getpid()))
@@ -91,7 +112,7 @@ def run_in_workers(steps: Sequence[RecordStep], items: Iterable[Item], workers: 
             # Two chunks per worker keep every core busy while one result is stored.
             if len(pending) >= 2 * workers:
                 yield from pending.popleft().result()
-            chunk = list(islice(stream, chunk_size))
+            chunk = _take(stream, chunk_size, chunk_chars)
         while pending:
             yield from pending.popleft().result()
     finally:
