@@ -136,5 +136,5 @@ class RecurringStep:
             annotated = [item for item in language.run(changed) if isinstance(item, Article)]
             versions = {CleanStep.name: CleanStep.version, language.name: language.version}
             save_articles(store, annotated, versions)
-            result.changed = annotated
+            result.changes.articles = annotated
         return result

@@ -1,0 +1,177 @@
+"""Reading and writing the provenance tables: signatures, provenance rows, passages, sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from storyline.store.db import Store
+
+_CHUNK = 500  # ids per IN (...) clause, well under SQLite's variable limit
+
+
+@dataclass(frozen=True)
+class SentenceRow:
+    """One stored sentence: offsets into its article's text."""
+
+    article_id: str
+    idx: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Text shared by articles ``a`` and ``b`` (offsets into each one's text)."""
+
+    a: str
+    b: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    a_text: str
+    b_text: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where one stored copy comes from (all ``None`` when provenance did not run)."""
+
+    duplicate_group: str | None = None
+    reprint_of: str | None = None
+    version_of: str | None = None
+    exact_duplicate_of: str | None = None
+
+    @property
+    def is_copy(self) -> bool:
+        """True for a reprint or an exact duplicate: cite the original instead."""
+        return bool(self.reprint_of or self.exact_duplicate_of)
+
+
+def chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    """``ids`` in slices small enough for one ``IN (...)`` clause."""
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def load_signatures(store: Store) -> dict[str, bytes]:
+    """Return the stored MinHash digests (encoded) by article."""
+    rows = store.conn.execute("SELECT article_id, minhash FROM signatures")
+    return {row["article_id"]: row["minhash"] for row in rows}
+
+
+def save_signatures(store: Store, digests: Mapping[str, bytes]) -> None:
+    """Insert or replace the (encoded) digests of the given articles."""
+    with store.transaction() as conn:
+        conn.executemany(
+            "INSERT OR REPLACE INTO signatures (article_id, minhash) VALUES (?, ?)",
+            list(digests.items()),
+        )
+
+
+def load_provenance(store: Store) -> dict[str, Provenance]:
+    """Return {article id: provenance} for every article provenance has seen."""
+    rows = store.conn.execute(
+        "SELECT article_id, duplicate_group, reprint_of, version_of, exact_duplicate_of "
+        "FROM provenance"
+    )
+    return {
+        row["article_id"]: Provenance(
+            row["duplicate_group"], row["reprint_of"], row["version_of"],
+            row["exact_duplicate_of"],
+        )
+        for row in rows
+    }
+
+
+def duplicate_groups(store: Store) -> dict[str, str]:
+    """Article id → its duplicate group (copies of one story), where provenance set one."""
+    rows = store.conn.execute(
+        "SELECT article_id, duplicate_group FROM provenance WHERE duplicate_group IS NOT NULL"
+    )
+    return {row["article_id"]: row["duplicate_group"] for row in rows}
+
+
+def current_groups(store: Store, ids: Sequence[str]) -> dict[str, str | None]:
+    """Return {article id: duplicate group} for those of ``ids`` that have a row."""
+    found: dict[str, str | None] = {}
+    for chunk in chunks(list(ids)):
+        marks = ",".join("?" * len(chunk))
+        rows = store.conn.execute(
+            f"SELECT article_id, duplicate_group FROM provenance WHERE article_id IN ({marks})",
+            tuple(chunk),
+        )
+        found.update((row["article_id"], row["duplicate_group"]) for row in rows)
+    return found
+
+
+def group_members(store: Store, group_ids: Iterable[str]) -> set[str]:
+    """Return the ids of every article in the given groups."""
+    members: set[str] = set()
+    for chunk in chunks(sorted(set(group_ids))):
+        marks = ",".join("?" * len(chunk))
+        rows = store.conn.execute(
+            f"SELECT article_id FROM provenance WHERE duplicate_group IN ({marks})", tuple(chunk)
+        )
+        members.update(row["article_id"] for row in rows)
+    return members
+
+
+def group_id_taken(store: Store, group_id: str) -> bool:
+    """Whether some stored article already carries ``group_id``."""
+    row = store.conn.execute(
+        "SELECT 1 FROM provenance WHERE duplicate_group = ? LIMIT 1", (group_id,)
+    ).fetchone()
+    return row is not None
+
+
+def save_provenance(store: Store, rows: Mapping[str, Provenance]) -> None:
+    """Insert or replace the provenance rows of the given articles."""
+    with store.transaction() as conn:
+        conn.executemany(
+            """INSERT OR REPLACE INTO provenance
+                   (article_id, duplicate_group, reprint_of, version_of, exact_duplicate_of)
+               VALUES (?, ?, ?, ?, ?)""",
+            [
+                (article_id, r.duplicate_group, r.reprint_of, r.version_of, r.exact_duplicate_of)
+                for article_id, r in rows.items()
+            ],
+        )
+
+
+def sentences(store: Store, ids: Sequence[str] | None = None) -> Iterator[SentenceRow]:
+    """Yield stored sentences (all, or those of the given articles)."""
+    query = "SELECT article_id, idx, start, end, text FROM sentences"
+    batches: Iterable[Sequence[str] | None] = [None] if ids is None else chunks(list(ids))
+    for chunk in batches:
+        if chunk is None:
+            rows = store.conn.execute(query)
+        else:
+            marks = ",".join("?" * len(chunk))
+            rows = store.conn.execute(f"{query} WHERE article_id IN ({marks})", tuple(chunk))
+        for row in rows:
+            yield SentenceRow(row["article_id"], row["idx"], row["start"], row["end"], row["text"])
+
+
+def replace_passages(store: Store, ids: Sequence[str], passages: Iterable[Passage]) -> int:
+    """Drop the passages touching ``ids`` and store the new ones; return how many."""
+    rows = [
+        (p.a, p.b, p.a_start, p.a_end, p.b_start, p.b_end, p.a_text, p.b_text, p.similarity)
+        for p in passages
+    ]
+    with store.transaction() as conn:
+        for chunk in chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            conn.execute(
+                f"DELETE FROM passages WHERE a IN ({marks}) OR b IN ({marks})",
+                (*chunk, *chunk),
+            )
+        conn.executemany(
+            """INSERT INTO passages (a, b, a_start, a_end, b_start, b_end, a_text, b_text,
+                   similarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            rows,
+        )
+    return len(rows)
