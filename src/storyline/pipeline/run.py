@@ -172,12 +172,6 @@ def run_corpus_step(
         StepError: The step read or changed data it does not declare (nothing written).
     """
     view = CorpusView(store)
-    if not hasattr(step, "reads"):  # not converted yet: it writes the store itself
-        with store.transaction():
-            result: CorpusResult = step.run(store, pending)  # type: ignore[arg-type]
-            if record:
-                mark_done(store, step.name, step.version, pending)
-        return result
     # The store has a single writer (see Store.writer), so nothing changes between the
     # reads and the write.
     result = step.run(view, pending)
