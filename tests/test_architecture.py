@@ -17,7 +17,6 @@ EXCEPTIONS: dict[str, str] = {
     "render/records.py": "export rows are read with SQL (not converted yet)",
     "render/report.py": "the report reads the store (not converted yet)",
     "narrate/timeline.py": "the timeline command reads the store (not converted yet)",
-    "provenance/independence.py": "accepts a Store as well as rows (not converted yet)",
 }
 
 

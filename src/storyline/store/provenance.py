@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from storyline.store.db import Store
 
@@ -175,3 +176,20 @@ def replace_passages(store: Store, ids: Sequence[str], passages: Iterable[Passag
             rows,
         )
     return len(rows)
+
+
+def independence_rows(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """``article_id``, ``duplicate_group`` and ``wire`` of the given articles (for counting
+    independent sources).
+    """
+    rows: list[dict[str, Any]] = []
+    for chunk in chunks(list(dict.fromkeys(article_ids))):
+        marks = ",".join("?" * len(chunk))
+        found = store.conn.execute(
+            f"""SELECT a.id AS article_id, p.duplicate_group AS duplicate_group, a.wire AS wire
+                FROM articles a LEFT JOIN provenance p ON p.article_id = a.id
+                WHERE a.id IN ({marks})""",
+            tuple(chunk),
+        )
+        rows.extend(dict(row) for row in found)
+    return rows
