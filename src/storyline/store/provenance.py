@@ -179,9 +179,7 @@ def replace_passages(store: Store, ids: Sequence[str], passages: Iterable[Passag
 
 
 def independence_rows(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
-    """``article_id``, ``duplicate_group`` and ``wire`` of the given articles (for counting
-    independent sources).
-    """
+    """``article_id``, ``duplicate_group`` and ``wire`` of the given articles (for sources)."""
     rows: list[dict[str, Any]] = []
     for chunk in chunks(list(dict.fromkeys(article_ids))):
         marks = ",".join("?" * len(chunk))
