@@ -25,6 +25,7 @@ from pathlib import Path
 
 from storyline.config import load_config
 from storyline.model import Article, Paragraph, Sentence
+from storyline.pipeline.run import run_corpus_step
 from storyline.store.articles import save_articles
 from storyline.store.db import Store
 
@@ -93,7 +94,7 @@ def measure(count: int, kind: str) -> dict[str, float]:
         ids = [a.id for a in articles]
         for name in STEPS:
             start = time.perf_counter()
-            create_step(name, config).run(store, ids)
+            run_corpus_step(store, create_step(name, config), ids)
             result[name] = time.perf_counter() - start
         groups = store.conn.execute(
             "SELECT COUNT(DISTINCT duplicate_group) FROM provenance").fetchone()[0]

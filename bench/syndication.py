@@ -25,6 +25,7 @@ from typing import Any
 from storyline.config import load_config
 from storyline.model import Article, Paragraph, Sentence
 from storyline.pipeline.local import LocalExecutor
+from storyline.pipeline.run import run_corpus_step
 from storyline.pipeline.step import create_step
 from storyline.provenance.minhash import signatures
 from storyline.provenance.shingles import shingles
@@ -140,7 +141,7 @@ def main() -> int:
             ids = [a.id for a in articles]
         step = ProvenanceStep(config)
         start = time.perf_counter()
-        stats = step.run(store, ids).stats
+        stats = run_corpus_step(store, step, ids).stats
         step_seconds = time.perf_counter() - start
         rows = {r["article_id"]: dict(r) for r in store.conn.execute("SELECT * FROM provenance")}
         texts = [json.loads(r["record"])["text"] for r in

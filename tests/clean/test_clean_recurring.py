@@ -6,6 +6,7 @@ from storyline.clean import recurring
 from storyline.clean.step import CleanStep
 from storyline.config import load_config
 from storyline.model import Article, Sentence
+from storyline.pipeline.run import run_corpus_step
 from storyline.store.articles import load_articles, save_articles
 from storyline.store.db import Store
 
@@ -52,7 +53,7 @@ def stored(store: Store, articles: list[Article]) -> list[str]:
 
 def test_line_in_enough_unrelated_articles_is_removed(store: Store) -> None:
     ids = stored(store, [story(i, topic) for i, topic in enumerate(TOPICS[:3])])
-    result = recurring.RecurringStep(load_config()).run(store, ids)
+    result = run_corpus_step(store, recurring.RecurringStep(load_config()), ids)
     assert result.stats["recurring_lines_removed"] == 3
     for article in load_articles(store):
         assert FOOTER not in article.text
@@ -64,8 +65,8 @@ def test_line_in_enough_unrelated_articles_is_removed(store: Store) -> None:
 
 def test_below_threshold_nothing_is_removed(store: Store) -> None:
     ids = stored(store, [story(i, topic) for i, topic in enumerate(TOPICS[:2])])
-    result = recurring.RecurringStep(load_config()).run(store, ids)
-    assert result.changed == []
+    result = run_corpus_step(store, recurring.RecurringStep(load_config()), ids)
+    assert result.changes.articles == []
     assert all(FOOTER in article.text for article in load_articles(store))
 
 
@@ -80,10 +81,10 @@ def test_versions_of_one_story_do_not_make_their_lines_recurring() -> None:
 def test_rerun_is_stable(store: Store) -> None:
     ids = stored(store, [story(i, topic) for i, topic in enumerate(TOPICS[:3])])
     step = recurring.RecurringStep(load_config())
-    step.run(store, ids)
-    again = step.run(store, ids)
-    assert again.changed == []
+    run_corpus_step(store, step, ids)
+    again = run_corpus_step(store, step, ids)
+    assert again.changes.articles == []
     # A new article of the source loses the line too, once the corpus has shown it recurs.
     new_ids = stored(store, [story(9, TOPICS[4])])
-    later = step.run(store, new_ids)
-    assert [article.id for article in later.changed] == new_ids
+    later = run_corpus_step(store, step, new_ids)
+    assert [article.id for article in later.changes.articles] == new_ids

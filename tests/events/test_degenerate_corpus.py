@@ -15,6 +15,7 @@ import storyline.steps  # noqa: E402,F401  (registers the built-in steps)
 from storyline.config import load_config  # noqa: E402
 from storyline.events.features import TextSpace  # noqa: E402
 from storyline.model import Article  # noqa: E402
+from storyline.pipeline.run import run_corpus_step
 from storyline.pipeline.step import create_step  # noqa: E402
 from storyline.store.articles import save_articles  # noqa: E402
 from storyline.store.db import Store  # noqa: E402
@@ -29,7 +30,7 @@ def run_corpus_steps(articles: list[Article]) -> Store:
     config = load_config()
     ids = [a.id for a in articles]
     for name in CORPUS_STEPS:
-        create_step(name, config).run(store, ids)
+        run_corpus_step(store, create_step(name, config), ids)
     return store
 
 
@@ -54,7 +55,7 @@ def test_21_exact_copies_and_a_few_articles_run_and_group(others):
     assert titled == 0
     # A second run over a store holding the copies must not fail either.
     for name in CORPUS_STEPS:
-        create_step(name, load_config()).run(store, [])
+        run_corpus_step(store, create_step(name, load_config()), [])
 
 
 @pytest.mark.parametrize("sentences", [

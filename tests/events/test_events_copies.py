@@ -16,6 +16,7 @@ from storyline_corpus_fixture import BRIDGE, STRIKE, make_article  # noqa: E402
 import storyline.steps  # noqa: E402,F401  (registers the built-in steps)
 from storyline.config import load_config  # noqa: E402
 from storyline.narrate.centrality import SentenceSpace  # noqa: E402
+from storyline.pipeline.run import run_corpus_step
 from storyline.pipeline.step import create_step  # noqa: E402
 from storyline.store.articles import save_articles  # noqa: E402
 from storyline.store.db import Store  # noqa: E402
@@ -33,7 +34,7 @@ def copies_store() -> Iterator[Store]:
     articles.append(make_article("strike", STRIKE, published="2024-03-10"))
     store = Store(":memory:")
     save_articles(store, articles, {})
-    create_step("provenance", load_config()).run(store, [a.id for a in articles])
+    run_corpus_step(store, create_step("provenance", load_config()), [a.id for a in articles])
     yield store
     store.close()
 
@@ -45,7 +46,7 @@ def all_ids(store: Store) -> list[str]:
 def test_events_of_copies_take_linear_memory(copies_store):
     tracemalloc.start()
     try:
-        create_step("events", load_config()).run(copies_store, all_ids(copies_store))
+        run_corpus_step(copies_store, create_step("events", load_config()), all_ids(copies_store))
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -57,7 +58,7 @@ def test_events_of_copies_take_linear_memory(copies_store):
 
 def test_narrating_copies_compares_sentences_linearly(copies_store, monkeypatch):
     if not copies_store.conn.execute("SELECT 1 FROM events").fetchone():
-        create_step("events", load_config()).run(copies_store, all_ids(copies_store))
+        run_corpus_step(copies_store, create_step("events", load_config()), all_ids(copies_store))
     calls = 0
     real = SentenceSpace._near
 
@@ -67,7 +68,7 @@ def test_narrating_copies_compares_sentences_linearly(copies_store, monkeypatch)
         return real(self, first, second, cosine)
 
     monkeypatch.setattr(SentenceSpace, "_near", counting)
-    create_step("narrate", load_config()).run(copies_store, all_ids(copies_store))
+    run_corpus_step(copies_store, create_step("narrate", load_config()), all_ids(copies_store))
     assert calls <= COPIES + 50
     summaries = copies_store.conn.execute("SELECT summary FROM events WHERE summary != '[]'")
     assert summaries.fetchone() is not None

@@ -4,6 +4,7 @@ import json
 
 from storyline.config import default_config
 from storyline.narrate.step import NarrateStep
+from storyline.pipeline.run import run_corpus_step
 from storyline.pipeline.step import CorpusStep
 from storyline.store.db import Store
 
@@ -19,7 +20,7 @@ def test_is_a_corpus_step() -> None:
 
 
 def test_titles_come_from_original_headline(store: Store) -> None:
-    NarrateStep(default_config()).run(store, ["a1", "a2", "a3", "a4", "a5", "a6"])
+    run_corpus_step(store, NarrateStep(default_config()), ["a1", "a2", "a3", "a4", "a5", "a6"])
     events = _events(store)
     assert events["e1"]["title"] in {"Council approves harbour bridge",
                                      "Harbour bridge gets the green light"}
@@ -29,7 +30,7 @@ def test_titles_come_from_original_headline(store: Store) -> None:
 
 
 def test_summary_cites_originals_without_repeats(store: Store) -> None:
-    NarrateStep(default_config()).run(store, ["a1", "a2", "a3"])
+    run_corpus_step(store, NarrateStep(default_config()), ["a1", "a2", "a3"])
     summary = _events(store)["e1"]["summary"]
     assert 2 <= len(summary) <= 3
     texts = [item["text"] for item in summary]
@@ -41,16 +42,16 @@ def test_summary_cites_originals_without_repeats(store: Store) -> None:
 
 def test_only_touched_events_are_recomputed(store: Store) -> None:
     step = NarrateStep(default_config())
-    first = step.run(store, ["a1", "a2", "a3", "a4", "a5", "a6"])
+    first = run_corpus_step(store, step, ["a1", "a2", "a3", "a4", "a5", "a6"])
     assert first.stats["events narrated"] == 3
     store.conn.execute("UPDATE events SET title = 'kept' WHERE event_id = 'e2'")
-    again = step.run(store, ["a1"])
+    again = run_corpus_step(store, step, ["a1"])
     assert again.stats["events narrated"] == 1
     assert _events(store)["e2"]["title"] == "kept"
 
 
 def test_storyline_titles(store: Store) -> None:
-    NarrateStep(default_config()).run(store, ["a1"])
+    run_corpus_step(store, NarrateStep(default_config()), ["a1"])
     titles = dict(store.conn.execute("SELECT storyline_id, title FROM storylines").fetchall())
     # s1 has two events whose articles all name the same two entities.
     assert titles["s1"] == "Harbour Council, Port City"
@@ -59,5 +60,5 @@ def test_storyline_titles(store: Store) -> None:
 
 def test_empty_store_is_fine() -> None:
     with Store(":memory:") as empty:
-        result = NarrateStep(default_config()).run(empty, [])
+        result = run_corpus_step(empty, NarrateStep(default_config()), [])
     assert result.stats["events narrated"] == 0

@@ -6,6 +6,7 @@ import re
 
 from storyline.config import load_config
 from storyline.model import Article, Paragraph, Sentence
+from storyline.pipeline.run import run_corpus_step
 from storyline.provenance.step import ProvenanceStep
 from storyline.store.articles import save_articles
 from storyline.store.db import Store
@@ -117,6 +118,6 @@ def make_article(
 def run_provenance(store: Store, articles: list[Article]) -> dict[str, dict[str, str | None]]:
     """Store the articles, run the step on them and return every provenance row."""
     save_articles(store, articles, {})
-    ProvenanceStep(load_config()).run(store, [a.id for a in articles])
+    run_corpus_step(store, ProvenanceStep(load_config()), [a.id for a in articles])
     rows = store.conn.execute("SELECT * FROM provenance")
     return {row["article_id"]: dict(row) for row in rows}

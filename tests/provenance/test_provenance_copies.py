@@ -9,6 +9,7 @@ import pytest
 import storyline.provenance.step as provenance_step
 from storyline.config import load_config
 from storyline.model import Article, Sentence
+from storyline.pipeline.run import run_corpus_step
 from storyline.provenance.copies import CopyClasses, expand_passages
 from storyline.provenance.passages import Passage
 from storyline.provenance.step import ProvenanceStep
@@ -52,7 +53,7 @@ def counted_run(articles: list[Article], monkeypatch: pytest.MonkeyPatch) -> tup
     monkeypatch.setattr(provenance_step, "overlap", counting)
     store = Store(":memory:")
     save_articles(store, articles, {})
-    ProvenanceStep(load_config()).run(store, [a.id for a in articles])
+    run_corpus_step(store, ProvenanceStep(load_config()), [a.id for a in articles])
     return store, calls
 
 
@@ -82,10 +83,10 @@ def test_later_copies_join_the_stored_group(monkeypatch):
     store = Store(":memory:")
     save_articles(store, first, {})
     step = ProvenanceStep(load_config())
-    step.run(store, [a.id for a in first])
+    run_corpus_step(store, step, [a.id for a in first])
     later = [short_article(f"d{i}", TEXT) for i in range(3)]
     save_articles(store, later, {})
-    step.run(store, [a.id for a in later])
+    run_corpus_step(store, step, [a.id for a in later])
     found = groups(store)
     assert len(set(found.values())) == 1
     row = store.conn.execute(
@@ -98,7 +99,7 @@ def test_copies_in_one_batch_share_passages_with_the_first_only():
     articles.append(short_article("quote", [TEXT[0], *OTHER]))
     store = Store(":memory:")
     save_articles(store, articles, {})
-    ProvenanceStep(load_config()).run(store, [a.id for a in articles])
+    run_corpus_step(store, ProvenanceStep(load_config()), [a.id for a in articles])
     pairs = {tuple(row) for row in store.conn.execute("SELECT a, b FROM passages")}
     # Each copy shares its text with the first (5, not 15 pairs) and the quoted sentence
     # with the article quoting it (6).

@@ -5,12 +5,13 @@ from pathlib import Path
 
 from storyline.config import default_config
 from storyline.narrate.step import NarrateStep
+from storyline.pipeline.run import run_corpus_step
 from storyline.render.report import body_segments, render_report, write_report
 from storyline.store.db import Store
 
 
 def _html(store: Store) -> str:
-    NarrateStep(default_config()).run(store, ["a1"])
+    run_corpus_step(store, NarrateStep(default_config()), ["a1"])
     return render_report(store)
 
 
@@ -29,7 +30,7 @@ def test_javascript_urls_do_not_become_links(store: Store) -> None:
 
 
 def test_self_contained(store: Store, tmp_path: Path) -> None:
-    NarrateStep(default_config()).run(store, ["a1"])
+    run_corpus_step(store, NarrateStep(default_config()), ["a1"])
     path = tmp_path / "report.html"
     write_report(store, path)
     html = path.read_text(encoding="utf-8")

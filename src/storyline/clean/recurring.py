@@ -15,8 +15,8 @@ from storyline.clean.step import CleanStep
 from storyline.config import Config
 from storyline.model import Article, RemovedLine
 from storyline.pipeline.step import CorpusResult, create_step, register_step
-from storyline.store.articles import load_articles, save_articles
-from storyline.store.db import Store
+from storyline.store.changes import Changes
+from storyline.store.view import CorpusView
 
 REASON = "recurring"
 # Two articles sharing more than this share of the smaller one's text are versions of one
@@ -96,35 +96,29 @@ class RecurringStep:
     version = "1"
     requires = ("text", "paragraphs", "removed", "source")
     sets = ("text", "paragraphs", "removed", "sentences", "temporal", "entities", "quotes")
+    reads = ("articles",)
+    writes = ("articles", "sentences")
 
     def __init__(self, config: Config) -> None:
         """Keep the configuration (the language step is built from it when needed)."""
         self.config = config
         self.min_articles = int(config["clean"]["recurring_line_min_articles"])
 
-    def run(self, store: Store, new_ids: Sequence[str]) -> CorpusResult:
-        """Re-check every source that an article of this run belongs to."""
+    def run(self, view: CorpusView, pending: Sequence[str]) -> CorpusResult:
+        """Re-check every source that a pending article belongs to.
+
+        The articles that lost lines are re-annotated by the language step (asked for
+        through the registry) and returned as changes, with both record steps' versions.
+        """
         result = CorpusResult(stats={"recurring_lines_removed": 0})
-        if not new_ids:
+        if not pending:
             return result
-        marks = ",".join("?" * len(new_ids))
-        sources = [
-            row["source"]
-            for row in store.conn.execute(
-                f"SELECT DISTINCT source FROM articles WHERE id IN ({marks})"
-                " AND source IS NOT NULL",
-                tuple(new_ids),
-            )
-        ]
         changed: list[Article] = []
-        for source in sources:
-            ids = [
-                row["id"]
-                for row in store.conn.execute("SELECT id FROM articles WHERE source = ?", (source,))
-            ]
+        for source in view.sources_of(pending):
+            ids = view.ids_of_source(source)
             if len(ids) < self.min_articles:
                 continue
-            articles = list(load_articles(store, ids))
+            articles = list(view.articles(ids))
             lines = recurring_lines(articles, self.min_articles)
             for article in articles:
                 before = len(article.removed)
@@ -135,6 +129,5 @@ class RecurringStep:
             language = create_step("language", self.config)
             annotated = [item for item in language.run(changed) if isinstance(item, Article)]
             versions = {CleanStep.name: CleanStep.version, language.name: language.version}
-            save_articles(store, annotated, versions)
-            result.changed = annotated
+            result.changes = Changes(articles=annotated, article_steps=versions)
         return result

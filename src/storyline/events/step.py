@@ -28,15 +28,9 @@ from storyline.events.ids import stable_ids
 from storyline.events.storylines import link_events
 from storyline.model import Article
 from storyline.pipeline.step import CorpusResult, register_step
-from storyline.store.articles import load_articles, update_dates
-from storyline.store.db import Store
-from storyline.store.events import (
-    EventRow,
-    duplicate_groups,
-    event_members,
-    save_events,
-    storyline_members,
-)
+from storyline.store.changes import Changes
+from storyline.store.events import EventRow
+from storyline.store.view import CorpusView
 
 
 @register_step("events")
@@ -47,22 +41,24 @@ class EventsStep:
     version = "1"
     requires = ("text", "sentences", "temporal", "entities")
     sets = ("published", "published_precision", "published_basis")
+    reads = ("articles", "provenance", "events")
+    writes = ("articles", "events", "storylines")
 
     def __init__(self, config: Config) -> None:
         """Read the [events] settings."""
         self.settings = config["events"]
 
-    def run(self, store: Store, new_ids: Sequence[str]) -> CorpusResult:
+    def run(self, view: CorpusView, pending: Sequence[str]) -> CorpusResult:
         """Cluster all articles, date the events, link them, store them under stable ids.
 
         Clustering reads only stored features (no article is re-read or re-parsed), and
         starts afresh so that new evidence can correct an earlier grouping; events and
         storylines keep their ids by overlap with the previous run.
         """
-        articles = list(load_articles(store))
+        articles = list(view.articles())
         if not articles:
             return CorpusResult(stats={"events": 0, "storylines": 0})
-        families = _families(articles, duplicate_groups(store))
+        families = _families(articles, view.duplicate_groups())
         evidences = [article_evidence(article) for article in articles]
         pool_years(families, evidences)
         space = TextSpace(articles)
@@ -88,13 +84,11 @@ class EventsStep:
         dated = [event_date(members, evidences) for members in groups]
         self._years_from_references(groups, dated, articles, sentence_space)
         changed = _apply_publication_dates(groups, dated, articles, evidences)
-        update_dates(store, changed)
-
-        rows = self._storylines(store, groups, dated, articles, space)
-        save_events(store, rows)
+        rows = self._storylines(view, groups, dated, articles, space)
         storylines = {row.storyline_id for row in rows}
         return CorpusResult(
-            stats={"events": len(rows), "storylines": len(storylines)}, changed=changed
+            stats={"events": len(rows), "storylines": len(storylines)},
+            changes=Changes(dates=changed, events=rows),
         )
 
     def _hint_from_mentions(
@@ -145,14 +139,14 @@ class EventsStep:
 
     def _storylines(
         self,
-        store: Store,
+        view: CorpusView,
         groups: list[list[int]],
         dated: list[DatedEvent],
         articles: list[Article],
         space: TextSpace,
     ) -> list[EventRow]:
         member_ids = [[articles[i].id for i in members] for members in groups]
-        event_ids = stable_ids(member_ids, event_members(store), "ev")
+        event_ids = stable_ids(member_ids, view.event_members(), "ev")
         vectors = normalize(
             vstack(
                 [
@@ -171,7 +165,7 @@ class EventsStep:
             self.settings["storyline_max_gap_days"],
         )
         storyline_ids = stable_ids(
-            [[event_ids[i] for i in chain] for chain in chains], storyline_members(store), "sl"
+            [[event_ids[i] for i in chain] for chain in chains], view.storyline_members(), "sl"
         )
         storyline_of = {i: storyline_ids[c] for c, chain in enumerate(chains) for i in chain}
         return [

@@ -7,16 +7,11 @@ from collections.abc import Sequence
 
 from storyline.config import Config
 from storyline.model import Article
-from storyline.narrate.corpus import (
-    arrival_order,
-    citation_preference,
-    event_members,
-    load_provenance,
-)
+from storyline.narrate.corpus import citation_preference
 from storyline.narrate.summary import event_summary, event_title, storyline_title
 from storyline.pipeline.step import CorpusResult, register_step
-from storyline.store.articles import load_articles
-from storyline.store.db import Store
+from storyline.store.changes import Changes
+from storyline.store.view import CorpusView
 
 
 @register_step("narrate")
@@ -31,73 +26,73 @@ class NarrateStep:
     version = "1"
     requires = ("sentences",)
     sets: tuple[str, ...] = ()
+    reads = ("articles", "provenance", "events", "storylines")
+    writes = ("events", "storylines")
 
     def __init__(self, config: Config) -> None:
         """Keep the configuration (narrate reads no settings of its own yet)."""
         self.config = config
 
-    def run(self, store: Store, new_ids: Sequence[str]) -> CorpusResult:
-        """Narrate the events touched by ``new_ids`` and the storylines holding them."""
-        members = event_members(store)
-        stale = _stale_events(store, members, set(new_ids))
+    def run(self, view: CorpusView, pending: Sequence[str]) -> CorpusResult:
+        """Narrate the events touched by ``pending`` and the storylines holding them."""
+        members = view.event_members_in_order()
+        stale = _stale_events(view, members, set(pending))
         if not stale:
             return CorpusResult(stats={"events narrated": 0})
-        provenance = load_provenance(store)
-        order = arrival_order(store)
+        provenance = view.provenance()
+        order = view.arrival_order()
 
         def preference(article_id: str) -> tuple[int, int]:
             return citation_preference(article_id, provenance, order)
 
         needed = sorted({article_id for event in stale for article_id in members.get(event, [])})
-        articles = {article.id: article for article in load_articles(store, needed)}
-        updates: list[tuple[str | None, str, str]] = []
+        articles = {article.id: article for article in view.articles(needed)}
+        texts: dict[str, tuple[str | None, str]] = {}
         for event_id in sorted(stale):
             event_articles = [articles[i] for i in members.get(event_id, []) if i in articles]
             title = event_title(event_articles, preference)
             summary = [c.to_dict() for c in event_summary(event_articles, preference)]
-            updates.append((title, json.dumps(summary, ensure_ascii=False), event_id))
-        with store.transaction() as conn:
-            conn.executemany("UPDATE events SET title = ?, summary = ? WHERE event_id = ?",
-                             updates)
-        storylines = self._title_storylines(store, stale, members)
-        return CorpusResult(stats={"events narrated": len(stale),
-                                   "storylines titled": storylines})
+            texts[event_id] = (title, json.dumps(summary, ensure_ascii=False))
+        titles = self._title_storylines(view, stale, members, texts)
+        return CorpusResult(
+            stats={"events narrated": len(stale), "storylines titled": len(titles)},
+            changes=Changes(event_texts=texts, storyline_titles=titles),
+        )
 
     def _title_storylines(
-        self, store: Store, stale: set[str], members: dict[str, list[str]]
-    ) -> int:
-        rows = store.conn.execute(
-            "SELECT s.storyline_id, s.title, e.event_id, e.title AS event_title "
-            "FROM storylines s LEFT JOIN events e ON e.storyline_id = s.storyline_id"
-        ).fetchall()
+        self,
+        view: CorpusView,
+        stale: set[str],
+        members: dict[str, list[str]],
+        texts: dict[str, tuple[str | None, str]],
+    ) -> dict[str, str | None]:
         events: dict[str, list[tuple[str | None, str | None]]] = {}
         touched: set[str] = set()
-        for row in rows:
-            events.setdefault(row["storyline_id"], [])
-            if row["event_id"] is not None:
-                events[row["storyline_id"]].append((row["event_id"], row["event_title"]))
-            if row["title"] is None or row["event_id"] in stale:
-                touched.add(row["storyline_id"])
-        updates: list[tuple[str | None, str]] = []
+        for storyline_id, title, event_id, event_title_now in view.storyline_events():
+            events.setdefault(storyline_id, [])
+            if event_id is not None:
+                # The titles this step just made count, as if already stored.
+                new = texts.get(event_id)
+                events[storyline_id].append((event_id, new[0] if new else event_title_now))
+            if title is None or event_id in stale:
+                touched.add(storyline_id)
+        titles: dict[str, str | None] = {}
         for storyline_id in sorted(touched):
             sized = [(title, len(members.get(event_id or "", [])))
                      for event_id, title in events[storyline_id]]
             ids = sorted({a for event_id, _ in events[storyline_id]
                           for a in members.get(event_id or "", [])})
-            articles: list[Article] = list(load_articles(store, ids)) if len(sized) > 1 else []
-            updates.append((storyline_title(sized, articles), storyline_id))
-        with store.transaction() as conn:
-            conn.executemany("UPDATE storylines SET title = ? WHERE storyline_id = ?", updates)
-        return len(updates)
+            articles: list[Article] = list(view.articles(ids)) if len(sized) > 1 else []
+            titles[storyline_id] = storyline_title(sized, articles)
+        return titles
 
 
-def _stale_events(store: Store, members: dict[str, list[str]], new_ids: set[str]) -> set[str]:
+def _stale_events(view: CorpusView, members: dict[str, list[str]], pending: set[str]) -> set[str]:
     stale: set[str] = set()
-    for row in store.conn.execute("SELECT event_id, title, summary FROM events"):
-        event_id = row["event_id"]
+    for event_id, title, summary in view.event_texts():
         current = set(members.get(event_id, []))
-        cited = {item.get("article_id") for item in json.loads(row["summary"] or "[]")}
-        if row["title"] is None or current & new_ids or not cited <= current \
+        cited = {item.get("article_id") for item in json.loads(summary or "[]")}
+        if title is None or current & pending or not cited <= current \
                 or (current and not cited):
             stale.add(event_id)
     return stale

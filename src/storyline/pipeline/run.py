@@ -10,7 +10,14 @@ from storyline.config import Config
 from storyline.ingest import read_inputs
 from storyline.model import Article, Skip
 from storyline.pipeline.local import LocalExecutor
-from storyline.pipeline.step import CorpusStep, RecordStep, check_order, create_step
+from storyline.pipeline.step import (
+    CorpusResult,
+    CorpusStep,
+    RecordStep,
+    check_access,
+    check_order,
+    create_step,
+)
 from storyline.store.articles import (
     content_hash,
     known_hashes,
@@ -19,8 +26,10 @@ from storyline.store.articles import (
     outdated_ids,
     pending_ids,
 )
+from storyline.store.changes import apply_changes
 from storyline.store.db import Store
 from storyline.store.runs import finish_run, record_skips, start_run
+from storyline.store.view import CorpusView
 
 RECORD_STEPS: tuple[str, ...] = ("clean", "language")
 CORPUS_STEPS: tuple[str, ...] = ("recurring", "entities", "provenance", "events", "narrate")
@@ -140,9 +149,7 @@ def _run_locked(
         if not pending:
             continue
         done = progress(f"Step {step.name}", None) if progress else None
-        with store.transaction():
-            result = step.run(store, pending)
-            mark_done(store, step.name, step.version, pending)
+        result = run_corpus_step(store, step, pending, record=True)
         summary.stats.update(result.stats)
         if done:
             done()
@@ -151,6 +158,29 @@ def _run_locked(
              "skipped": len(summary.skipped), **summary.stats}
     finish_run(store, run_id, stats)
     return summary
+
+
+def run_corpus_step(
+    store: Store, step: CorpusStep, pending: Sequence[str], record: bool = False
+) -> CorpusResult:
+    """Run one corpus step on a view of ``store`` and write what it changed.
+
+    The changes and (with ``record``) the record that the step has processed
+    ``pending`` commit in one transaction: a crash keeps both or neither.
+
+    Raises:
+        StepError: The step read or changed data it does not declare (nothing written).
+    """
+    view = CorpusView(store)
+    # The store has a single writer (see Store.writer), so nothing changes between the
+    # reads and the write.
+    result = step.run(view, pending)
+    check_access(step, view, result.changes)
+    with store.transaction():
+        apply_changes(store, result.changes)
+        if record:
+            mark_done(store, step.name, step.version, pending)
+    return result
 
 
 def _load_in_chunks(store: Store, ids: list[str], size: int = 64) -> Iterator[Article]:

@@ -3,8 +3,11 @@
 Two kinds of step exist. A :class:`RecordStep` is a pure function of a stream of
 articles (clean, language): an executor may run it locally or inside a Spark
 partition, unchanged. A :class:`CorpusStep` needs the whole corpus (provenance,
-events): it reads the store and writes its results back. Both declare the
-Article fields they need and set, so a pipeline can be checked before it runs.
+events): it reads the corpus through a read-only :class:`CorpusView` and returns
+:class:`Changes`, which the executor writes (a step never writes the store itself).
+Both declare the Article fields they need and set, so a pipeline can be checked
+before it runs; a corpus step also declares which kinds of stored data it reads and
+writes, and the executor checks that against what it did.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 from storyline.config import Config
 from storyline.errors import StepError
 from storyline.model import Article, Skip
-from storyline.store.db import Store
+from storyline.store.changes import Changes
+from storyline.store.view import KINDS, CorpusView
 
 # Fields an Article already has when ingest hands it over.
 INGEST_SETS: tuple[str, ...] = (
@@ -41,24 +45,48 @@ class RecordStep(Protocol):
 
 @dataclass
 class CorpusResult:
-    """What a corpus step reports: counts for the run summary and articles it changed."""
+    """What a corpus step returns: counts for the run summary and what to write."""
 
     stats: dict[str, int] = field(default_factory=dict)
-    changed: list[Article] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)
 
 
 @runtime_checkable
 class CorpusStep(Protocol):
-    """Works on everything stored; ``new_ids`` are the articles this run added or changed."""
+    """Works on everything stored; ``pending`` are the articles it has not processed yet.
+
+    ``reads`` and ``writes`` name kinds of stored data (``storyline.store.view.KINDS``).
+    """
 
     name: ClassVar[str]
     version: ClassVar[str]
     requires: ClassVar[tuple[str, ...]]
     sets: ClassVar[tuple[str, ...]]
+    reads: ClassVar[tuple[str, ...]]
+    writes: ClassVar[tuple[str, ...]]
 
-    def run(self, store: Store, new_ids: Sequence[str]) -> CorpusResult:
-        """Update the corpus-level analysis."""
+    def run(self, view: CorpusView, pending: Sequence[str]) -> CorpusResult:
+        """Compute the corpus-level analysis; return it as changes."""
         ...
+
+
+def check_access(step: CorpusStep, view: CorpusView, changes: Changes) -> None:
+    """Fail when a corpus step read or changed a kind of data it did not declare.
+
+    Called before the changes are written, so nothing stored is touched when it fails.
+
+    Raises:
+        StepError: Names the step and the undeclared kinds.
+    """
+    unknown = (set(step.reads) | set(step.writes)) - set(KINDS)
+    read = view.read - set(step.reads)
+    written = changes.kinds() - set(step.writes)
+    if unknown or read or written:
+        raise StepError(
+            f"step {step.name!r} declares unknown kinds {sorted(unknown)}, or read "
+            f"{sorted(read)} / changed {sorted(written)} without declaring it; "
+            "fix its reads and writes"
+        )
 
 
 StepFactory = Callable[[Config], Any]

@@ -15,21 +15,11 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from storyline.provenance.shingles import words
+from storyline.store.provenance import Passage, SentenceRow
 
 SENTENCE_SHINGLE_WORDS = 4  # short enough to survive one edit in a 40-character sentence
 MIN_SHARED_SHARE = 0.3  # of the smaller sentence's shingles, for a pair to be scored
 SENTENCES_PER_ARTICLE = 4  # times a stock-phrase cap allows one shingle per article, on average
-
-
-@dataclass(frozen=True)
-class SentenceRow:
-    """One stored sentence: offsets into its article's text."""
-
-    article_id: str
-    idx: int
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -43,21 +33,6 @@ class SentenceMatch:
     b_start: int
     b_end: int
     score: float
-
-
-@dataclass(frozen=True)
-class Passage:
-    """Text shared by articles ``a`` and ``b`` (offsets into each one's text)."""
-
-    a: str
-    b: str
-    a_start: int
-    a_end: int
-    b_start: int
-    b_end: int
-    a_text: str
-    b_text: str
-    similarity: float
 
 
 def sentence_shingles(text: str) -> set[str]:

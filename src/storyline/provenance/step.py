@@ -15,14 +15,13 @@ from scipy.cluster.hierarchy import DisjointSet
 from storyline.config import Config
 from storyline.model import Article
 from storyline.pipeline.step import CorpusResult, register_step
-from storyline.provenance import storage
 from storyline.provenance.copies import (
     CopyClasses,
     expand_passages,
     representative_links,
     representative_pairs,
 )
-from storyline.provenance.minhash import BandIndex, Nearest, signatures
+from storyline.provenance.minhash import BandIndex, Nearest, decode, encode, signatures
 from storyline.provenance.passages import (
     Passage,
     SentenceRow,
@@ -43,8 +42,9 @@ from storyline.provenance.relations import (
     pair_key,
 )
 from storyline.provenance.shingles import shingles, text_key
-from storyline.store.articles import load_articles
-from storyline.store.db import Store
+from storyline.store.changes import Changes
+from storyline.store.provenance import Provenance
+from storyline.store.view import CorpusView
 
 
 @register_step("provenance")
@@ -55,6 +55,8 @@ class ProvenanceStep:
     version: ClassVar[str] = "1"
     requires: ClassVar[tuple[str, ...]] = ("text", "sentences")
     sets: ClassVar[tuple[str, ...]] = ()
+    reads: ClassVar[tuple[str, ...]] = ("articles", "sentences", "signatures", "provenance")
+    writes: ClassVar[tuple[str, ...]] = ("signatures", "provenance", "passages")
 
     def __init__(self, config: Config) -> None:
         """Read the ``[provenance]`` settings."""
@@ -79,45 +81,50 @@ class ProvenanceStep:
         self._docs: dict[str, Doc] = {}
         self._texts: dict[str, str] = {}
 
-    def run(self, store: Store, new_ids: Sequence[str]) -> CorpusResult:
-        """Update signatures, groups and passages for the articles in ``new_ids``."""
+    def run(self, view: CorpusView, pending: Sequence[str]) -> CorpusResult:
+        """Update signatures, groups and passages for the articles in ``pending``."""
         self._docs, self._texts = {}, {}
-        seq = storage.arrival_order(store)
-        stored_digests = storage.load_signatures(store, self.num_perm)
+        seq = view.arrival_order()
+        stored_digests = {article_id: decode(blob, self.num_perm)
+                          for article_id, blob in view.signatures().items()}
         # Articles stored before this step existed (or sketched with other settings) count as new.
         unsketched = [i for i in seq if stored_digests.get(i) is None]
-        fresh = sorted({i for i in [*new_ids, *unsketched] if i in seq}, key=seq.__getitem__)
+        fresh = sorted({i for i in [*pending, *unsketched] if i in seq}, key=seq.__getitem__)
         if not fresh:
             return CorpusResult(stats={"provenance_articles": 0})
-        self._load(store, fresh, seq)
+        self._load(view, fresh, seq)
         # Exact copies are sketched and aligned once, through their earliest copy.
         same_words = CopyClasses.build(fresh, lambda i: self._docs[i].text_key, seq)
         sketched = sorted(set(fresh) - set(same_words.rep_of), key=seq.__getitem__)
         computed = dict(zip(sketched, signatures([self._docs[i].shingles for i in sketched],
                                                  self.num_perm), strict=True))
         digests = {i: computed[same_words.rep(i)] for i in fresh}
-        storage.save_signatures(store, digests)
         stored_digests.update(digests)
 
         same_text = CopyClasses.build(fresh, self._texts.__getitem__, seq)
-        passages = expand_passages(self._passages(store, fresh, seq, same_text), same_text)
+        passages = expand_passages(self._passages(view, fresh, seq, same_text), same_text)
         # Pairs sharing passages are candidates too: LSH estimates Jaccard, and a short copy
         # of a long text can have a low Jaccard however much of it is shared.
         sharing = {pair_key(p.a, p.b) for p in passages}
-        links = self._verified_links(store, fresh, stored_digests, seq, sharing)
-        roles_count = self._regroup(store, fresh, links, seq)
-        stored_passages = storage.replace_passages(store, fresh, passages)
+        links = self._verified_links(view, fresh, stored_digests, seq, sharing)
+        roles = self._regroup(view, fresh, links, seq)
+        changes = Changes(
+            signatures={i: encode(digest) for i, digest in digests.items()},
+            provenance=roles,
+            passages_for=list(fresh),
+            passages=passages,
+        )
         return CorpusResult(stats={
             "provenance_articles": len(fresh),
-            "provenance_regrouped": roles_count,
-            "passages": stored_passages,
-        })
+            "provenance_regrouped": len(roles),
+            "passages": len(passages),
+        }, changes=changes)
 
-    def _load(self, store: Store, ids: Iterable[str], seq: dict[str, int]) -> None:
+    def _load(self, view: CorpusView, ids: Iterable[str], seq: dict[str, int]) -> None:
         wanted = [i for i in ids if i not in self._docs]
         if not wanted:
             return
-        for article in load_articles(store, wanted):
+        for article in view.articles(wanted):
             self._docs[article.id] = self._doc(article, seq[article.id])
             self._texts[article.id] = article.text
 
@@ -135,7 +142,7 @@ class ProvenanceStep:
 
     def _verified_links(
         self,
-        store: Store,
+        view: CorpusView,
         fresh: Sequence[str],
         digests: dict[str, list[int] | None],
         seq: dict[str, int],
@@ -149,7 +156,7 @@ class ProvenanceStep:
         # Stored copies of a new text are loaded, so that a wire's own copy among them
         # is known as such (see _own_wire).
         new_digests = {tuple(digests[i] or ()) for i in fresh}
-        self._load(store, [i for i, d in digests.items()
+        self._load(view, [i for i, d in digests.items()
                            if d is not None and i in seq and tuple(d) in new_digests], seq)
 
         def digest_key(article_id: str) -> Hashable:
@@ -176,7 +183,7 @@ class ProvenanceStep:
             candidates.update(pair_key(article_id, other) for other in closest)
             for copy in same_digest.copies.get(article_id, ())[:1]:
                 candidates.add(pair_key(article_id, copy))  # one copy brings in its group
-        self._load(store, {i for pair in candidates for i in pair}, seq)
+        self._load(view, {i for pair in candidates for i in pair}, seq)
         links: dict[Pair, Overlap] = {}
         for a, b in sorted(candidates):
             first, second = self._docs[a], self._docs[b]
@@ -202,14 +209,15 @@ class ProvenanceStep:
         return doc is None or bool(doc.shingles)  # unloaded stored articles were sketched
 
     def _regroup(
-        self, store: Store, fresh: Sequence[str], links: dict[Pair, Overlap], seq: dict[str, int]
-    ) -> int:
-        """Rebuild every group a new article joins or leaves; return how many rows changed."""
+        self, view: CorpusView, fresh: Sequence[str], links: dict[Pair, Overlap],
+        seq: dict[str, int],
+    ) -> dict[str, Provenance]:
+        """Rebuild every group a new article joins or leaves; return the rows that change."""
         touched = set(fresh) | {i for pair in links for i in pair}
-        before = storage.current_groups(store, sorted(touched))
-        members = touched | storage.group_members(store, {g for g in before.values() if g})
-        self._load(store, members, seq)
-        existing = storage.current_groups(store, sorted(members))
+        before = view.current_groups(sorted(touched))
+        members = touched | view.group_members({g for g in before.values() if g})
+        self._load(view, members, seq)
+        existing = view.current_groups(sorted(members))
         # Copies of one text are grouped as one: their earliest stands for them all.
         copies = CopyClasses.build(
             members,
@@ -235,27 +243,30 @@ class ProvenanceStep:
         docs = {i: self._docs[i] for i in members}
         grouping = group_documents(
             docs, all_links, self.settings, existing,
-            taken=lambda group_id: storage.group_id_taken(store, group_id),
+            taken=view.group_id_taken,
             copies=copies.copies,
         )
         roles = assign_roles(grouping, docs, all_links, self.settings)
-        storage.save_roles(store, roles)
-        return len(roles)
+        return {
+            article_id: Provenance(r.duplicate_group, r.reprint_of, r.version_of,
+                                   r.exact_duplicate_of)
+            for article_id, r in roles.items()
+        }
 
     def _passages(
-        self, store: Store, fresh: Sequence[str], seq: dict[str, int], copies: CopyClasses
+        self, view: CorpusView, fresh: Sequence[str], seq: dict[str, int], copies: CopyClasses
     ) -> list[Passage]:
         """Shared passages between the new articles and every stored one.
 
         Only the first of several new copies of one text is aligned; the caller gives the
         others its passages (:func:`expand_passages`).
         """
-        new_rows = list(storage.sentences(store, sorted(copies.reps(fresh))))
-        pairs = candidate_sentence_pairs(new_rows, storage.sentences(store),
+        new_rows = list(view.sentences(sorted(copies.reps(fresh))))
+        pairs = candidate_sentence_pairs(new_rows, view.sentences(),
                                          self.passage_max_articles)
         involved = sorted({i for pair in pairs for i in pair})
         by_article: dict[str, dict[int, SentenceRow]] = {i: {} for i in involved}
-        for row in storage.sentences(store, involved):
+        for row in view.sentences(involved):
             by_article[row.article_id][row.idx] = row
         passages: list[Passage] = []
         for (a, b), candidates in sorted(pairs.items()):
@@ -263,7 +274,7 @@ class ProvenanceStep:
                                          self.passage_similarity, self.passage_min_chars)
             if not matches:
                 continue
-            self._load(store, (a, b), seq)
+            self._load(view, (a, b), seq)
             passages.extend(merge_matches(a, b, matches, self._texts[a], self._texts[b],
                                           self.passage_min_chars))
         return passages

@@ -115,6 +115,27 @@ def load_articles(store: Store, ids: Sequence[str] | None = None) -> Iterator[Ar
         yield Article.from_dict(json.loads(row["record"]))
 
 
+def arrival_order(store: Store) -> dict[str, int]:
+    """Return {article id: arrival sequence number} for everything stored."""
+    return {row["id"]: row["seq"] for row in store.conn.execute("SELECT id, seq FROM articles")}
+
+
+def sources_of(store: Store, ids: Sequence[str]) -> list[str]:
+    """The distinct sources (``None`` left out) of the given articles."""
+    marks = ",".join("?" * len(ids))
+    rows = store.conn.execute(
+        f"SELECT DISTINCT source FROM articles WHERE id IN ({marks}) AND source IS NOT NULL",
+        tuple(ids),
+    )
+    return [row["source"] for row in rows]
+
+
+def ids_of_source(store: Store, source: str) -> list[str]:
+    """Ids of every stored article of ``source``."""
+    return [row["id"] for row in
+            store.conn.execute("SELECT id FROM articles WHERE source = ?", (source,))]
+
+
 def outdated_ids(store: Store, steps: dict[str, str]) -> list[str]:
     """Ids of stored articles that some step has not processed at its current version."""
     outdated: list[str] = []

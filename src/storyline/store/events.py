@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.store.db import Store
@@ -36,12 +37,76 @@ def storyline_members(store: Store) -> dict[str, set[str]]:
     return members
 
 
-def duplicate_groups(store: Store) -> dict[str, str]:
-    """Article id → its duplicate group (copies of one story), where provenance set one."""
+def event_members_in_order(store: Store) -> dict[str, list[str]]:
+    """Return {event id: article ids in arrival order}."""
+    members: dict[str, list[str]] = defaultdict(list)
     rows = store.conn.execute(
-        "SELECT article_id, duplicate_group FROM provenance WHERE duplicate_group IS NOT NULL"
+        "SELECT ea.event_id, ea.article_id FROM event_articles ea "
+        "JOIN articles a ON a.id = ea.article_id ORDER BY a.seq"
     )
-    return {row["article_id"]: row["duplicate_group"] for row in rows}
+    for row in rows:
+        members[row["event_id"]].append(row["article_id"])
+    return dict(members)
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """The date an event happened, as precise as the events step could tell."""
+
+    event_id: str
+    storyline_id: str | None
+    date: str | None
+    precision: str
+
+
+def article_events(store: Store) -> dict[str, EventDate]:
+    """Return {article id: its event}; an article in several events gets the earliest."""
+    rows = store.conn.execute(
+        "SELECT ea.article_id, e.event_id, e.storyline_id, e.date, e.date_precision "
+        "FROM event_articles ea JOIN events e ON e.event_id = ea.event_id "
+        "ORDER BY e.date IS NULL, e.date, e.event_id"
+    )
+    found: dict[str, EventDate] = {}
+    for row in rows:
+        found.setdefault(
+            row["article_id"],
+            EventDate(row["event_id"], row["storyline_id"], row["date"], row["date_precision"]),
+        )
+    return found
+
+
+def event_texts(store: Store) -> list[tuple[str, str | None, str]]:
+    """(event id, title, summary JSON) of every stored event, in the store's order."""
+    rows = store.conn.execute("SELECT event_id, title, summary FROM events")
+    return [(row["event_id"], row["title"], row["summary"]) for row in rows]
+
+
+def storyline_events(store: Store) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(storyline id, its title, event id, event title) per storyline and event of it.
+
+    A storyline without events comes once, with ``None`` for the event.
+    """
+    rows = store.conn.execute(
+        "SELECT s.storyline_id, s.title, e.event_id, e.title AS event_title "
+        "FROM storylines s LEFT JOIN events e ON e.storyline_id = s.storyline_id"
+    )
+    return [(row["storyline_id"], row["title"], row["event_id"], row["event_title"])
+            for row in rows]
+
+
+def save_event_texts(store: Store, texts: Mapping[str, tuple[str | None, str]]) -> None:
+    """Set the title and summary JSON of the given events."""
+    with store.transaction() as conn:
+        conn.executemany("UPDATE events SET title = ?, summary = ? WHERE event_id = ?",
+                         [(title, summary, event_id)
+                          for event_id, (title, summary) in texts.items()])
+
+
+def save_storyline_titles(store: Store, titles: Mapping[str, str | None]) -> None:
+    """Set the titles of the given storylines."""
+    with store.transaction() as conn:
+        conn.executemany("UPDATE storylines SET title = ? WHERE storyline_id = ?",
+                         [(title, storyline_id) for storyline_id, title in titles.items()])
 
 
 def save_events(store: Store, events: Sequence[EventRow]) -> None:

@@ -1,46 +1,105 @@
-"""Reading and writing the provenance tables (signatures, provenance, passages)."""
+"""Reading and writing the provenance tables: signatures, provenance rows, passages, sentences."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from storyline.provenance.minhash import decode, encode
-from storyline.provenance.passages import Passage, SentenceRow
-from storyline.provenance.relations import Roles
 from storyline.store.db import Store
 
 _CHUNK = 500  # ids per IN (...) clause, well under SQLite's variable limit
 
 
-def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+@dataclass(frozen=True)
+class SentenceRow:
+    """One stored sentence: offsets into its article's text."""
+
+    article_id: str
+    idx: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Text shared by articles ``a`` and ``b`` (offsets into each one's text)."""
+
+    a: str
+    b: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    a_text: str
+    b_text: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where one stored copy comes from (all ``None`` when provenance did not run)."""
+
+    duplicate_group: str | None = None
+    reprint_of: str | None = None
+    version_of: str | None = None
+    exact_duplicate_of: str | None = None
+
+    @property
+    def is_copy(self) -> bool:
+        """True for a reprint or an exact duplicate: cite the original instead."""
+        return bool(self.reprint_of or self.exact_duplicate_of)
+
+
+def chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    """``ids`` in slices small enough for one ``IN (...)`` clause."""
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
 
 
-def arrival_order(store: Store) -> dict[str, int]:
-    """Return {article id: arrival sequence number} for everything stored."""
-    return {row["id"]: row["seq"] for row in store.conn.execute("SELECT id, seq FROM articles")}
-
-
-def load_signatures(store: Store, num_perm: int) -> dict[str, list[int] | None]:
-    """Return stored digests by article; ``None`` where other parameters made them."""
+def load_signatures(store: Store) -> dict[str, bytes]:
+    """Return the stored MinHash digests (encoded) by article."""
     rows = store.conn.execute("SELECT article_id, minhash FROM signatures")
-    return {row["article_id"]: decode(row["minhash"], num_perm) for row in rows}
+    return {row["article_id"]: row["minhash"] for row in rows}
 
 
-def save_signatures(store: Store, digests: Mapping[str, Sequence[int]]) -> None:
-    """Insert or replace the digests of the given articles."""
+def save_signatures(store: Store, digests: Mapping[str, bytes]) -> None:
+    """Insert or replace the (encoded) digests of the given articles."""
     with store.transaction() as conn:
         conn.executemany(
             "INSERT OR REPLACE INTO signatures (article_id, minhash) VALUES (?, ?)",
-            [(article_id, encode(digest)) for article_id, digest in digests.items()],
+            list(digests.items()),
         )
+
+
+def load_provenance(store: Store) -> dict[str, Provenance]:
+    """Return {article id: provenance} for every article provenance has seen."""
+    rows = store.conn.execute(
+        "SELECT article_id, duplicate_group, reprint_of, version_of, exact_duplicate_of "
+        "FROM provenance"
+    )
+    return {
+        row["article_id"]: Provenance(
+            row["duplicate_group"], row["reprint_of"], row["version_of"],
+            row["exact_duplicate_of"],
+        )
+        for row in rows
+    }
+
+
+def duplicate_groups(store: Store) -> dict[str, str]:
+    """Article id → its duplicate group (copies of one story), where provenance set one."""
+    rows = store.conn.execute(
+        "SELECT article_id, duplicate_group FROM provenance WHERE duplicate_group IS NOT NULL"
+    )
+    return {row["article_id"]: row["duplicate_group"] for row in rows}
 
 
 def current_groups(store: Store, ids: Sequence[str]) -> dict[str, str | None]:
     """Return {article id: duplicate group} for those of ``ids`` that have a row."""
     found: dict[str, str | None] = {}
-    for chunk in _chunks(list(ids)):
+    for chunk in chunks(list(ids)):
         marks = ",".join("?" * len(chunk))
         rows = store.conn.execute(
             f"SELECT article_id, duplicate_group FROM provenance WHERE article_id IN ({marks})",
@@ -53,7 +112,7 @@ def current_groups(store: Store, ids: Sequence[str]) -> dict[str, str | None]:
 def group_members(store: Store, group_ids: Iterable[str]) -> set[str]:
     """Return the ids of every article in the given groups."""
     members: set[str] = set()
-    for chunk in _chunks(sorted(set(group_ids))):
+    for chunk in chunks(sorted(set(group_ids))):
         marks = ",".join("?" * len(chunk))
         rows = store.conn.execute(
             f"SELECT article_id FROM provenance WHERE duplicate_group IN ({marks})", tuple(chunk)
@@ -70,7 +129,7 @@ def group_id_taken(store: Store, group_id: str) -> bool:
     return row is not None
 
 
-def save_roles(store: Store, roles: Mapping[str, Roles]) -> None:
+def save_provenance(store: Store, rows: Mapping[str, Provenance]) -> None:
     """Insert or replace the provenance rows of the given articles."""
     with store.transaction() as conn:
         conn.executemany(
@@ -79,7 +138,7 @@ def save_roles(store: Store, roles: Mapping[str, Roles]) -> None:
                VALUES (?, ?, ?, ?, ?)""",
             [
                 (article_id, r.duplicate_group, r.reprint_of, r.version_of, r.exact_duplicate_of)
-                for article_id, r in roles.items()
+                for article_id, r in rows.items()
             ],
         )
 
@@ -87,7 +146,7 @@ def save_roles(store: Store, roles: Mapping[str, Roles]) -> None:
 def sentences(store: Store, ids: Sequence[str] | None = None) -> Iterator[SentenceRow]:
     """Yield stored sentences (all, or those of the given articles)."""
     query = "SELECT article_id, idx, start, end, text FROM sentences"
-    batches: Iterable[Sequence[str] | None] = [None] if ids is None else _chunks(list(ids))
+    batches: Iterable[Sequence[str] | None] = [None] if ids is None else chunks(list(ids))
     for chunk in batches:
         if chunk is None:
             rows = store.conn.execute(query)
@@ -105,7 +164,7 @@ def replace_passages(store: Store, ids: Sequence[str], passages: Iterable[Passag
         for p in passages
     ]
     with store.transaction() as conn:
-        for chunk in _chunks(list(ids)):
+        for chunk in chunks(list(ids)):
             marks = ",".join("?" * len(chunk))
             conn.execute(
                 f"DELETE FROM passages WHERE a IN ({marks}) OR b IN ({marks})",
@@ -117,3 +176,18 @@ def replace_passages(store: Store, ids: Sequence[str], passages: Iterable[Passag
             rows,
         )
     return len(rows)
+
+
+def independence_rows(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """``article_id``, ``duplicate_group`` and ``wire`` of the given articles (for sources)."""
+    rows: list[dict[str, Any]] = []
+    for chunk in chunks(list(dict.fromkeys(article_ids))):
+        marks = ",".join("?" * len(chunk))
+        found = store.conn.execute(
+            f"""SELECT a.id AS article_id, p.duplicate_group AS duplicate_group, a.wire AS wire
+                FROM articles a LEFT JOIN provenance p ON p.article_id = a.id
+                WHERE a.id IN ({marks})""",
+            tuple(chunk),
+        )
+        rows.extend(dict(row) for row in found)
+    return rows

@@ -1,0 +1,88 @@
+"""What a corpus step changed, and writing it: the only way a corpus step alters the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from storyline.model import Article
+from storyline.store.articles import save_articles, update_dates
+from storyline.store.db import Store
+from storyline.store.events import (
+    EventRow,
+    save_event_texts,
+    save_events,
+    save_storyline_titles,
+)
+from storyline.store.provenance import (
+    Passage,
+    Provenance,
+    replace_passages,
+    save_provenance,
+    save_signatures,
+)
+
+
+@dataclass
+class Changes:
+    """Everything one corpus step wants written; empty fields change nothing."""
+
+    articles: list[Article] = field(default_factory=list)
+    """Articles to store again (record and sentences)."""
+    article_steps: dict[str, str] = field(default_factory=dict)
+    """Step name → version recorded with :attr:`articles` (re-annotated records)."""
+    dates: list[Article] = field(default_factory=list)
+    """Articles whose publication date changed (record and date columns only)."""
+    signatures: dict[str, bytes] = field(default_factory=dict)
+    """Encoded MinHash digests to insert or replace."""
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+    """Provenance rows to insert or replace."""
+    passages_for: list[str] | None = None
+    """Articles whose passages are replaced by :attr:`passages` (``None``: none)."""
+    passages: list[Passage] = field(default_factory=list)
+    events: list[EventRow] | None = None
+    """The whole new event and storyline assignment (``None``: unchanged)."""
+    event_texts: dict[str, tuple[str | None, str]] = field(default_factory=dict)
+    """Event id → (title, summary JSON)."""
+    storyline_titles: dict[str, str | None] = field(default_factory=dict)
+
+    def kinds(self) -> set[str]:
+        """The kinds of stored data (see ``storyline.store.view.KINDS``) this changes."""
+        found: set[str] = set()
+        if self.articles:
+            found.update(("articles", "sentences"))
+        if self.dates:
+            found.add("articles")
+        if self.signatures:
+            found.add("signatures")
+        if self.provenance:
+            found.add("provenance")
+        if self.passages_for is not None:
+            found.add("passages")
+        if self.events is not None:
+            found.update(("events", "storylines"))
+        if self.event_texts:
+            found.add("events")
+        if self.storyline_titles:
+            found.add("storylines")
+        return found
+
+
+def apply_changes(store: Store, changes: Changes) -> None:
+    """Write ``changes`` to ``store`` in one transaction (nested in the caller's, if open)."""
+    with store.transaction():
+        if changes.articles:
+            save_articles(store, changes.articles, changes.article_steps)
+        if changes.dates:
+            update_dates(store, changes.dates)
+        if changes.signatures:
+            save_signatures(store, changes.signatures)
+        if changes.provenance:
+            save_provenance(store, changes.provenance)
+        if changes.passages_for is not None:
+            replace_passages(store, changes.passages_for, changes.passages)
+        if changes.events is not None:
+            save_events(store, changes.events)
+        if changes.event_texts:
+            save_event_texts(store, changes.event_texts)
+        if changes.storyline_titles:
+            save_storyline_titles(store, changes.storyline_titles)

@@ -1,0 +1,118 @@
+"""The read-only corpus view: all a corpus step sees of the store.
+
+A corpus step gets a :class:`CorpusView`, never the store: it reads through the view's
+methods and hands its results back as :class:`~storyline.store.changes.Changes`, which the
+executor writes. The view notes which kinds of stored data a step read, so that what a
+step declares (``reads``) can be checked against what it did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from storyline.model import Article
+from storyline.store import articles as _articles
+from storyline.store import events as _events
+from storyline.store import provenance as _provenance
+from storyline.store.db import Store
+from storyline.store.provenance import Provenance, SentenceRow
+
+KINDS: tuple[str, ...] = (
+    "articles", "sentences", "signatures", "provenance", "passages", "events", "storylines",
+)
+"""The kinds of stored data a corpus step can read or change."""
+
+
+class CorpusView:
+    """Read-only access to a store for one corpus step, recording what it reads."""
+
+    def __init__(self, store: Store) -> None:
+        """Wrap ``store``; :attr:`read` starts empty."""
+        self._store = store
+        self.read: set[str] = set()
+
+    # Articles -----------------------------------------------------------------------------
+
+    def articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]:
+        """Stored articles in arrival order (all, or those with the given ids)."""
+        self.read.add("articles")
+        return _articles.load_articles(self._store, ids)
+
+    def arrival_order(self) -> dict[str, int]:
+        """{article id: arrival sequence number} for everything stored."""
+        self.read.add("articles")
+        return _articles.arrival_order(self._store)
+
+    def sources_of(self, ids: Sequence[str]) -> list[str]:
+        """The distinct sources of the given articles."""
+        self.read.add("articles")
+        return _articles.sources_of(self._store, ids)
+
+    def ids_of_source(self, source: str) -> list[str]:
+        """Ids of every stored article of ``source``."""
+        self.read.add("articles")
+        return _articles.ids_of_source(self._store, source)
+
+    def sentences(self, ids: Sequence[str] | None = None) -> Iterator[SentenceRow]:
+        """Stored sentences (all, or those of the given articles)."""
+        self.read.add("sentences")
+        return _provenance.sentences(self._store, ids)
+
+    # Provenance ---------------------------------------------------------------------------
+
+    def signatures(self) -> dict[str, bytes]:
+        """Stored (encoded) MinHash digests by article."""
+        self.read.add("signatures")
+        return _provenance.load_signatures(self._store)
+
+    def provenance(self) -> dict[str, Provenance]:
+        """{article id: provenance row} for every article provenance has seen."""
+        self.read.add("provenance")
+        return _provenance.load_provenance(self._store)
+
+    def duplicate_groups(self) -> dict[str, str]:
+        """Article id → its duplicate group, where provenance set one."""
+        self.read.add("provenance")
+        return _provenance.duplicate_groups(self._store)
+
+    def current_groups(self, ids: Sequence[str]) -> dict[str, str | None]:
+        """{article id: duplicate group} for those of ``ids`` that have a provenance row."""
+        self.read.add("provenance")
+        return _provenance.current_groups(self._store, ids)
+
+    def group_members(self, group_ids: Iterable[str]) -> set[str]:
+        """Ids of every article in the given duplicate groups."""
+        self.read.add("provenance")
+        return _provenance.group_members(self._store, group_ids)
+
+    def group_id_taken(self, group_id: str) -> bool:
+        """Whether some stored article already carries ``group_id``."""
+        self.read.add("provenance")
+        return _provenance.group_id_taken(self._store, group_id)
+
+    # Events and storylines ----------------------------------------------------------------
+
+    def event_members(self) -> dict[str, set[str]]:
+        """Event id → ids of its articles."""
+        self.read.add("events")
+        return _events.event_members(self._store)
+
+    def event_members_in_order(self) -> dict[str, list[str]]:
+        """Event id → ids of its articles in arrival order."""
+        self.read.update(("events", "articles"))
+        return _events.event_members_in_order(self._store)
+
+    def storyline_members(self) -> dict[str, set[str]]:
+        """Storyline id → ids of its events."""
+        self.read.add("events")
+        return _events.storyline_members(self._store)
+
+    def event_texts(self) -> list[tuple[str, str | None, str]]:
+        """(event id, title, summary JSON) of every stored event."""
+        self.read.add("events")
+        return _events.event_texts(self._store)
+
+    def storyline_events(self) -> list[tuple[str, str | None, str | None, str | None]]:
+        """(storyline id, its title, event id, event title) per storyline and event."""
+        self.read.update(("storylines", "events"))
+        return _events.storyline_events(self._store)
