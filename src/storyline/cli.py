@@ -158,6 +158,42 @@ def _run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | No
 
 @main.command()
 @click.option("--db", required=True, help="Database written by `storyline run`.")
+@click.option("--corpus-only", is_flag=True,
+              help="Keep each article's cleaning and language analysis; redo only the "
+                   "corpus steps (recurring lines, names, provenance, events, narration).")
+@click.option("--wait", "wait", type=float, default=None, metavar="SECONDS",
+              help="If another run is writing this database, wait this long for it.")
+@click.pass_obj
+def rebuild(config: Config, db: str, corpus_only: bool, wait: float | None) -> None:
+    """Re-analyse everything stored, as if every article had just arrived.
+
+    Use it after changing settings that the stored analysis depends on. Ids of
+    events and storylines are kept where the result overlaps the old one.
+
+    \b
+    Example:
+      storyline --config mine.toml rebuild --db story.db
+      storyline rebuild --db story.db --corpus-only
+    """  # noqa: D301
+    from storyline.pipeline.run import rebuild as rebuild_store
+
+    if wait is not None:
+        config["store"]["lock_wait"] = wait
+    try:
+        with library_errors(), open_existing_store(db) as store:
+            summary = rebuild_store(store, config, corpus_only,
+                                    on_message=lambda text: say("note:", text, "cyan"))
+    except KeyboardInterrupt:
+        say("interrupted:", "stopped before the end; `storyline run` or `storyline rebuild` "
+                            "on this database finishes it (nothing stored is lost)", "yellow")
+        sys.exit(EXIT_INTERRUPTED)
+    extra = ", ".join(f"{value} {key}" for key, value in summary.stats.items())
+    click.echo(f"{summary.stored} articles re-analysed; {extra}" if extra
+               else f"{summary.stored} articles re-analysed")
+
+
+@main.command()
+@click.option("--db", required=True, help="Database written by `storyline run`.")
 @click.option("--what", type=click.Choice(["articles", "events", "storylines", "passages",
                                            "quotes", "entities"]), required=True,
               help="Which records to export.")

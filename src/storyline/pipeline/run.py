@@ -20,6 +20,7 @@ from storyline.pipeline.step import (
 )
 from storyline.store.articles import (
     content_hash,
+    forget_step_work,
     known_hashes,
     load_articles,
     mark_done,
@@ -96,6 +97,32 @@ def run_pipeline(
     record_steps, corpus_steps = build_steps(config)
     with store.writer(float(config["store"]["lock_wait"]), on_message):
         return _run_locked(store, inputs, config, record_steps, corpus_steps, progress,
+                           on_message)
+
+
+def rebuild(
+    store: Store,
+    config: Config,
+    corpus_only: bool = False,
+    progress: Progress | None = None,
+    on_message: Callable[[str], None] | None = None,
+) -> RunSummary:
+    """Re-analyse everything stored, as if every article had just arrived.
+
+    Every step is redone for every article: the record steps from each article's
+    stored input (skipped with ``corpus_only``), then each corpus step over the whole
+    corpus. Ids of events, storylines and duplicate groups are kept by overlap, as in
+    any run. Interrupted, it is finished by the next run like any other.
+
+    Raises:
+        StoreError: Another run holds the store longer than ``[store] lock_wait``.
+    """
+    import storyline.steps  # noqa: F401  (registers the built-in steps)
+
+    record_steps, corpus_steps = build_steps(config)
+    with store.writer(float(config["store"]["lock_wait"]), on_message):
+        forget_step_work(store, [step.name for step in corpus_steps] if corpus_only else None)
+        return _run_locked(store, [], config, record_steps, corpus_steps, progress,
                            on_message)
 
 

@@ -176,3 +176,15 @@ def mark_done(store: Store, step: str, version: str, ids: Sequence[str]) -> None
             "INSERT OR REPLACE INTO step_runs (article_id, step, version) VALUES (?, ?, ?)",
             [(article_id, step, version) for article_id in ids],
         )
+
+
+def forget_step_work(store: Store, steps: Sequence[str] | None = None) -> None:
+    """Forget that ``steps`` (all steps when ``None``) processed any article.
+
+    The next run then redoes that work for every stored article: a full re-analysis.
+    """
+    with store.transaction() as conn:
+        if steps is None:
+            conn.execute("DELETE FROM step_runs")
+        else:
+            conn.executemany("DELETE FROM step_runs WHERE step = ?", [(s,) for s in steps])
