@@ -22,7 +22,16 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
 
 from storyline.config import Config, load_config
 from storyline.errors import NotFoundError, StorylineError
@@ -82,6 +91,15 @@ def main(ctx: click.Context, config_path: str | None) -> None:
         ctx.obj = load_config(config_path)
 
 
+class RateColumn(ProgressColumn):
+    """Items per second of a task, so a long run shows how fast it goes."""
+
+    def render(self, task: Task) -> Text:
+        """Render ``12.3/s`` (blank until rich has measured a speed)."""
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f}/s" if speed else "", style="progress.data.speed")
+
+
 def _progress_reporter(progress: Progress) -> Callable[[str, int | None], Callable[[], None]]:
     def start(label: str, total: int | None) -> Callable[[], None]:
         task = progress.add_task(label, total=total)
@@ -137,7 +155,7 @@ def _run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | No
     with library_errors(), open_store(db) as store:
         # markup=False: nothing in the progress labels is styling.
         columns = (SpinnerColumn(), TextColumn("{task.description}", markup=False), BarColumn(),
-                   TextColumn("{task.completed} done"), TimeElapsedColumn())
+                   TextColumn("{task.completed} done"), RateColumn(), TimeElapsedColumn())
         with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
             summary = run_pipeline(store, list(inputs), config, _progress_reporter(bar),
                                    on_message=lambda text: say("note:", text, "cyan"))
