@@ -12,11 +12,16 @@ EXCEPTIONS: dict[str, str] = {
     "cli.py": "opens the store and hands it to the pipeline, export, timeline and report",
     "pipeline/run.py": "the executor: builds each corpus step's view and writes its changes",
     "pipeline/local.py": "the record-step executor: stores each batch of records",
-    # Read-side code not converted to the view yet (it runs after the pipeline, writes nothing).
-    "render/export.py": "export reads the store (not converted yet)",
-    "render/records.py": "export rows are read with SQL (not converted yet)",
-    "render/report.py": "the report reads the store (not converted yet)",
-    "narrate/timeline.py": "the timeline command reads the store (not converted yet)",
+}
+
+# Read-side modules (they run after the pipeline and write nothing) that take the open Store
+# only to hand it to storyline.store functions: they may import Store, but run no SQL,
+# import no sqlite3 and never touch ``.conn``.
+STORE_HOLDERS: dict[str, str] = {
+    "render/export.py": "export_records takes the Store the CLI opened",
+    "render/records.py": "reads export rows through storyline.store functions",
+    "render/report.py": "the report reads its records and timeline from the Store",
+    "narrate/timeline.py": "the timeline command reads articles through storyline.store",
 }
 
 
@@ -42,6 +47,8 @@ def test_no_sql_outside_store() -> None:
         if name.startswith("store/") or name in EXCEPTIONS:
             continue
         found = _violations(path)
+        if name in STORE_HOLDERS:
+            found = [f for f in found if not f.startswith("imports Store from")]
         if found:
             offenders[name] = found
     assert offenders == {}, "move the SQL into storyline/store (or give the step a CorpusView)"
@@ -49,4 +56,7 @@ def test_no_sql_outside_store() -> None:
 
 def test_exceptions_are_still_needed() -> None:
     stale = [name for name in EXCEPTIONS if not _violations(PACKAGE / name)]
+    stale += [name for name in STORE_HOLDERS
+              if not any(f.startswith("imports Store from") for f in _violations(PACKAGE / name))]
     assert stale == [], f"no longer need an exception: {stale}"
+

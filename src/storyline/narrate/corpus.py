@@ -1,16 +1,8 @@
-"""Shared by narrate, timeline and render: citation preference (stored rows live in store/)."""
+"""Citation preference, shared by the narrate step and the timeline."""
 
 from __future__ import annotations
 
-from storyline.store.articles import arrival_order
-from storyline.store.events import EventDate, article_events
-from storyline.store.events import event_members_in_order as event_members
-from storyline.store.provenance import Provenance, load_provenance
-
-__all__ = [
-    "EventDate", "Provenance", "arrival_order", "article_events", "citation_preference",
-    "event_members", "load_provenance",
-]
+from storyline.store.provenance import Provenance
 
 
 def citation_preference(

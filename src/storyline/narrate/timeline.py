@@ -23,14 +23,11 @@ from typing import Any
 from storyline.errors import InputError, NotFoundError
 from storyline.model import Article
 from storyline.narrate.centrality import SentenceSpace, collapse_repeats, normalise
-from storyline.narrate.corpus import (
-    arrival_order,
-    article_events,
-    citation_preference,
-    load_provenance,
-)
-from storyline.store.articles import load_articles
+from storyline.narrate.corpus import citation_preference
+from storyline.store.articles import arrival_order, load_articles
 from storyline.store.db import Store
+from storyline.store.events import article_events, storyline_article_ids, storyline_exists
+from storyline.store.provenance import load_provenance, matching_article_ids
 
 PUBLICATION_SENTENCES = 5  # opening sentences of an article that speak for its publication day
 MIN_TIMELINE_WORDS = 5
@@ -129,21 +126,12 @@ def fts_query(text: str) -> str:
 def _selected_ids(store: Store, storyline: str | None, query: str | None) -> list[str] | None:
     ids: set[str] | None = None
     if storyline is not None:
-        exists = store.conn.execute(
-            "SELECT 1 FROM storylines WHERE storyline_id = ?", (storyline,)).fetchone()
-        if not exists:
+        if not storyline_exists(store, storyline):
             raise NotFoundError(
                 f"no storyline {storyline!r}; list them with `storyline export --what storylines`")
-        rows = store.conn.execute(
-            "SELECT DISTINCT ea.article_id FROM event_articles ea "
-            "JOIN events e ON e.event_id = ea.event_id WHERE e.storyline_id = ?", (storyline,))
-        ids = {row[0] for row in rows}
+        ids = storyline_article_ids(store, storyline)
     if query is not None:
-        rows = store.conn.execute(
-            "SELECT DISTINCT s.article_id FROM sentences_fts f "
-            "JOIN sentences s ON s.rowid = f.rowid WHERE sentences_fts MATCH ?",
-            (fts_query(query),))
-        matched = {row[0] for row in rows}
+        matched = matching_article_ids(store, fts_query(query))
         ids = matched if ids is None else ids & matched
     return None if ids is None else sorted(ids)
 

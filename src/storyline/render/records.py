@@ -13,9 +13,11 @@ from typing import Any, Literal
 
 from storyline.errors import InputError
 from storyline.model import Article
-from storyline.narrate.corpus import article_events, event_members, load_provenance
 from storyline.store.articles import load_articles
 from storyline.store.db import Store
+from storyline.store.events import article_events, event_rows, storyline_rows
+from storyline.store.events import event_members_in_order as event_members
+from storyline.store.provenance import load_provenance, passage_rows
 
 What = Literal["articles", "events", "storylines", "passages", "quotes", "entities"]
 WHATS: tuple[str, ...] = ("articles", "events", "storylines", "passages", "quotes", "entities")
@@ -108,11 +110,7 @@ def _articles(store: Store) -> Iterator[dict[str, Any]]:
 def _events(store: Store) -> Iterator[dict[str, Any]]:
     members = event_members(store)
     provenance = load_provenance(store)
-    rows = store.conn.execute(
-        "SELECT event_id, storyline_id, date, date_precision, title, summary FROM events "
-        "ORDER BY date IS NULL, date, event_id"
-    )
-    for row in rows:
+    for row in event_rows(store):
         articles = members.get(row["event_id"], [])
         groups = {(provenance[a].duplicate_group if a in provenance else None) or a
                   for a in articles}
@@ -126,15 +124,14 @@ def _events(store: Store) -> Iterator[dict[str, Any]]:
 
 def _storylines(store: Store) -> Iterator[dict[str, Any]]:
     events: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
-    for row in store.conn.execute("SELECT event_id, storyline_id, date FROM events "
-                                  "ORDER BY date IS NULL, date, event_id"):
+    for row in event_rows(store):
         events[row["storyline_id"]].append((row["date"], row["event_id"]))
     found = []
-    for row in store.conn.execute("SELECT storyline_id, title FROM storylines"):
-        dated = [date for date, _ in events[row["storyline_id"]] if date]
+    for storyline_id, title in storyline_rows(store):
+        dated = [date for date, _ in events[storyline_id] if date]
         found.append({
-            "storyline_id": row["storyline_id"], "title": row["title"],
-            "events": [event_id for _, event_id in events[row["storyline_id"]]],
+            "storyline_id": storyline_id, "title": title,
+            "events": [event_id for _, event_id in events[storyline_id]],
             "start": min(dated) if dated else None, "end": max(dated) if dated else None,
         })
     found.sort(key=lambda s: (s["start"] is None, s["start"] or "", s["storyline_id"]))
@@ -142,12 +139,7 @@ def _storylines(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def _passages(store: Store) -> Iterator[dict[str, Any]]:
-    rows = store.conn.execute(
-        "SELECT a, b, a_start, a_end, b_start, b_end, a_text, b_text, similarity FROM passages "
-        "ORDER BY a, b, a_start, b_start"
-    )
-    for row in rows:
-        yield dict(row)
+    yield from passage_rows(store)
 
 
 def _quotes(store: Store) -> Iterator[dict[str, Any]]:

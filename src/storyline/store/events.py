@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from storyline.store.db import Store
 
@@ -92,6 +93,35 @@ def storyline_events(store: Store) -> list[tuple[str, str | None, str | None, st
     )
     return [(row["storyline_id"], row["title"], row["event_id"], row["event_title"])
             for row in rows]
+
+
+def event_rows(store: Store) -> list[dict[str, Any]]:
+    """Every event's stored columns, by date (undated last), then event id."""
+    rows = store.conn.execute(
+        "SELECT event_id, storyline_id, date, date_precision, title, summary FROM events "
+        "ORDER BY date IS NULL, date, event_id"
+    )
+    return [dict(row) for row in rows]
+
+
+def storyline_rows(store: Store) -> list[tuple[str, str | None]]:
+    """(storyline id, title) of every stored storyline, in the store's order."""
+    rows = store.conn.execute("SELECT storyline_id, title FROM storylines")
+    return [(row["storyline_id"], row["title"]) for row in rows]
+
+
+def storyline_exists(store: Store, storyline_id: str) -> bool:
+    """Whether a storyline with this id is stored."""
+    return store.conn.execute(
+        "SELECT 1 FROM storylines WHERE storyline_id = ?", (storyline_id,)).fetchone() is not None
+
+
+def storyline_article_ids(store: Store, storyline_id: str) -> set[str]:
+    """Ids of the articles in any event of the storyline."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT ea.article_id FROM event_articles ea "
+        "JOIN events e ON e.event_id = ea.event_id WHERE e.storyline_id = ?", (storyline_id,))
+    return {row[0] for row in rows}
 
 
 def save_event_texts(store: Store, texts: Mapping[str, tuple[str | None, str]]) -> None:

@@ -157,6 +157,23 @@ def sentences(store: Store, ids: Sequence[str] | None = None) -> Iterator[Senten
             yield SentenceRow(row["article_id"], row["idx"], row["start"], row["end"], row["text"])
 
 
+def matching_article_ids(store: Store, fts_query: str) -> set[str]:
+    """Ids of the articles with a sentence matching the FTS5 query ``fts_query``."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT s.article_id FROM sentences_fts f "
+        "JOIN sentences s ON s.rowid = f.rowid WHERE sentences_fts MATCH ?", (fts_query,))
+    return {row[0] for row in rows}
+
+
+def passage_rows(store: Store) -> list[dict[str, Any]]:
+    """Every stored passage's columns, by articles, then start offsets."""
+    rows = store.conn.execute(
+        "SELECT a, b, a_start, a_end, b_start, b_end, a_text, b_text, similarity FROM passages "
+        "ORDER BY a, b, a_start, b_start"
+    )
+    return [dict(row) for row in rows]
+
+
 def replace_passages(store: Store, ids: Sequence[str], passages: Iterable[Passage]) -> int:
     """Drop the passages touching ``ids`` and store the new ones; return how many."""
     rows = [
