@@ -44,7 +44,7 @@ class Store:
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode = WAL")
+                self._enable_wal()
             self.conn.execute("PRAGMA synchronous = NORMAL")
             # A reader that meets a checkpoint, or a writer that meets a reader's snapshot,
             # waits briefly instead of failing with "database is locked".
@@ -52,6 +52,20 @@ class Store:
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open {self.path} as a storyline database: {exc}") from exc
+
+    def _enable_wal(self) -> None:
+        # Switching a new file to WAL needs a moment of exclusive access, and SQLite answers
+        # "database is locked" at once (no busy handler) while another process opens the
+        # same new file; retry for as long as a busy wait would.
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.01)
 
     def _migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
