@@ -12,29 +12,16 @@ in the same session.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "pipeline"))
 
+from devsets import dev_records, write_inputs  # noqa: E402
 from kill_harness import kill_session  # noqa: E402
-
-
-def dev_records(data: Path, limit: int) -> list[dict[str, str]]:
-    """Syndication-dev records, then t17-dev articles, up to ``limit``."""
-    records: list[dict[str, str]] = []
-    with open(data / "syndication-dev" / "articles.jsonl", encoding="utf-8") as lines:
-        records.extend(json.loads(line) for line in lines)
-    for topic in sorted((data / "t17-dev").iterdir()):
-        with open(topic / "articles.jsonl", encoding="utf-8") as lines:
-            for line in lines:
-                item = json.loads(line)
-                records.append({"id": f"{topic.name}-{item['id']}", "text": item["text"],
-                                "published": item["time"], "source": topic.name.split("_")[-1]})
-    return records[:limit]
 
 
 def main() -> None:
@@ -46,15 +33,8 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path)
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="storyline-kills-"))
-    inputs = workdir / "inputs"
-    inputs.mkdir(parents=True, exist_ok=True)
     records = dev_records(args.data, args.articles)
-    files = []
-    for number, start in enumerate(range(0, len(records), 100)):
-        path = inputs / f"part-{number:03d}.jsonl"
-        path.write_text("".join(json.dumps(r) + "\n" for r in records[start:start + 100]),
-                        encoding="utf-8")
-        files.append(str(path))
+    files = write_inputs(records, workdir / "inputs")
     began = time.monotonic()
     report = kill_session(files, workdir, kills=args.kills, seed=args.seed)
     print(f"articles: {len(records)}  workdir: {workdir}")

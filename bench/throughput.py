@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kills import dev_records  # noqa: E402
+from devsets import dev_records, write_inputs  # noqa: E402
 
 STORYLINE = [sys.executable, "-m", "storyline.cli"]
 
@@ -41,18 +41,6 @@ def all_records(data: Path) -> list[dict[str, str]]:
             records.append({"id": f"ecb-{item['id']}", "title": item.get("title") or "",
                             "text": item["text"]})
     return records
-
-
-def write_inputs(records: list[dict[str, str]], folder: Path) -> list[str]:
-    """JSONL files of 100 records each; their paths."""
-    folder.mkdir(parents=True, exist_ok=True)
-    files = []
-    for number, start in enumerate(range(0, len(records), 100)):
-        path = folder / f"part-{number:03d}.jsonl"
-        path.write_text("".join(json.dumps(r) + "\n" for r in records[start:start + 100]),
-                        encoding="utf-8")
-        files.append(str(path))
-    return files
 
 
 def end_to_end(files: list[str], workdir: Path) -> tuple[float, str]:
