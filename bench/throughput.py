@@ -61,6 +61,7 @@ def stages(files: list[str], workdir: Path) -> dict[str, float]:
     from storyline.ingest import read_inputs
     from storyline.pipeline.local import LocalExecutor
     from storyline.pipeline.run import build_steps
+    from storyline.pipeline.workers import configured_workers
     from storyline.store.articles import content_hash, mark_done, pending_ids
     from storyline.store.db import Store
 
@@ -81,7 +82,8 @@ def stages(files: list[str], workdir: Path) -> dict[str, float]:
                 yield item
 
         began = time.perf_counter()
-        LocalExecutor(record_steps).run(store, hashed(read_inputs(files, config)))
+        executor = LocalExecutor(record_steps, workers=configured_workers(config))
+        executor.run(store, hashed(read_inputs(files, config)))
         timings["record steps (clean+language+writes)"] = time.perf_counter() - began
         for step in corpus_steps:
             began = time.perf_counter()

@@ -33,7 +33,6 @@ from storyline.language.speakers import attribute_quotes
 from storyline.language.temporal import extract_temporal
 from storyline.model import Article, Paragraph, Sentence, Skip
 from storyline.pipeline.step import register_step
-from storyline.pipeline.workers import resolve_workers
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -57,7 +56,6 @@ class LanguageStep:
         self.max_batch_chars: int = int(settings.get("max_batch_chars", 50_000))
         self.max_article_chars: int = int(settings.get("max_article_chars", 5_000_000))
         # Processes the executor runs the record steps in (the model is most of the time).
-        self.workers: int = resolve_workers(int(settings.get("workers", 0)))
         self.parse_cache_chars: int = int(settings.get("parse_cache_chars", 1_000_000))
 
     def run(self, articles: Iterable[Article]) -> Iterator[Article | Skip]:

@@ -43,16 +43,10 @@ class LocalExecutor:
     """
 
     def __init__(self, steps: Sequence[RecordStep], batch_size: int = 64,
-                 workers: int | None = None) -> None:
-        """Keep the steps, how many articles to commit at once and how many processes to use.
-
-        ``workers`` defaults to the most any step asks for (its ``workers`` attribute;
-        the language step reads ``[language] workers``), else 1.
-        """
+                 workers: int = 1) -> None:
+        """Keep the steps, how many articles to commit at once and how many processes to use."""
         self.steps = list(steps)
         self.batch_size = batch_size
-        if workers is None:
-            workers = max([int(getattr(step, "workers", 1)) for step in self.steps] or [1])
         self.workers = workers
 
     @property

@@ -18,6 +18,7 @@ from storyline.pipeline.step import (
     check_order,
     create_step,
 )
+from storyline.pipeline.workers import configured_workers
 from storyline.store.articles import (
     content_hash,
     forget_step_work,
@@ -135,7 +136,7 @@ def _run_locked(
     progress: Progress | None,
     on_message: Callable[[str], None] | None,
 ) -> RunSummary:
-    executor = LocalExecutor(record_steps)
+    executor = LocalExecutor(record_steps, workers=configured_workers(config))
     summary = RunSummary()
     run_id, interrupted = start_run(store)
     summary.resumed_runs = len(interrupted)

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain as chain_streams
 
+from storyline.config import Config
 from storyline.model import Article, Skip
 from storyline.pipeline.step import RecordStep
 
@@ -42,6 +43,11 @@ def resolve_workers(setting: int) -> int:
     """Worker processes for a ``workers`` setting: 0 means one per available core."""
     cores = available_cores()
     return cores if setting <= 0 else min(setting, cores)
+
+
+def configured_workers(config: Config) -> int:
+    """Worker processes for the record steps, from ``[language] workers``."""
+    return resolve_workers(int(config["language"].get("workers", 0)))
 
 
 def _start_worker(steps: list[RecordStep], parent: int) -> None:
