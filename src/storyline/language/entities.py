@@ -27,7 +27,7 @@ from storyline.language.names import (
     speaker_id,
     words_of,
 )
-from storyline.language.nlp import ParsedPiece
+from storyline.language.nlp import ParsedPiece, has_syntax
 from storyline.model import Article, EntityMention
 
 if TYPE_CHECKING:
@@ -110,14 +110,20 @@ def _recover_person_mentions(pieces: Sequence[ParsedPiece], text: str,
     covered = {position for m in mentions for position in range(m.start, m.end)}
     found: list[EntityMention] = []
     for piece in pieces:
+        parsed = has_syntax(piece.doc)
         for token in piece.doc:
             start = piece.offset + token.idx
-            if token.text not in name_parts or start in covered or not _used_as_name(token):
+            if token.text not in name_parts or start in covered:
                 continue
-            head = token.head
-            in_other_name = head.tag_ in _PROPER_TAGS and head.text not in name_parts
-            if token.dep_ == "compound" and in_other_name:
-                continue  # part of another proper name ("Kishida Foundation")
+            if parsed:
+                if not _used_as_name(token):
+                    continue
+                head = token.head
+                in_other_name = head.tag_ in _PROPER_TAGS and head.text not in name_parts
+                if token.dep_ == "compound" and in_other_name:
+                    continue  # part of another proper name ("Kishida Foundation")
+            elif not _name_by_shape(token, name_parts):
+                continue
             found.append(EntityMention(token.text, PERSON_LABEL, start, start + len(token.text)))
     return found
 
@@ -126,6 +132,20 @@ def _used_as_name(token: Token) -> bool:
     """Whether a token is used as a noun: tagged proper, or mis-tagged in a noun's role."""
     return token.tag_ in _PROPER_TAGS or (
         token.tag_ in ("NN", "NNS", "JJ") and token.dep_ in _NOMINAL_ROLES)
+
+
+def _name_by_shape(token: Token, name_parts: set[str]) -> bool:
+    """For text parsed for entities alone: a known name part, unless part of another name.
+
+    Followed by another capitalised word that is no part of a known name, the token
+    belongs to some other name ("Kishida Foundation").
+    """
+    doc = token.doc
+    if token.i + 1 < len(doc):
+        after = doc[token.i + 1].text
+        if after[:1].isupper() and after not in name_parts:
+            return False
+    return True
 
 
 def canonicalize_across(articles: Iterable[Article]) -> list[Article]:

@@ -3,17 +3,18 @@
 Nothing is downloaded at run time: the model is a pinned dependency of storyline.
 Only the components the language step reads are kept (tagger for ``tag_``, parser
 for sentences and speakers, NER for entities); the lemmatizer and the attribute
-ruler (coarse POS, which nothing here reads) are excluded.
+ruler (coarse POS, which nothing here reads) are excluded. The tagger and parser
+run only where their output is read (:func:`parse_texts`, ``[language] syntax``).
 """
 
 from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from storyline.errors import ConfigError
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 # Components the step never reads; excluding them saves load and run time.
 UNUSED_COMPONENTS: tuple[str, ...] = ("lemmatizer", "attribute_ruler", "textcat", "senter")
+
+T = TypeVar("T", bound=Any)
 
 # A paragraph longer than this is parsed in pieces (see ``[language] max_chunk_chars``).
 MAX_PIECE_CHARS = 10_000
@@ -76,7 +79,8 @@ class ParseCache:
     """Docs of recently parsed texts, at most ``max_chars`` characters of them.
 
     Syndicated copies repeat whole paragraphs word for word; each distinct text is
-    parsed once and its Doc shared (nothing downstream changes a Doc). The least
+    parsed once and its Doc shared (nothing downstream changes a Doc). A Doc with the
+    syntax (tags and dependencies) also serves a request for entities alone. The least
     recently used texts are forgotten first, which bounds the memory the Docs hold.
     """
 
@@ -86,22 +90,32 @@ class ParseCache:
         self.chars = 0
         self.docs: OrderedDict[str, Doc] = OrderedDict()
 
-    def get(self, text: str) -> Doc | None:
-        """The Doc of ``text`` if it is held."""
+    def get(self, text: str, syntax: bool = True) -> Doc | None:
+        """The Doc of ``text`` if it is held (and has the syntax, when ``syntax``)."""
         doc = self.docs.get(text)
-        if doc is not None:
-            self.docs.move_to_end(text)
+        if doc is None or (syntax and not has_syntax(doc)):
+            return None
+        self.docs.move_to_end(text)
         return doc
 
     def put(self, text: str, doc: Doc) -> None:
         """Hold the Doc of ``text``, forgetting the oldest ones beyond ``max_chars``."""
-        if len(text) > self.max_chars or text in self.docs:
+        if len(text) > self.max_chars:
+            return
+        if text in self.docs:
+            self.docs[text] = doc
+            self.docs.move_to_end(text)
             return
         self.docs[text] = doc
         self.chars += len(text)
         while self.chars > self.max_chars:
             old, _ = self.docs.popitem(last=False)
             self.chars -= len(old)
+
+
+def has_syntax(doc: Doc) -> bool:
+    """Whether ``doc`` went through the tagger and parser (not the entity model alone)."""
+    return bool(doc.has_annotation("DEP"))
 
 
 @lru_cache(maxsize=4)
@@ -139,49 +153,64 @@ def split_long(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, str]]
     return pieces
 
 
-def char_batches(texts: Iterable[str], max_items: int,
-                 max_chars: int = MAX_BATCH_CHARS) -> Iterator[list[str]]:
-    """Group ``texts`` in order into batches of at most ``max_items`` texts and ``max_chars``.
+def char_batches(items: Iterable[T], max_items: int, max_chars: int = MAX_BATCH_CHARS,
+                 size: Callable[[T], int] = len) -> Iterator[list[T]]:
+    """Group ``items`` in order into batches of at most ``max_items`` and ``max_chars``.
 
-    A single text longer than ``max_chars`` forms a batch of its own.
+    ``size`` gives an item's characters; a single item longer than ``max_chars``
+    forms a batch of its own.
     """
-    batch: list[str] = []
-    size = 0
-    for text in texts:
-        if batch and (len(batch) >= max_items or size + len(text) > max_chars):
+    batch: list[T] = []
+    total = 0
+    for item in items:
+        chars = size(item)
+        if batch and (len(batch) >= max_items or total + chars > max_chars):
             yield batch
-            batch, size = [], 0
-        batch.append(text)
-        size += len(text)
+            batch, total = [], 0
+        batch.append(item)
+        total += chars
     if batch:
         yield batch
 
 
-def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int,
+def parse_texts(nlp: Language, texts: Iterable[tuple[str, bool]], batch_size: int,
                 max_batch_chars: int = MAX_BATCH_CHARS,
                 cache: ParseCache | None = None) -> Iterator[Doc]:
     """Run the pipeline over ``texts``, yielding one Doc per text in order.
 
-    At most ``batch_size`` texts and ``max_batch_chars`` characters are parsed at once,
-    which bounds the model's working memory. A text repeated in a batch, or held by
-    ``cache``, is parsed once and its Doc shared. Each Doc's ``tensor`` (the token
-    vectors the parser and tagger used, 96 floats a token) is dropped: nothing
-    downstream reads it, and it is most of what a kept Doc weighs.
+    Each item is ``(text, syntax)``: with ``syntax`` the whole pipeline runs (tagger
+    and parser for tags, dependencies and sentences; NER for entities); without it
+    only the entity model, which carries its own token vectors and costs about half
+    of the whole. At most ``batch_size`` texts and ``max_batch_chars`` characters are
+    parsed at once, which bounds the model's working memory. A text repeated in a
+    batch, or held by ``cache``, is parsed once and its Doc shared. Each Doc's
+    ``tensor`` (the token vectors the parser and tagger used, 96 floats a token) is
+    dropped: nothing downstream reads it, and it is most of what a kept Doc weighs.
     """
     import numpy
 
     empty = numpy.zeros((0, 0), dtype="float32")
-    for batch in char_batches(texts, batch_size, max_batch_chars):
+    entities_only = [name for name in nlp.pipe_names if name != "ner"]
+    batches = char_batches(texts, batch_size, max_batch_chars, size=lambda item: len(item[0]))
+    for batch in batches:
         docs: dict[str, Doc] = {}
-        for text in batch:
-            held = cache.get(text) if cache else None
+        wanted: dict[str, bool] = {}
+        for text, syntax in batch:
+            wanted[text] = wanted.get(text, False) or syntax
+        for text, syntax in wanted.items():
+            held = cache.get(text, syntax) if cache else None
             if held is not None:
                 docs[text] = held
-        todo = [text for text in dict.fromkeys(batch) if text not in docs]
-        for text, doc in zip(todo, nlp.pipe(todo, batch_size=max(1, len(todo))), strict=True):
-            doc.tensor = empty
-            docs[text] = doc
-            if cache:
-                cache.put(text, doc)
-        for text in batch:
+        for syntax in (True, False):
+            todo = [text for text, want in wanted.items() if want is syntax and text not in docs]
+            if not todo:
+                continue
+            disable = [] if syntax else entities_only
+            parsed = nlp.pipe(todo, batch_size=max(1, len(todo)), disable=disable)
+            for text, doc in zip(todo, parsed, strict=True):
+                doc.tensor = empty
+                docs[text] = doc
+                if cache:
+                    cache.put(text, doc)
+        for text, _ in batch:
             yield docs[text]
