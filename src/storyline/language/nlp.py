@@ -118,6 +118,11 @@ def has_syntax(doc: Doc) -> bool:
     return bool(doc.has_annotation("DEP"))
 
 
+def common_words(nlp: Language) -> frozenset[str]:
+    """The pipeline's stop words: lower-case words that open sentences and name nothing."""
+    return frozenset(word.lower() for word in nlp.Defaults.stop_words)
+
+
 @lru_cache(maxsize=4)
 def parse_cache(model_name: str, max_chars: int) -> ParseCache:
     """The cache of this process for pipeline ``model_name``."""

@@ -26,12 +26,13 @@ from storyline.language.entities import extract_mentions
 from storyline.language.nlp import (
     ParseCache,
     ParsedPiece,
+    common_words,
     has_syntax,
     load_pipeline,
     parse_cache,
     parse_texts,
-    split_long,
 )
+from storyline.language.plan import plan_article, syntax_paragraphs
 from storyline.language.quotes import QuoteSpan, find_quote_spans
 from storyline.language.sentences import refine_spans, split_plain
 from storyline.language.speakers import attribute_quotes
@@ -145,57 +146,25 @@ def analysed_view(article: Article, max_chars: int) -> Article:
     return replace(article, paragraphs=paragraphs)
 
 
-def body_pieces(article: Article, max_chunk_chars: int = 10_000) -> list[tuple[int, int, str]]:
-    """Return (paragraph index, offset, text) of every body stretch to parse."""
-    pieces = []
-    for index, paragraph in enumerate(article.paragraphs):
-        if paragraph.kind != "body":
-            continue
-        text = article.text[paragraph.start : paragraph.end]
-        if not text.strip():
-            continue
-        for offset, piece in split_long(text, max_chunk_chars):
-            pieces.append((index, paragraph.start + offset, piece))
-    return pieces
-
-
-def syntax_paragraphs(article: Article, spans: Sequence[QuoteSpan]) -> set[int]:
-    """The body paragraphs whose syntax is read: those of a quote and their neighbours.
-
-    Speakers are found from dependencies in a quote's own sentences; a "he said" looks
-    back for the last person who was a grammatical subject, and a quote standing alone
-    takes the speaker of a nearby sentence, before or after it — most often in the
-    paragraph next to it. Everywhere else only entities and sentences are needed, and
-    the entity model alone gives the entities at about half the cost of the pipeline.
-    """
-    body = [i for i, paragraph in enumerate(article.paragraphs) if paragraph.kind == "body"]
-    position = {index: n for n, index in enumerate(body)}
-    wanted: set[int] = set()
-    for span in spans:
-        for index in span.paragraphs:
-            n = position.get(index)
-            if n is not None:
-                wanted.update(body[max(0, n - 1) : n + 2])
-    return wanted
-
-
 def parse_articles(nlp: Language, articles: list[Article], batch_size: int,
                    max_chunk_chars: int = 10_000,
                    max_batch_chars: int = 50_000,
                    cache: ParseCache | None = None,
                    syntax: Sequence[set[int] | None] | None = None) -> list[list[ParsedPiece]]:
-    """Parse the body paragraphs of ``articles`` in one pass over the pipeline.
+    """Parse the body of ``articles`` in one pass over the pipeline.
 
     ``syntax[i]`` names the paragraphs of article ``i`` that need the tagger and parser
-    (``None``: all of them); the others get entities only. Paragraphs held by ``cache``
+    (``None``: all of them); elsewhere only the sentences that may hold a name get the
+    entity model (see :mod:`storyline.language.plan`). Paragraphs held by ``cache``
     (copies of ones parsed before) are not parsed again.
     """
-    plans = [body_pieces(article, max_chunk_chars) for article in articles]
     wants = syntax if syntax is not None else [None] * len(articles)
-    texts = ((text, want is None or index in want)
-             for plan, want in zip(plans, wants, strict=True) for index, _, text in plan)
+    common = common_words(nlp)
+    plans = [plan_article(article, want, max_chunk_chars, common)
+             for article, want in zip(articles, wants, strict=True)]
+    texts = ((stretch.text, stretch.syntax) for plan in plans for stretch in plan)
     docs = parse_texts(nlp, texts, batch_size, max_batch_chars, cache)
-    return [[ParsedPiece(index, offset, next(docs)) for index, offset, _ in plan]
+    return [[ParsedPiece(stretch.paragraph, stretch.offset, next(docs)) for stretch in plan]
             for plan in plans]
 
 
@@ -228,24 +197,26 @@ def annotate_without_model(article: Article) -> None:
 def sentences_from_parse(article: Article, pieces: list[ParsedPiece]) -> list[Sentence]:
     """Return the body sentences: the parser's boundaries, repaired for news text.
 
-    A piece parsed for entities alone has no parser boundaries; its sentences come
-    from punctuation (the same repairs apply).
+    A paragraph the parser did not see (parsed for entities alone, or not at all)
+    gets its sentences from punctuation, with the same repairs.
     """
     by_paragraph: dict[int, list[tuple[int, int]]] = {}
     for piece in pieces:
-        shift = piece.offset - article.paragraphs[piece.paragraph].start
         if has_syntax(piece.doc):
-            spans = [(s.start_char, s.end_char) for s in piece.doc.sents]
-        else:
-            spans = split_plain(piece.doc.text)
-        by_paragraph.setdefault(piece.paragraph, []).extend(
-            (shift + start, shift + end) for start, end in spans
-        )
+            shift = piece.offset - article.paragraphs[piece.paragraph].start
+            by_paragraph.setdefault(piece.paragraph, []).extend(
+                (shift + s.start_char, shift + s.end_char) for s in piece.doc.sents
+            )
     sentences: list[Sentence] = []
-    for index, spans in by_paragraph.items():
-        paragraph = article.paragraphs[index]
+    for index, paragraph in enumerate(article.paragraphs):
+        if paragraph.kind != "body":
+            continue
         text = article.text[paragraph.start : paragraph.end]
-        sentences.extend(_sentences(article, index, refine_spans(text, spans)))
+        if not text.strip():
+            continue
+        spans = by_paragraph.get(index)
+        found = refine_spans(text, spans) if spans is not None else split_plain(text)
+        sentences.extend(_sentences(article, index, found))
     return sentences
 
 
