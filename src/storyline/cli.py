@@ -30,6 +30,7 @@ from rich.progress import (
     Task,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.text import Text
 
@@ -155,7 +156,8 @@ def _run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | No
     with library_errors(), open_store(db) as store:
         # markup=False: nothing in the progress labels is styling.
         columns = (SpinnerColumn(), TextColumn("{task.description}", markup=False), BarColumn(),
-                   TextColumn("{task.completed} done"), RateColumn(), TimeElapsedColumn())
+                   TextColumn("{task.completed} done"), RateColumn(), TimeElapsedColumn(),
+                   TimeRemainingColumn())
         with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
             summary = run_pipeline(store, list(inputs), config, _progress_reporter(bar),
                                    on_message=lambda text: say("note:", text, "cyan"))

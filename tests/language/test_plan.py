@@ -27,7 +27,8 @@ def test_a_sentence_may_name_when_a_word_other_than_a_common_opener_is_capitalis
 
 
 def test_quote_paragraphs_and_their_neighbours_get_syntax() -> None:
-    doc = article("First one.", "Second one.", "“We agree on every point that matters to us,” he said.", "Fourth.", "Fifth.")
+    doc = article("First one.", "Second one.",
+                  "“We agree on every point that matters to us,” he said.", "Fourth.", "Fifth.")
     assert syntax_paragraphs(doc, find_quote_spans(doc)) == {1, 2, 3}
 
 

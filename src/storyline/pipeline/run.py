@@ -8,6 +8,7 @@ from itertools import chain as chain_streams
 
 from storyline.config import Config
 from storyline.ingest import read_inputs
+from storyline.ingest.estimate import estimate_records
 from storyline.model import Article, Skip
 from storyline.pipeline.local import LocalExecutor
 from storyline.pipeline.step import (
@@ -157,7 +158,11 @@ def _run_locked(
 
     # Stored articles processed by an older step version are re-run from their raw input.
     reprocess = _load_in_chunks(store, sorted(stale))
-    tick = progress("Reading and cleaning", None) if progress else None
+    tick = None
+    if progress:
+        # Known only when every input can be counted cheaply (JSONL lines, pages).
+        expected = estimate_records(inputs, bool(config["ingest"].get("follow_symlinks")))
+        tick = progress("Reading and cleaning", expected)
 
     def counted(item: Article | Skip) -> None:
         if tick:
