@@ -131,3 +131,26 @@ def test_csv_text_with_a_bare_carriage_return_stays_in_its_row(
         rows = list(csv.DictReader(handle))
     assert [r["event_id"] for r in rows] == ["e1", "e2", "e3"]
     assert rows[0]["title"] == "Line one\rline two"
+
+
+def test_every_model_field_not_held_back_is_exported() -> None:
+    import dataclasses
+
+    from storyline.model import Article
+    from storyline.render.records import FIELDS, NOT_EXPORTED
+
+    names = [field.name for field in dataclasses.fields(Article)]
+    exported = set(FIELDS["articles"]) | set(ARTICLE_EXTRAS)
+    assert [name for name in names if name not in exported] == [
+        name for name in names if name in NOT_EXPORTED]
+    assert "origin" in ARTICLE_EXTRAS  # where each article came from (file:line or URL)
+
+
+def test_a_field_added_to_the_model_reaches_the_export_by_itself(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.render import records
+
+    monkeypatch.setattr(records, "ARTICLE_EXTRAS", (*ARTICLE_EXTRAS, "new_field"))
+    monkeypatch.setattr(records.Article, "new_field", "a value", raising=False)
+    exported = _jsonl(store, "articles")
+    assert exported and all(record["new_field"] == "a value" for record in exported)

@@ -6,6 +6,7 @@ same records so that what a user sees and what a user exports never disagree.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import defaultdict
 from collections.abc import Iterator
@@ -34,8 +35,20 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "quotes": ("article_id", "text", "speaker", "speaker_id", "start", "end"),
     "entities": ("canonical", "label", "mentions", "articles"),
 }
-# Appended to articles only where nested values fit the format (JSON lines, Parquet).
-ARTICLE_EXTRAS: tuple[str, ...] = ("published_basis", "byline", "language", "removed")
+# Article fields that are not exported as article columns: the input as read and its
+# hash, offsets into the text, and what has record types of its own (quotes, entities)
+# or is a free-form bag (metadata). Every other field of the model is exported by itself.
+NOT_EXPORTED: frozenset[str] = frozenset({
+    "raw", "raw_format", "input_hash", "paragraphs", "sentences", "temporal", "entities",
+    "quotes", "metadata",
+})
+# Appended to articles only where nested values fit the format (JSON lines, Parquet):
+# every other field of Article, in the model's order, so a new field reaches exports
+# without an edit here.
+ARTICLE_EXTRAS: tuple[str, ...] = tuple(
+    field.name for field in dataclasses.fields(Article)
+    if field.name not in FIELDS["articles"] and field.name not in NOT_EXPORTED
+)
 
 
 def record_fields(what: str, extended: bool) -> tuple[str, ...]:
@@ -101,10 +114,17 @@ def _articles(store: Store) -> Iterator[dict[str, Any]]:
             "duplicate_group": prov.duplicate_group if prov else None,
             "reprint_of": prov.reprint_of if prov else None,
             "version_of": prov.version_of if prov else None,
-            "published_basis": article.published_basis, "byline": article.byline,
-            "language": article.language,
-            "removed": [{"text": line.text, "reason": line.reason} for line in article.removed],
+            **{name: _plain(getattr(article, name)) for name in ARTICLE_EXTRAS},
         }
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as JSON-ready data (records of the model become dicts)."""
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return value
 
 
 def _events(store: Store) -> Iterator[dict[str, Any]]:
