@@ -65,3 +65,10 @@ def test_body_segments_merge_overlaps() -> None:
     segments = body_segments("abcdefghij", [(2, 5), (4, 7), (9, 20)])
     assert [(s.text, s.shared) for s in segments] == [
         ("ab", False), ("cdefg", True), ("hi", False), ("j", True)]
+
+
+def test_model_fields_without_a_place_of_their_own_are_listed_escaped(store: Store) -> None:
+    store.conn.execute("UPDATE articles SET record = json_set(record, '$.origin', "
+                       "'feed.jsonl:3 <b>x</b>') WHERE id = 'a3'")
+    html = _html(store)
+    assert "<dt>origin</dt><dd>feed.jsonl:3 &lt;b&gt;x&lt;/b&gt;</dd>" in html

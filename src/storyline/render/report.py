@@ -7,7 +7,7 @@ rendered with autoescaping on and never marks article text as safe.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from storyline.config import Config, default_config
 from storyline.errors import InputError
 from storyline.narrate.timeline import build_timeline
 from storyline.render.axis import build_axis
-from storyline.render.records import iter_records
+from storyline.render.records import ARTICLE_EXTRAS, iter_records
 from storyline.store.db import Store
 
 
@@ -53,6 +53,10 @@ def body_segments(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
     return segments
 
 
+# Extras the article card shows in a place of their own.
+SHOWN_IN_CARD = ("published_basis", "removed")
+
+
 def report_context(store: Store, config: Config | None = None) -> dict[str, Any]:
     """Gather everything the report template shows.
 
@@ -77,14 +81,15 @@ def report_context(store: Store, config: Config | None = None) -> dict[str, Any]
             spans[article_id].append((passage[f"{side}_start"], passage[f"{side}_end"]))
             shared[article_id].append({"other": passage[other], "text": passage[f"{side}_text"],
                                        "similarity": passage["similarity"]})
+    # Counted once: asking every article for its reprints was quadratic in the corpus.
+    reprints = Counter(a["reprint_of"] for a in articles.values() if a["reprint_of"])
     for article in articles.values():
         article["segments"] = body_segments(article["text"] or "", spans.get(article["id"], []))
         article["shared"] = shared.get(article["id"], [])
         # Only web addresses become links: a "javascript:" URL in the input must stay inert.
         url = article["url"] or ""
         article["link"] = url if url.startswith(("http://", "https://")) else None
-        article["copies"] = sum(1 for other in articles.values()
-                                if other["reprint_of"] == article["id"])
+        article["copies"] = reprints[article["id"]]
 
     placed: set[str] = set()
     for event in events.values():
@@ -103,6 +108,8 @@ def report_context(store: Store, config: Config | None = None) -> dict[str, Any]
         "storylines": storylines,
         "unassigned": [a for a in articles.values() if a["id"] not in placed],
         "articles": articles,
+        # Fields of the model the card does not show in its own place, listed by name.
+        "article_fields": [name for name in ARTICLE_EXTRAS if name not in SHOWN_IN_CARD],
         "timeline": build_timeline(store, max_dates=int(settings["max_dates"]),
                                    sentences_per_date=int(settings["sentences_per_date"])),
         "axis": build_axis(storylines, events),
