@@ -17,15 +17,15 @@ story made from it by two changes, both functions of k alone:
   date's format.
 - names: the corpus's own name list is every capitalised word (3+ letters) that the seed
   uses as a name: it occurs capitalised at least 3 times, at least half of them not at a
-  sentence start, and in lower case at most a tenth as often. The names are sorted and copy k maps the list onto a permutation of
-  itself (``random.Random(k).shuffle``); every occurrence of a listed word in the title and
-  text is replaced by its image. One permutation per copy keeps a story's people and places
-  consistent within and across the copy's articles, so copy k of an event is still one
-  event, but another one than copy j's.
+  sentence start, and in lower case at most a tenth as often. The names are sorted and
+  copy k maps the list onto a permutation of itself (``random.Random(k).shuffle``); every
+  occurrence of a listed word in the title and text is replaced by its image. One
+  permutation per copy keeps a story's people and places consistent within and across the
+  copy's articles, so copy k of an event is still one event, but another one than copy j's.
 
-Ids get ``~k`` appended and urls a ``copy=k`` query; sources stay (so per-source steps
-see sources grow). Records are ordered by copy then seed order and the
-first N are written as JSONL files of 1,000 records to ``WORKDIR/inputs`` (never the repo).
+Ids get ``~k`` appended and urls a ``copy=k`` query; sources stay (so per-source steps see
+sources grow). Records are ordered by copy then seed order and the first N are written as
+JSONL files of 1,000 records to ``WORKDIR/inputs-N`` (never the repo).
 The 1 and 100 added articles are the first records of copy ``K + 1``, where K is the last
 copy in the store: stories the store has never seen.
 
@@ -71,7 +71,8 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December"]
 _ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"Sept": 9}
 _FULL = {m: i + 1 for i, m in enumerate(_MONTHS)}
-_MONTH = r"(?P<mon>" + "|".join(_MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_MONTH = (r"(?P<mon>" + "|".join(_MONTHS)
+          + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)")
 _MDY = re.compile(_MONTH + r" (?P<d>[0-3]?\d)\b(?P<y>,? (?:19|20)\d\d\b)?")
 _DMY = re.compile(r"\b(?P<d>[0-3]?\d) " + _MONTH + r"(?P<y>,? (?:19|20)\d\d\b)?")
@@ -238,7 +239,8 @@ def write_jsonl(records: list[dict[str, str]], folder: Path, size: int = 1000) -
     for number, start in enumerate(range(0, len(records), size)):
         path = folder / f"part-{number:04d}.jsonl"
         with open(path, "w", encoding="utf-8") as out:
-            out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records[start:start + size])
+            out.writelines(json.dumps(r, ensure_ascii=False) + "\n"
+                           for r in records[start:start + size])
         paths.append(str(path))
     return paths
 
