@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from storyline.model import Article
 from storyline.store.articles import save_articles, save_source_lines, update_dates
 from storyline.store.db import Store
+from storyline.store.entities import NameRow, TermRow, save_entity_rows
 from storyline.store.events import (
     EventRow,
     save_event_texts,
@@ -34,6 +35,8 @@ class Changes:
     source_lines: dict[str, tuple[str, list[tuple[int, int, bool]]]] = field(
         default_factory=dict)
     """Article → (source, its (line key, length, kept) lines): the recurring-line index."""
+    entity_rows: dict[str, tuple[list[NameRow], list[TermRow]]] = field(default_factory=dict)
+    """Article → its entity-table rows (names, terms), replacing any it had."""
     dates: list[Article] = field(default_factory=list)
     """Articles whose publication date changed (record and date columns only)."""
     signatures: dict[str, bytes] = field(default_factory=dict)
@@ -62,6 +65,8 @@ class Changes:
             found.add("articles")
         if self.source_lines:
             found.add("lines")
+        if self.entity_rows:
+            found.add("entities")
         if self.signatures or self.lsh_buckets or self.digest_keys:
             found.add("signatures")
         if self.provenance:
@@ -81,7 +86,11 @@ def apply_changes(store: Store, changes: Changes) -> None:
     """Write ``changes`` to ``store`` in one transaction (nested in the caller's, if open)."""
     with store.transaction():
         if changes.articles:
-            save_articles(store, changes.articles, changes.article_steps)
+            # Re-annotated by the record steps (recurring lines): later corpus steps owe them.
+            save_articles(store, changes.articles, changes.article_steps,
+                          fresh=bool(changes.article_steps))
+        if changes.entity_rows:
+            save_entity_rows(store, changes.entity_rows)
         if changes.source_lines:
             save_source_lines(store, changes.source_lines)
         if changes.dates:

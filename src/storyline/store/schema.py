@@ -151,6 +151,22 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (article_id, line)
     ) WITHOUT ROWID;
     CREATE INDEX source_lines_line ON source_lines(source, line);
+    CREATE TABLE entity_names (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        label TEXT NOT NULL,
+        key TEXT NOT NULL,                -- name_key of the document-level name
+        spelling TEXT NOT NULL,
+        count INTEGER NOT NULL,           -- mentions in the article
+        PRIMARY KEY (article_id, label, spelling)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_names_key ON entity_names(key);
+    CREATE TABLE entity_terms (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        term TEXT NOT NULL,               -- w:<word> of a full person name, a:<group>:<letters>
+        key TEXT NOT NULL,
+        PRIMARY KEY (article_id, term, key)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_terms_term ON entity_terms(term);
     """,
 ]
 

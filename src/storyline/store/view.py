@@ -8,18 +8,21 @@ step declares (``reads``) can be checked against what it did.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
 from storyline.model import Article
 from storyline.store import articles as _articles
+from storyline.store import entities as _entities
 from storyline.store import events as _events
 from storyline.store import provenance as _provenance
 from storyline.store.db import Store
+from storyline.store.entities import NameRow, TermRow
 from storyline.store.provenance import Provenance, SentenceRow
 
 KINDS: tuple[str, ...] = (
     "articles", "sentences", "signatures", "provenance", "passages", "events", "storylines",
-    "lines",
+    "lines", "entities",
 )
 """The kinds of stored data a corpus step can read or change."""
 
@@ -79,6 +82,28 @@ class CorpusView:
         """Stored sentences (all, or those of the given articles)."""
         self.read.add("sentences")
         return _provenance.sentences(self._store, ids)
+
+    # Entity table -------------------------------------------------------------------------
+
+    def spelling_counts(self, keys: Iterable[str]) -> dict[str, Counter[str]]:
+        """Name key → {spelling: mentions} over every article."""
+        self.read.add("entities")
+        return _entities.spelling_counts(self._store, keys)
+
+    def term_counts(self, terms: Iterable[str]) -> dict[str, Counter[str]]:
+        """Term → {name key: articles holding it} (full-name words, acronyms)."""
+        self.read.add("entities")
+        return _entities.term_counts(self._store, terms)
+
+    def entity_rows(self, ids: Sequence[str]) -> dict[str, tuple[list[NameRow], list[TermRow]]]:
+        """Article id → its stored entity-table rows (names, terms)."""
+        self.read.add("entities")
+        return _entities.entity_rows(self._store, ids)
+
+    def name_holders(self, keys: Iterable[str]) -> set[str]:
+        """Ids of the articles mentioning a name with one of ``keys``."""
+        self.read.add("entities")
+        return _entities.name_holders(self._store, keys)
 
     # Provenance ---------------------------------------------------------------------------
 
