@@ -7,6 +7,7 @@ as recurring when it appears in enough articles that otherwise have little text 
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -88,16 +89,44 @@ def remove_recurring(article: Article, recurring: set[str]) -> bool:
     return removed_any
 
 
+def line_key(text: str) -> int:
+    """A stable 64-bit hash of one line's text (how the store indexes a source's lines)."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(),
+                          "big", signed=True)
+
+
+def line_index(article: Article) -> list[tuple[int, int, bool]]:
+    """(line key, length, still in the text) of each line :func:`recurring_lines` counts."""
+    kept = set(_lines(article))
+    gone = {r.text for r in article.removed if r.reason == REASON} - kept
+    return sorted({(line_key(t), len(t), True) for t in kept}
+                  | {(line_key(t), len(t), False) for t in gone})
+
+
+def _shared_share_keyed(first: dict[int, int], second: dict[int, int], line: int) -> float:
+    """:func:`_shared_share` on (line key → length) maps."""
+    shared = sum(length for key, length in first.items() if key in second and key != line)
+    smaller = min(sum(length for key, length in first.items() if key != line),
+                  sum(length for key, length in second.items() if key != line))
+    return shared / smaller if smaller else 1.0
+
+
 @register_step("recurring")
 class RecurringStep:
-    """Removes each source's recurring lines and re-annotates the articles that changed."""
+    """Removes each source's recurring lines and re-annotates the articles that changed.
+
+    Incremental: a line's verdict depends only on the articles holding it, so only the
+    lines of the pending articles are judged again, from the stored line index of their
+    source (holders found by line key), never from the source's whole list of articles.
+    """
 
     name = "recurring"
-    version = "1"
+    # 2: keeps a per-source line index (older stores are indexed again once).
+    version = "2"
     requires = ("text", "paragraphs", "removed", "source")
     sets = ("text", "paragraphs", "removed", "sentences", "temporal", "entities", "quotes")
-    reads = ("articles",)
-    writes = ("articles", "sentences")
+    reads = ("articles", "lines")
+    writes = ("articles", "sentences", "lines")
 
     def __init__(self, config: Config) -> None:
         """Keep the configuration (the language step is built from it when needed)."""
@@ -105,7 +134,7 @@ class RecurringStep:
         self.min_articles = int(config["clean"]["recurring_line_min_articles"])
 
     def run(self, view: CorpusView, pending: Sequence[str]) -> CorpusResult:
-        """Re-check every source that a pending article belongs to.
+        """Judge the lines of the pending articles; remove those that recur everywhere.
 
         The articles that lost lines are re-annotated by the language step (asked for
         through the registry) and returned as changes, with both record steps' versions.
@@ -113,21 +142,76 @@ class RecurringStep:
         result = CorpusResult(stats={"recurring_lines_removed": 0})
         if not pending:
             return result
+        new = {a.id: a for a in view.articles(pending) if a.source is not None}
+        lines = {i: {key: size for key, size, _ in line_index(a)} for i, a in new.items()}
+        texts: dict[int, str] = {}
+        for article in new.values():
+            texts.update((line_key(t), t) for t in _lines(article))
+        recurring: dict[str, set[int]] = {}
+        for source in sorted({a.source for a in new.values() if a.source}):
+            mine = [i for i, a in new.items() if a.source == source]
+            recurring[source] = self._judge(view, source, mine, lines)
+        # Stored articles that still show a recurring line (a line found recurring earlier
+        # is already gone from all of them).
+        touched = sorted({i for source, keys in recurring.items() if keys
+                          for held in view.line_holders(source, sorted(keys)).values()
+                          for i, kept in held if kept} - set(new))
+        articles = dict(new)
+        articles.update((a.id, a) for a in view.articles(touched))
         changed: list[Article] = []
-        for source in view.sources_of(pending):
-            ids = view.ids_of_source(source)
-            if len(ids) < self.min_articles:
+        for article_id in sorted(articles, key=lambda i: (i not in new, i)):
+            article = articles[article_id]
+            keys = recurring.get(article.source or "", set())
+            if not keys:
                 continue
-            articles = list(view.articles(ids))
-            lines = recurring_lines(articles, self.min_articles)
-            for article in articles:
-                before = len(article.removed)
-                if lines and remove_recurring(article, lines):
-                    result.stats["recurring_lines_removed"] += len(article.removed) - before
-                    changed.append(article)
+            remove = {text for text in _lines(article) if line_key(text) in keys}
+            before = len(article.removed)
+            if remove and remove_recurring(article, remove):
+                result.stats["recurring_lines_removed"] += len(article.removed) - before
+                changed.append(article)
+        index = {i: (a.source or "", line_index(a)) for i, a in new.items()}
+        index.update((a.id, (a.source or "", line_index(a))) for a in changed)
+        result.changes = Changes(source_lines=index)
         if changed:
             language = create_step("language", self.config)
             annotated = [item for item in language.run(changed) if isinstance(item, Article)]
             versions = {CleanStep.name: CleanStep.version, language.name: language.version}
-            result.changes = Changes(articles=annotated, article_steps=versions)
+            result.changes.articles = annotated
+            result.changes.article_steps = versions
         return result
+
+    def _judge(self, view: CorpusView, source: str, mine: list[str],
+               lines: dict[str, dict[int, int]]) -> set[int]:
+        """Keys of the lines of ``mine`` (new articles of ``source``) that recur there."""
+        keys = sorted({key for i in mine for key in lines[i]})
+        stored = view.line_holders(source, keys)
+        fresh = set(lines)
+        holders: dict[int, set[str]] = {key: set() for key in keys}
+        found: set[int] = set()
+        for key, held in stored.items():
+            held = [(i, kept) for i, kept in held if i not in fresh]  # stored rows may be old
+            holders[key].update(i for i, _ in held)
+            if any(not kept for _, kept in held):
+                # Removed as recurring before: more holders never undo that verdict.
+                found.add(key)
+        for i in mine:
+            for key in lines[i]:
+                holders[key].add(i)
+        busy = [key for key, ids in holders.items()
+                if len(ids) >= self.min_articles and key not in found]
+        if not busy:
+            return found
+        others = sorted({i for key in busy for i in holders[key]} - fresh)
+        order = view.arrivals(sorted({i for key in busy for i in holders[key]}))
+        known = dict(lines)
+        known.update(view.article_lines(others))
+        for key in busy:
+            independent: list[str] = []
+            for holder in sorted(holders[key], key=lambda i: order.get(i, 0)):
+                if all(_shared_share_keyed(known[holder], known[other], key) <= _RELATED_SHARE
+                       for other in independent):
+                    independent.append(holder)
+                    if len(independent) >= self.min_articles:
+                        found.add(key)
+                        break
+        return found

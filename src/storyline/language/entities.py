@@ -8,7 +8,7 @@ one full name for them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from storyline.language.names import (
@@ -166,34 +166,47 @@ def canonicalize_across(articles: Iterable[Article]) -> list[Article]:
         The articles changed in place.
     """
     corpus = list(articles)
-    snapshots = [_names_state(article) for article in corpus]
-    previous: list[dict[str, str]] = []
-    for article in corpus:
-        before = [m.canonical for m in article.entities]
-        article.entities.sort(key=lambda m: (m.start, m.end))
-        canonicalize_document(article.entities)
-        previous.append({old: m.canonical for old, m in zip(before, article.entities, strict=True)
-                         if old})
+    states = [document_names(article) for article in corpus]
     resolve = _CorpusNames([m for a in corpus for m in a.entities])
-    changed: list[Article] = []
-    for article, back, snapshot in zip(corpus, previous, snapshots, strict=True):
-        doc_names = {m.canonical for m in article.entities}
-        for mention in article.entities:
-            mention.canonical = resolve(mention.label, mention.canonical)
-        for quote in article.quotes:
-            if quote.speaker is None:
-                continue
-            label = (quote.speaker_id or "person:").split(":", 1)[0].upper()
-            doc_name = quote.speaker if quote.speaker in doc_names else back.get(
-                quote.speaker, quote.speaker)
-            quote.speaker = resolve(label, doc_name)
-            quote.speaker_id = speaker_id(label, quote.speaker)
-        if _names_state(article) != snapshot:
-            changed.append(article)
-    return changed
+    return [article for article, (back, snapshot) in zip(corpus, states, strict=True)
+            if apply_corpus_names(article, back, snapshot, resolve)]
 
 
-def _names_state(article: Article) -> tuple[list[tuple[int, str]], list[tuple[str | None, ...]]]:
+NamesState = tuple[list[tuple[int, str]], list[tuple[str | None, ...]]]
+
+
+def document_names(article: Article) -> tuple[dict[str, str], NamesState]:
+    """Recompute an article's names from its own mentions (the corpus pass undone).
+
+    Returns the map from each mention's former name to its document name (quote
+    speakers follow it) and the article's names as they were, to tell a change.
+    """
+    snapshot = _names_state(article)
+    before = [m.canonical for m in article.entities]
+    article.entities.sort(key=lambda m: (m.start, m.end))
+    canonicalize_document(article.entities)
+    back = {old: m.canonical for old, m in zip(before, article.entities, strict=True) if old}
+    return back, snapshot
+
+
+def apply_corpus_names(article: Article, back: dict[str, str], snapshot: NamesState,
+                       resolve: Callable[[str, str], str]) -> bool:
+    """Give an article's mentions and speakers their corpus names; whether they changed."""
+    doc_names = {m.canonical for m in article.entities}
+    for mention in article.entities:
+        mention.canonical = resolve(mention.label, mention.canonical)
+    for quote in article.quotes:
+        if quote.speaker is None:
+            continue
+        label = (quote.speaker_id or "person:").split(":", 1)[0].upper()
+        doc_name = quote.speaker if quote.speaker in doc_names else back.get(
+            quote.speaker, quote.speaker)
+        quote.speaker = resolve(label, doc_name)
+        quote.speaker_id = speaker_id(label, quote.speaker)
+    return _names_state(article) != snapshot
+
+
+def _names_state(article: Article) -> NamesState:
     return ([(m.start, m.canonical) for m in article.entities],
             [(q.speaker, q.speaker_id) for q in article.quotes])
 

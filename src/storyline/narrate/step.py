@@ -35,17 +35,19 @@ class NarrateStep:
 
     def run(self, view: CorpusView, pending: Sequence[str]) -> CorpusResult:
         """Narrate the events touched by ``pending`` and the storylines holding them."""
+        # Memberships only (ids, no records): the events step rewrites every event each run.
         members = view.event_members_in_order()
         stale = _stale_events(view, members, set(pending))
         if not stale:
             return CorpusResult(stats={"events narrated": 0})
-        provenance = view.provenance()
-        order = view.arrival_order()
+        needed = sorted({article_id for event in stale for article_id in members.get(event, [])})
+        # Only the articles of the events narrated: looked up, not the whole corpus's rows.
+        provenance = view.provenance_of(needed)
+        order = view.arrivals(needed)
 
         def preference(article_id: str) -> tuple[int, int]:
             return citation_preference(article_id, provenance, order)
 
-        needed = sorted({article_id for event in stale for article_id in members.get(event, [])})
         articles = {article.id: article for article in view.articles(needed)}
         texts: dict[str, tuple[str | None, str]] = {}
         for event_id in sorted(stale):

@@ -23,11 +23,12 @@ from storyline.pipeline.workers import configured_workers
 from storyline.store.articles import (
     content_hash,
     forget_step_work,
-    known_hashes,
     load_articles,
+    mark_complete,
     mark_done,
     outdated_ids,
     pending_ids,
+    stored_hash,
 )
 from storyline.store.changes import apply_changes
 from storyline.store.db import Store
@@ -144,14 +145,14 @@ def _run_locked(
     if interrupted and on_message:
         on_message(f"finishing the work of {len(interrupted)} interrupted run(s) first")
 
-    known = known_hashes(store)
     stale = set(outdated_ids(store, executor.versions))
 
     def fresh(stream: Iterable[Article | Skip]) -> Iterator[Article | Skip]:
         for item in stream:
             if isinstance(item, Article):
                 item.input_hash = content_hash(item)
-                if known.get(item.id) == item.input_hash and item.id not in stale:
+                # One indexed look-up per input, not the table of every stored hash.
+                if item.id not in stale and stored_hash(store, item.id) == item.input_hash:
                     summary.unchanged += 1
                     continue
             yield item
@@ -199,7 +200,9 @@ def run_corpus_step(
     """Run one corpus step on a view of ``store`` and write what it changed.
 
     The changes and (with ``record``) the record that the step has processed
-    ``pending`` commit in one transaction: a crash keeps both or neither.
+    ``pending`` commit in one transaction: a crash keeps both or neither. With
+    ``record``, ``pending`` must be all that ``pending_ids`` gave: the step is then
+    complete up to the newest article, and the next run looks only past it.
 
     Raises:
         StepError: The step read or changed data it does not declare (nothing written).
@@ -213,6 +216,7 @@ def run_corpus_step(
         apply_changes(store, result.changes)
         if record:
             mark_done(store, step.name, step.version, pending)
+            mark_complete(store, step.name, step.version)
     return result
 
 

@@ -74,6 +74,11 @@ def band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
     return best
 
 
+def digest_key(digest: Sequence[int]) -> int:
+    """A hash of a whole digest, stable across processes: equal digests, equal keys."""
+    return hash(tuple(digest))
+
+
 class BandIndex:
     """Buckets digests by band so that similar ones can be found without comparing all."""
 
@@ -88,6 +93,10 @@ class BandIndex:
         self.bands, self.rows = band_layout(threshold, num_perm)
         self.bucket_max = bucket_max
         self._buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
+
+    def keys(self, digest: Sequence[int]) -> list[tuple[int, int]]:
+        """(band, bucket) of each band of ``digest``: how the store indexes it too."""
+        return self._keys(digest)
 
     def _keys(self, digest: Sequence[int]) -> list[tuple[int, int]]:
         return [

@@ -21,13 +21,22 @@ from storyline.provenance.copies import (
     representative_links,
     representative_pairs,
 )
-from storyline.provenance.minhash import BandIndex, Nearest, decode, encode, signatures
+from storyline.provenance.minhash import (
+    BandIndex,
+    Nearest,
+    decode,
+    digest_key,
+    encode,
+    signatures,
+)
 from storyline.provenance.passages import (
+    SENTENCES_PER_ARTICLE,
     Passage,
     SentenceRow,
     candidate_sentence_pairs,
     match_article_pair,
     merge_matches,
+    sentence_shingles,
 )
 from storyline.provenance.relations import (
     Doc,
@@ -46,16 +55,20 @@ from storyline.store.changes import Changes
 from storyline.store.provenance import Provenance
 from storyline.store.view import CorpusView
 
+# New articles at least 1/_SCAN_SHARE of the store: scan all sentences instead of the index.
+_SCAN_SHARE = 4
+
 
 @register_step("provenance")
 class ProvenanceStep:
     """Finds copies, versions and shared passages across the whole store."""
 
     name: ClassVar[str] = "provenance"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     requires: ClassVar[tuple[str, ...]] = ("text", "sentences")
     sets: ClassVar[tuple[str, ...]] = ()
     reads: ClassVar[tuple[str, ...]] = ("articles", "sentences", "signatures", "provenance")
+    # 2: the LSH buckets and digest keys are stored (older stores are indexed again once).
     writes: ClassVar[tuple[str, ...]] = ("signatures", "provenance", "passages")
 
     def __init__(self, config: Config) -> None:
@@ -80,16 +93,19 @@ class ProvenanceStep:
         )
         self._docs: dict[str, Doc] = {}
         self._texts: dict[str, str] = {}
+        self._seq: dict[str, int] = {}
 
     def run(self, view: CorpusView, pending: Sequence[str]) -> CorpusResult:
-        """Update signatures, groups and passages for the articles in ``pending``."""
+        """Update signatures, groups and passages for the articles in ``pending``.
+
+        Reads only what the new articles need: the stored articles sharing an LSH bucket,
+        a digest or a sentence shingle with one of them, and the groups they touch.
+        """
         self._docs, self._texts = {}, {}
-        seq = view.arrival_order()
-        stored_digests = {article_id: decode(blob, self.num_perm)
-                          for article_id, blob in view.signatures().items()}
-        # Articles stored before this step existed (or sketched with other settings) count as new.
-        unsketched = [i for i in seq if stored_digests.get(i) is None]
-        fresh = sorted({i for i in [*pending, *unsketched] if i in seq}, key=seq.__getitem__)
+        self._seq = {}
+        seq = self._seq
+        self._arrive(view, pending)
+        fresh = sorted({i for i in pending if i in seq}, key=seq.__getitem__)
         if not fresh:
             return CorpusResult(stats={"provenance_articles": 0})
         self._load(view, fresh, seq)
@@ -98,18 +114,22 @@ class ProvenanceStep:
         sketched = sorted(set(fresh) - set(same_words.rep_of), key=seq.__getitem__)
         computed = dict(zip(sketched, signatures([self._docs[i].shingles for i in sketched],
                                                  self.num_perm), strict=True))
-        digests = {i: computed[same_words.rep(i)] for i in fresh}
-        stored_digests.update(digests)
+        digests: dict[str, list[int] | None] = {i: computed[same_words.rep(i)] for i in fresh}
 
         same_text = CopyClasses.build(fresh, self._texts.__getitem__, seq)
         passages = expand_passages(self._passages(view, fresh, seq, same_text), same_text)
         # Pairs sharing passages are candidates too: LSH estimates Jaccard, and a short copy
         # of a long text can have a low Jaccard however much of it is shared.
         sharing = {pair_key(p.a, p.b) for p in passages}
-        links = self._verified_links(view, fresh, stored_digests, seq, sharing)
+        self._arrive(view, [i for pair in sharing for i in pair])
+        links, indexed = self._verified_links(view, fresh, digests, seq, sharing)
         roles = self._regroup(view, fresh, links, seq)
+        layout = BandIndex(self.lsh_threshold, self.num_perm)
         changes = Changes(
-            signatures={i: encode(digest) for i, digest in digests.items()},
+            signatures={i: encode(digest or []) for i, digest in digests.items()},
+            lsh_buckets={i: layout.keys(digests[i] or []) for i in fresh if i in indexed},
+            digest_keys={i: digest_key(digest) for i, digest in digests.items()
+                         if digest is not None},
             provenance=roles,
             passages_for=list(fresh),
             passages=passages,
@@ -120,10 +140,17 @@ class ProvenanceStep:
             "passages": len(passages),
         }, changes=changes)
 
+    def _arrive(self, view: CorpusView, ids: Iterable[str]) -> None:
+        """Learn the arrival numbers of ``ids`` (only those of articles this run touches)."""
+        wanted = [i for i in set(ids) if i not in self._seq]
+        if wanted:
+            self._seq.update(view.arrivals(wanted))
+
     def _load(self, view: CorpusView, ids: Iterable[str], seq: dict[str, int]) -> None:
         wanted = [i for i in ids if i not in self._docs]
         if not wanted:
             return
+        self._arrive(view, wanted)
         for article in view.articles(wanted):
             self._docs[article.id] = self._doc(article, seq[article.id])
             self._texts[article.id] = article.text
@@ -144,26 +171,40 @@ class ProvenanceStep:
         self,
         view: CorpusView,
         fresh: Sequence[str],
-        digests: dict[str, list[int] | None],
+        fresh_digests: dict[str, list[int] | None],
         seq: dict[str, int],
         extra: set[Pair],
-    ) -> dict[Pair, Overlap]:
+    ) -> tuple[dict[Pair, Overlap], set[str]]:
         """LSH candidates (and ``extra`` pairs), kept when the exact comparison agrees.
 
         Articles with one digest (copies) are indexed and looked up once, through the
         earliest; two copies of one non-empty text are always linked, however short.
+        The stored side of the index is read from the store: the articles in the new
+        digests' buckets (the ``lsh_bucket_max`` earliest of each) and those with a new
+        digest. Returns the links and the new articles that enter the index.
         """
+        layout = BandIndex(self.lsh_threshold, self.num_perm, self.lsh_bucket_max)
+        wanted = [d for d in fresh_digests.values() if d is not None]
+        stored_ids = (view.bucket_members({k for d in wanted for k in layout.keys(d)},
+                                          self.lsh_bucket_max)
+                      | view.same_digest({digest_key(d) for d in wanted})) - set(fresh)
+        self._arrive(view, stored_ids)
+        digests: dict[str, list[int] | None] = {}
+        blobs = view.signatures_of(sorted(stored_ids))
+        for article_id in sorted(blobs, key=seq.__getitem__):
+            digests[article_id] = decode(blobs[article_id], self.num_perm)
+        digests.update(fresh_digests)
         # Stored copies of a new text are loaded, so that a wire's own copy among them
         # is known as such (see _own_wire).
         new_digests = {tuple(digests[i] or ()) for i in fresh}
         self._load(view, [i for i, d in digests.items()
                            if d is not None and i in seq and tuple(d) in new_digests], seq)
 
-        def digest_key(article_id: str) -> Hashable:
+        def digest_class(article_id: str) -> Hashable:
             return (tuple(digests[article_id] or ()), self._own_wire(article_id))
 
         same_digest = CopyClasses.build(
-            [i for i, d in digests.items() if d is not None and i in seq], digest_key, seq
+            [i for i, d in digests.items() if d is not None and i in seq], digest_class, seq
         )
         index = BandIndex(self.lsh_threshold, self.num_perm, self.lsh_bucket_max)
         indexed = [i for i, d in digests.items() if d is not None and i in seq
@@ -174,7 +215,8 @@ class ProvenanceStep:
         candidates = representative_pairs(extra, same_digest)
         # The first new article of each digest looks up for all of them (the stored copy
         # leading its class is found as its own nearest neighbour).
-        looked_up = CopyClasses.build([i for i in fresh if digests[i] is not None], digest_key, seq)
+        looked_up = CopyClasses.build([i for i in fresh if digests[i] is not None],
+                                      digest_class, seq)
         for article_id in sorted(set(fresh) - set(looked_up.rep_of), key=seq.__getitem__):
             digest = digests[article_id]
             if digest is None or not self._has_text(article_id):
@@ -192,7 +234,7 @@ class ProvenanceStep:
                 first.shingles and first.text_key == second.text_key
             ):
                 links[(a, b)] = found
-        return links
+        return links, set(indexed)
 
     def _own_wire(self, article_id: str) -> str | None:
         """The id of a wire's own copy (never merged with another), else ``None``.
@@ -217,6 +259,7 @@ class ProvenanceStep:
         before = view.current_groups(sorted(touched))
         members = touched | view.group_members({g for g in before.values() if g})
         self._load(view, members, seq)
+        self._arrive(view, members)
         existing = view.current_groups(sorted(members))
         # Copies of one text are grouped as one: their earliest stands for them all.
         copies = CopyClasses.build(
@@ -262,8 +305,23 @@ class ProvenanceStep:
         others its passages (:func:`expand_passages`).
         """
         new_rows = list(view.sentences(sorted(copies.reps(fresh))))
-        pairs = candidate_sentence_pairs(new_rows, view.sentences(),
-                                         self.passage_max_articles)
+        # Every stored sentence sharing a shingle with a new one: the new articles' own, and
+        # the others' through the full-text index (not a scan of every stored sentence).
+        # When the new articles are a large share of the store, one scan is cheaper.
+        fresh_set = set(fresh)
+        stored_rows: Iterable[SentenceRow]
+        if len(fresh) * _SCAN_SHARE >= view.article_count():
+            stored_rows = view.sentences()
+        else:
+            stored_rows = [
+                *view.sentences(list(fresh)),
+                *(row for row in view.sentences_sharing(
+                    sorted({s for row in new_rows for s in sentence_shingles(row.text)}),
+                    self.passage_max_articles,
+                    self.passage_max_articles * SENTENCES_PER_ARTICLE)
+                  if row.article_id not in fresh_set),
+            ]
+        pairs = candidate_sentence_pairs(new_rows, stored_rows, self.passage_max_articles)
         involved = sorted({i for pair in pairs for i in pair})
         by_article: dict[str, dict[int, SentenceRow]] = {i: {} for i in involved}
         for row in view.sentences(involved):

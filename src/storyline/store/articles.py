@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from storyline.model import Article
 from storyline.store.db import Store
@@ -25,6 +25,13 @@ def known_hashes(store: Store) -> dict[str, str]:
     """Return {article id: content hash} for everything stored."""
     rows = store.conn.execute("SELECT id, content_hash FROM articles")
     return {row["id"]: row["content_hash"] for row in rows}
+
+
+def stored_hash(store: Store, article_id: str) -> str | None:
+    """The content hash stored for ``article_id``, or ``None`` when it is not stored."""
+    row = store.conn.execute(
+        "SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row["content_hash"] if row else None
 
 
 def save_articles(
@@ -55,7 +62,9 @@ def save_articles(
             new_hash = article.input_hash or content_hash(article)
             if fresh and row:
                 # Input (re)processed by the record steps: every corpus step is owed again.
-                conn.execute("DELETE FROM step_runs WHERE article_id = ?", (article.id,))
+                # The rows stay with no version, so that pending_ids finds them by index.
+                conn.execute("UPDATE step_runs SET version = '' WHERE article_id = ?",
+                             (article.id,))
             conn.execute("DELETE FROM sentences WHERE article_id = ?", (article.id,))
             conn.execute(
                 # An upsert, not REPLACE: replacing would cascade-delete the article's
@@ -112,12 +121,32 @@ def load_articles(store: Store, ids: Sequence[str] | None = None) -> Iterator[Ar
             f"SELECT record FROM articles WHERE id IN ({marks}) ORDER BY seq", tuple(ids)
         )
     for row in rows:
+        if store.reads is not None:
+            store.reads.records += 1
         yield Article.from_dict(json.loads(row["record"]))
 
 
 def arrival_order(store: Store) -> dict[str, int]:
     """Return {article id: arrival sequence number} for everything stored."""
     return {row["id"]: row["seq"] for row in store.conn.execute("SELECT id, seq FROM articles")}
+
+
+def article_count(store: Store) -> int:
+    """How many articles are stored."""
+    return int(store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+
+def arrivals(store: Store, ids: Sequence[str]) -> dict[str, int]:
+    """{article id: arrival sequence number} for those of ``ids`` that are stored."""
+    found: dict[str, int] = {}
+    unique = sorted(set(ids))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = store.conn.execute(f"SELECT id, seq FROM articles WHERE id IN ({marks})",
+                                  tuple(chunk))
+        found.update((row["id"], row["seq"]) for row in rows)
+    return found
 
 
 def sources_of(store: Store, ids: Sequence[str]) -> list[str]:
@@ -139,7 +168,18 @@ def ids_of_source(store: Store, source: str) -> list[str]:
 def outdated_ids(store: Store, steps: dict[str, str]) -> list[str]:
     """Ids of stored articles that some step has not processed at its current version."""
     outdated: list[str] = []
+    total = store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     for name, version in steps.items():
+        # Every stored article normally has a row per record step: then the outdated ones
+        # are an index range, not a scan of the store.
+        recorded = store.conn.execute(
+            "SELECT COUNT(*) FROM step_runs WHERE step = ?", (name,)).fetchone()[0]
+        if recorded == total:
+            rows = store.conn.execute(
+                "SELECT article_id AS id FROM step_runs WHERE step = ? AND version != ?",
+                (name, version))
+            outdated.extend(row["id"] for row in rows)
+            continue
         rows = store.conn.execute(
             """SELECT a.id FROM articles a LEFT JOIN step_runs s
                    ON s.article_id = a.id AND s.step = ?
@@ -156,7 +196,24 @@ def pending_ids(store: Store, step: str, version: str) -> list[str]:
     A corpus step records its completion per article in the same transaction as its
     results, so this is exactly the work that a killed or interrupted run left undone,
     plus whatever is new.
+
+    Once the step has completed a run (see :func:`mark_complete`), that is every article
+    that arrived since, plus those whose row is outdated: two index ranges, whatever the
+    size of the store.
     """
+    complete = store.conn.execute(
+        "SELECT seq FROM step_complete WHERE step = ? AND version = ?", (step, version)
+    ).fetchone()
+    if complete is not None:
+        rows = store.conn.execute(
+            """SELECT id, seq FROM articles WHERE seq > ?
+               UNION
+               SELECT a.id, a.seq FROM step_runs s JOIN articles a ON a.id = s.article_id
+               WHERE s.step = ? AND s.version != ?
+               ORDER BY seq""",
+            (complete["seq"], step, version),
+        )
+        return [row["id"] for row in rows]
     rows = store.conn.execute(
         """SELECT a.id FROM articles a LEFT JOIN step_runs s
                ON s.article_id = a.id AND s.step = ? AND s.version = ?
@@ -178,6 +235,63 @@ def mark_done(store: Store, step: str, version: str, ids: Sequence[str]) -> None
         )
 
 
+def mark_complete(store: Store, step: str, version: str) -> None:
+    """Record that ``step`` at ``version`` has processed every stored article.
+
+    Call it in the transaction of :func:`mark_done`, when the ids marked were everything
+    :func:`pending_ids` returned (one writer: nothing arrived in between).
+    """
+    with store.transaction() as conn:
+        conn.execute(
+            """INSERT OR REPLACE INTO step_complete (step, version, seq)
+               SELECT ?, ?, COALESCE(MAX(seq), 0) FROM articles""",
+            (step, version),
+        )
+
+
+def line_holders(store: Store, source: str, keys: Sequence[int]
+                 ) -> dict[int, list[tuple[str, bool]]]:
+    """Line key → (article id, line still in its text) of the articles of ``source`` holding it."""
+    found: dict[int, list[tuple[str, bool]]] = {}
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start:start + 500])
+        marks = ",".join("?" * len(chunk))
+        rows = store.conn.execute(
+            f"SELECT line, article_id, kept FROM source_lines WHERE source = ? "
+            f"AND line IN ({marks})", (source, *chunk))
+        for row in rows:
+            found.setdefault(row["line"], []).append((row["article_id"], bool(row["kept"])))
+    return found
+
+
+def article_lines(store: Store, ids: Sequence[str]) -> dict[str, dict[int, int]]:
+    """Article id → {line key: length} of every indexed line of the given articles."""
+    found: dict[str, dict[int, int]] = {i: {} for i in ids}
+    unique = sorted(set(ids))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = store.conn.execute(
+            f"SELECT article_id, line, length FROM source_lines WHERE article_id IN ({marks})",
+            tuple(chunk))
+        for row in rows:
+            found[row["article_id"]][row["line"]] = row["length"]
+    return found
+
+
+def save_source_lines(store: Store,
+                      index: Mapping[str, tuple[str, Sequence[tuple[int, int, bool]]]]) -> None:
+    """Replace the line index of the given articles (source, then (key, length, kept))."""
+    with store.transaction() as conn:
+        conn.executemany("DELETE FROM source_lines WHERE article_id = ?",
+                         [(i,) for i in index])
+        conn.executemany(
+            "INSERT OR REPLACE INTO source_lines (article_id, source, line, length, kept) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(i, source, key, length, int(kept)) for i, (source, lines) in index.items()
+             for key, length, kept in lines])
+
+
 def forget_step_work(store: Store, steps: Sequence[str] | None = None) -> None:
     """Forget that ``steps`` (all steps when ``None``) processed any article.
 
@@ -186,5 +300,7 @@ def forget_step_work(store: Store, steps: Sequence[str] | None = None) -> None:
     with store.transaction() as conn:
         if steps is None:
             conn.execute("DELETE FROM step_runs")
+            conn.execute("DELETE FROM step_complete")
         else:
             conn.executemany("DELETE FROM step_runs WHERE step = ?", [(s,) for s in steps])
+            conn.executemany("DELETE FROM step_complete WHERE step = ?", [(s,) for s in steps])

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from storyline.model import Article
-from storyline.store.articles import save_articles, update_dates
+from storyline.store.articles import save_articles, save_source_lines, update_dates
 from storyline.store.db import Store
+from storyline.store.entities import NameRow, TermRow, save_entity_rows
 from storyline.store.events import (
     EventRow,
     save_event_texts,
@@ -17,6 +18,7 @@ from storyline.store.provenance import (
     Passage,
     Provenance,
     replace_passages,
+    save_lsh,
     save_provenance,
     save_signatures,
 )
@@ -30,10 +32,19 @@ class Changes:
     """Articles to store again (record and sentences)."""
     article_steps: dict[str, str] = field(default_factory=dict)
     """Step name → version recorded with :attr:`articles` (re-annotated records)."""
+    source_lines: dict[str, tuple[str, list[tuple[int, int, bool]]]] = field(
+        default_factory=dict)
+    """Article → (source, its (line key, length, kept) lines): the recurring-line index."""
+    entity_rows: dict[str, tuple[list[NameRow], list[TermRow]]] = field(default_factory=dict)
+    """Article → its entity-table rows (names, terms), replacing any it had."""
     dates: list[Article] = field(default_factory=list)
     """Articles whose publication date changed (record and date columns only)."""
     signatures: dict[str, bytes] = field(default_factory=dict)
     """Encoded MinHash digests to insert or replace."""
+    lsh_buckets: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    """Article → its LSH (band, bucket) keys, replacing any it had (kind ``signatures``)."""
+    digest_keys: dict[str, int] = field(default_factory=dict)
+    """Article → the hash of its whole digest (exact copies), replacing any it had."""
     provenance: dict[str, Provenance] = field(default_factory=dict)
     """Provenance rows to insert or replace."""
     passages_for: list[str] | None = None
@@ -52,7 +63,11 @@ class Changes:
             found.update(("articles", "sentences"))
         if self.dates:
             found.add("articles")
-        if self.signatures:
+        if self.source_lines:
+            found.add("lines")
+        if self.entity_rows:
+            found.add("entities")
+        if self.signatures or self.lsh_buckets or self.digest_keys:
             found.add("signatures")
         if self.provenance:
             found.add("provenance")
@@ -71,11 +86,19 @@ def apply_changes(store: Store, changes: Changes) -> None:
     """Write ``changes`` to ``store`` in one transaction (nested in the caller's, if open)."""
     with store.transaction():
         if changes.articles:
-            save_articles(store, changes.articles, changes.article_steps)
+            # Re-annotated by the record steps (recurring lines): later corpus steps owe them.
+            save_articles(store, changes.articles, changes.article_steps,
+                          fresh=bool(changes.article_steps))
+        if changes.entity_rows:
+            save_entity_rows(store, changes.entity_rows)
+        if changes.source_lines:
+            save_source_lines(store, changes.source_lines)
         if changes.dates:
             update_dates(store, changes.dates)
         if changes.signatures:
             save_signatures(store, changes.signatures)
+        if changes.lsh_buckets or changes.digest_keys:
+            save_lsh(store, changes.lsh_buckets, changes.digest_keys)
         if changes.provenance:
             save_provenance(store, changes.provenance)
         if changes.passages_for is not None:

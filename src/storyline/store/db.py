@@ -8,7 +8,9 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from storyline.errors import StoreError
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -25,6 +27,34 @@ def _read_holder(lock_path: str) -> str:
     return f" (pid {pid})" if pid.isdigit() else ""
 
 
+@dataclass
+class Reads:
+    """What a block read from a store: SQL statements run and article records decoded."""
+
+    statements: int = 0
+    records: int = 0
+
+
+class _Connection(sqlite3.Connection):
+    """A connection that counts the statements the store runs, while :meth:`Store.watch` is on.
+
+    Counted here, not by a trace callback: that one also reports the statements SQLite
+    runs inside triggers and the full-text index, which depend on the index's layout.
+    """
+
+    reads: Reads | None = None
+
+    def execute(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:  # noqa: D102
+        if self.reads is not None:
+            self.reads.statements += 1
+        return super().execute(*args, **kwargs)
+
+    def executemany(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:  # noqa: D102
+        if self.reads is not None:
+            self.reads.statements += 1
+        return super().executemany(*args, **kwargs)
+
+
 class Store:
     """A storyline database. Open one per process; close it (or use ``with``) when done."""
 
@@ -39,8 +69,9 @@ class Store:
         """
         self.path = str(path)
         self._depth = 0
+        self.reads: Reads | None = None  # counting, inside ``watch()``
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None)
+            self.conn = sqlite3.connect(self.path, isolation_level=None, factory=_Connection)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
@@ -164,6 +195,22 @@ class Store:
             yield
         finally:
             handle.close()  # closing the file releases the lock
+
+    @contextmanager
+    def watch(self) -> Iterator[Reads]:
+        """Count the SQL statements run and article records decoded inside the block.
+
+        For tests and benchmarks: a run that adds one article must not read the whole store.
+        """
+        counted = Reads()
+        self.reads = counted
+        connection = cast(_Connection, self.conn)
+        connection.reads = counted
+        try:
+            yield counted
+        finally:
+            connection.reads = None
+            self.reads = None
 
     def close(self) -> None:
         """Close the connection."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -88,6 +89,20 @@ def load_provenance(store: Store) -> dict[str, Provenance]:
     }
 
 
+def provenance_of(store: Store, ids: Sequence[str]) -> dict[str, Provenance]:
+    """{article id: provenance} for those of ``ids`` that have a row."""
+    found: dict[str, Provenance] = {}
+    for chunk in chunks(sorted(set(ids))):
+        marks = ",".join("?" * len(chunk))
+        rows = store.conn.execute(
+            "SELECT article_id, duplicate_group, reprint_of, version_of, exact_duplicate_of "
+            f"FROM provenance WHERE article_id IN ({marks})", tuple(chunk))
+        found.update((row["article_id"], Provenance(
+            row["duplicate_group"], row["reprint_of"], row["version_of"],
+            row["exact_duplicate_of"])) for row in rows)
+    return found
+
+
 def duplicate_groups(store: Store) -> dict[str, str]:
     """Article id → its duplicate group (copies of one story), where provenance set one."""
     rows = store.conn.execute(
@@ -127,6 +142,87 @@ def group_id_taken(store: Store, group_id: str) -> bool:
         "SELECT 1 FROM provenance WHERE duplicate_group = ? LIMIT 1", (group_id,)
     ).fetchone()
     return row is not None
+
+
+def signatures_of(store: Store, ids: Sequence[str]) -> dict[str, bytes]:
+    """The stored (encoded) MinHash digests of the given articles."""
+    found: dict[str, bytes] = {}
+    for chunk in chunks(list(ids)):
+        marks = ",".join("?" * len(chunk))
+        rows = store.conn.execute(
+            f"SELECT article_id, minhash FROM signatures WHERE article_id IN ({marks})",
+            tuple(chunk))
+        found.update((row["article_id"], row["minhash"]) for row in rows)
+    return found
+
+
+def bucket_members(store: Store, keys: Iterable[tuple[int, int]], limit: int | None) -> set[str]:
+    """Ids in the given LSH (band, bucket)s: in each, the ``limit`` earliest arrivals."""
+    found: set[str] = set()
+    for band, bucket in sorted(set(keys)):
+        rows = store.conn.execute(
+            "SELECT b.article_id FROM lsh_buckets b JOIN articles a ON a.id = b.article_id "
+            "WHERE b.band = ? AND b.bucket = ? ORDER BY a.seq LIMIT ?",
+            (band, bucket, -1 if limit is None else limit))
+        found.update(row[0] for row in rows)
+    return found
+
+
+def same_digest(store: Store, keys: Iterable[int]) -> set[str]:
+    """Ids of the articles whose whole-digest key is one of ``keys``."""
+    found: set[str] = set()
+    for chunk in chunks(sorted(set(keys))):  # type: ignore[arg-type]
+        marks = ",".join("?" * len(chunk))
+        rows = store.conn.execute(
+            f"SELECT article_id FROM digest_keys WHERE digest IN ({marks})", tuple(chunk))
+        found.update(row[0] for row in rows)
+    return found
+
+
+def save_lsh(store: Store, buckets: Mapping[str, Sequence[tuple[int, int]]],
+             digests: Mapping[str, int]) -> None:
+    """Replace the LSH buckets and whole-digest keys of the given articles."""
+    with store.transaction() as conn:
+        for chunk in chunks(sorted(set(buckets) | set(digests))):
+            marks = ",".join("?" * len(chunk))
+            conn.execute(f"DELETE FROM lsh_buckets WHERE article_id IN ({marks})", tuple(chunk))
+            conn.execute(f"DELETE FROM digest_keys WHERE article_id IN ({marks})", tuple(chunk))
+        conn.executemany(
+            "INSERT OR IGNORE INTO lsh_buckets (band, bucket, article_id) VALUES (?, ?, ?)",
+            [(band, bucket, article_id) for article_id, keys in buckets.items()
+             for band, bucket in keys])
+        conn.executemany("INSERT INTO digest_keys (article_id, digest) VALUES (?, ?)",
+                         list(digests.items()))
+
+
+def sentences_sharing(store: Store, phrases: Sequence[str], max_articles: int,
+                      max_rows: int) -> Iterator[SentenceRow]:
+    """Stored sentences containing one of ``phrases`` (word sequences), by the FTS index.
+
+    The index tokenizes (and stems) phrase and sentence alike, so every sentence holding
+    a phrase's words in a row is found (a few more, same stems, may come too). A phrase
+    in more than ``max_articles`` articles or ``max_rows`` sentences is a stock phrase:
+    none of its sentences is returned, and no more than ``max_rows`` are ever read for it.
+    """
+    seen: set[tuple[str, int]] = set()
+    query = ("SELECT s.article_id, s.idx, s.start, s.end, s.text FROM sentences_fts f "
+             "JOIN sentences s ON s.rowid = f.rowid WHERE sentences_fts MATCH ? LIMIT ?")
+    for phrase in sorted(set(phrases)):
+        if not phrase:
+            continue
+        try:
+            rows = store.conn.execute(
+                query, ('"' + phrase.replace('"', '""') + '"', max_rows + 1)).fetchall()
+        except sqlite3.OperationalError:
+            continue  # a phrase the FTS syntax refuses (none expected: words only)
+        if len(rows) > max_rows or len({row["article_id"] for row in rows}) > max_articles:
+            continue
+        for row in rows:
+            key = (row["article_id"], row["idx"])
+            if key not in seen:
+                seen.add(key)
+                yield SentenceRow(row["article_id"], row["idx"], row["start"], row["end"],
+                                  row["text"])
 
 
 def save_provenance(store: Store, rows: Mapping[str, Provenance]) -> None:

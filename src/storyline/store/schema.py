@@ -116,6 +116,58 @@ MIGRATIONS: list[str] = [
     UPDATE runs SET status = 'finished' WHERE finished_at IS NOT NULL;
     CREATE INDEX step_runs_step ON step_runs(step, version);
     """,
+    # 3: what a run that adds k articles needs to find without reading the whole store: the
+    # newest arrivals (seq), how far each corpus step is complete (a seq watermark), the
+    # members of a duplicate group, the stored articles sharing an LSH band bucket or an
+    # exact MinHash digest with a new one, and each source's lines (recurring-line counts).
+    """
+    CREATE INDEX articles_seq ON articles(seq);
+    CREATE INDEX articles_source ON articles(source);
+    CREATE TABLE step_complete (
+        step TEXT NOT NULL,
+        version TEXT NOT NULL,
+        seq INTEGER NOT NULL,            -- every article with seq <= this is done
+        PRIMARY KEY (step, version)
+    );
+    CREATE INDEX provenance_group ON provenance(duplicate_group);
+    CREATE TABLE lsh_buckets (
+        band INTEGER NOT NULL,
+        bucket INTEGER NOT NULL,          -- hash of the band's rows of the digest
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (band, bucket, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX lsh_buckets_article ON lsh_buckets(article_id);
+    CREATE TABLE digest_keys (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        digest INTEGER NOT NULL           -- hash of the whole digest: exact copies
+    );
+    CREATE INDEX digest_keys_digest ON digest_keys(digest);
+    CREATE TABLE source_lines (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        line INTEGER NOT NULL,            -- hash of the line's text
+        length INTEGER NOT NULL,
+        kept INTEGER NOT NULL,            -- 0: removed from the text as recurring
+        PRIMARY KEY (article_id, line)
+    ) WITHOUT ROWID;
+    CREATE INDEX source_lines_line ON source_lines(source, line);
+    CREATE TABLE entity_names (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        label TEXT NOT NULL,
+        key TEXT NOT NULL,                -- name_key of the document-level name
+        spelling TEXT NOT NULL,
+        count INTEGER NOT NULL,           -- mentions in the article
+        PRIMARY KEY (article_id, label, spelling)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_names_key ON entity_names(key);
+    CREATE TABLE entity_terms (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        term TEXT NOT NULL,               -- w:<word> of a full person name, a:<group>:<letters>
+        key TEXT NOT NULL,
+        PRIMARY KEY (article_id, term, key)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_terms_term ON entity_terms(term);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -8,17 +8,21 @@ step declares (``reads``) can be checked against what it did.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
 from storyline.model import Article
 from storyline.store import articles as _articles
+from storyline.store import entities as _entities
 from storyline.store import events as _events
 from storyline.store import provenance as _provenance
 from storyline.store.db import Store
+from storyline.store.entities import NameRow, TermRow
 from storyline.store.provenance import Provenance, SentenceRow
 
 KINDS: tuple[str, ...] = (
     "articles", "sentences", "signatures", "provenance", "passages", "events", "storylines",
+    "lines", "entities",
 )
 """The kinds of stored data a corpus step can read or change."""
 
@@ -43,6 +47,16 @@ class CorpusView:
         self.read.add("articles")
         return _articles.arrival_order(self._store)
 
+    def article_count(self) -> int:
+        """How many articles are stored."""
+        self.read.add("articles")
+        return _articles.article_count(self._store)
+
+    def arrivals(self, ids: Sequence[str]) -> dict[str, int]:
+        """{article id: arrival sequence number} for those of ``ids`` that are stored."""
+        self.read.add("articles")
+        return _articles.arrivals(self._store, ids)
+
     def sources_of(self, ids: Sequence[str]) -> list[str]:
         """The distinct sources of the given articles."""
         self.read.add("articles")
@@ -53,10 +67,43 @@ class CorpusView:
         self.read.add("articles")
         return _articles.ids_of_source(self._store, source)
 
+    def line_holders(self, source: str, keys: Sequence[int]
+                     ) -> dict[int, list[tuple[str, bool]]]:
+        """Line key → (article id, line still in its text) of ``source``'s articles."""
+        self.read.add("lines")
+        return _articles.line_holders(self._store, source, keys)
+
+    def article_lines(self, ids: Sequence[str]) -> dict[str, dict[int, int]]:
+        """Article id → {line key: length} of the given articles' indexed lines."""
+        self.read.add("lines")
+        return _articles.article_lines(self._store, ids)
+
     def sentences(self, ids: Sequence[str] | None = None) -> Iterator[SentenceRow]:
         """Stored sentences (all, or those of the given articles)."""
         self.read.add("sentences")
         return _provenance.sentences(self._store, ids)
+
+    # Entity table -------------------------------------------------------------------------
+
+    def spelling_counts(self, keys: Iterable[str]) -> dict[str, Counter[str]]:
+        """Name key → {spelling: mentions} over every article."""
+        self.read.add("entities")
+        return _entities.spelling_counts(self._store, keys)
+
+    def term_counts(self, terms: Iterable[str]) -> dict[str, Counter[str]]:
+        """Term → {name key: articles holding it} (full-name words, acronyms)."""
+        self.read.add("entities")
+        return _entities.term_counts(self._store, terms)
+
+    def entity_rows(self, ids: Sequence[str]) -> dict[str, tuple[list[NameRow], list[TermRow]]]:
+        """Article id → its stored entity-table rows (names, terms)."""
+        self.read.add("entities")
+        return _entities.entity_rows(self._store, ids)
+
+    def name_holders(self, keys: Iterable[str]) -> set[str]:
+        """Ids of the articles mentioning a name with one of ``keys``."""
+        self.read.add("entities")
+        return _entities.name_holders(self._store, keys)
 
     # Provenance ---------------------------------------------------------------------------
 
@@ -64,6 +111,35 @@ class CorpusView:
         """Stored (encoded) MinHash digests by article."""
         self.read.add("signatures")
         return _provenance.load_signatures(self._store)
+
+    def signatures_of(self, ids: Sequence[str]) -> dict[str, bytes]:
+        """Stored (encoded) MinHash digests of the given articles."""
+        self.read.add("signatures")
+        return _provenance.signatures_of(self._store, ids)
+
+    def bucket_members(self, keys: Iterable[tuple[int, int]], limit: int | None) -> set[str]:
+        """Ids stored in the given LSH (band, bucket)s, the ``limit`` earliest of each."""
+        self.read.add("signatures")
+        return _provenance.bucket_members(self._store, keys, limit)
+
+    def same_digest(self, keys: Iterable[int]) -> set[str]:
+        """Ids of stored articles whose whole-digest key is one of ``keys``."""
+        self.read.add("signatures")
+        return _provenance.same_digest(self._store, keys)
+
+    def sentences_sharing(self, phrases: Sequence[str], max_articles: int, max_rows: int
+                          ) -> Iterator[SentenceRow]:
+        """Stored sentences holding one of ``phrases`` (full-text index), stock phrases out.
+
+        A stock phrase is in over ``max_articles`` articles or ``max_rows`` sentences.
+        """
+        self.read.add("sentences")
+        return _provenance.sentences_sharing(self._store, phrases, max_articles, max_rows)
+
+    def provenance_of(self, ids: Sequence[str]) -> dict[str, Provenance]:
+        """{article id: provenance row} for those of ``ids`` that have one."""
+        self.read.add("provenance")
+        return _provenance.provenance_of(self._store, ids)
 
     def provenance(self) -> dict[str, Provenance]:
         """{article id: provenance row} for every article provenance has seen."""
