@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from scipy.sparse import vstack
 from sklearn.preprocessing import normalize
 
 from storyline.config import Config
@@ -147,14 +146,8 @@ class EventsStep:
     ) -> list[EventRow]:
         member_ids = [[articles[i].id for i in members] for members in groups]
         event_ids = stable_ids(member_ids, view.event_members(), "ev")
-        vectors = normalize(
-            vstack(
-                [
-                    space.transform([" ".join(TextSpace.document(articles[i]) for i in members)])
-                    for members in groups
-                ]
-            )
-        )
+        # Each event's documents joined, from the counts the fit took (no text read again).
+        vectors = normalize(space.group_vectors(groups))
         approximate = [
             _approximate(event.date.year, event.date.month, event.date.day) for event in dated
         ]
