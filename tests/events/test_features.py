@@ -28,8 +28,8 @@ def same(left, right) -> bool:
     left, right = left.tocsr(), right.tocsr()
     left.sort_indices()
     right.sort_indices()
-    return (np.array_equal(left.indptr, right.indptr) and np.array_equal(left.indices, right.indices)
-            and np.array_equal(left.data, right.data))
+    return all(np.array_equal(getattr(left, part), getattr(right, part))
+               for part in ("indptr", "indices", "data"))
 
 
 def test_article_and_group_vectors_equal_the_vectorizer_bit_for_bit() -> None:
