@@ -126,11 +126,14 @@ class EventsStep:
         for members, event in zip(groups, dated, strict=True):
             if event.date.year is not None:
                 known.append((" ".join(lead_text(articles[i]) for i in members), event.date.year))
+        # The dated events' vectors once, not once per undated event.
+        known_vectors = space.transform([text for text, _ in known]) if known else None
         for members, event in zip(groups, dated, strict=True):
             if event.date.year is not None:
                 continue
             year = year_by_references(
-                members, articles, known, space, self.settings["reference_threshold"]
+                members, articles, known, space, self.settings["reference_threshold"],
+                known_vectors,
             )
             if year is not None:
                 event.date.year = year
