@@ -70,3 +70,17 @@ def test_unlinked_groups_are_never_compared() -> None:
     """Two topics without a similar pair between them are clustered apart (and stay apart)."""
     vectors = normalize(csr_matrix(np.array([[1.0, 0, 0], [0.9, 0.1, 0], [0, 0, 1.0]])))
     assert average_link(vectors, [[0], [1], [2]], [PartialDate()] * 3, 0.5, 3) == [[0, 1], [2]]
+
+
+def test_a_large_part_by_vector_sums_equals_the_reference() -> None:
+    """Enough merges in one part that its matrix of group vectors is rebuilt on the way."""
+    rng = np.random.default_rng(7)
+    weights = rng.random((300, 40)) * (rng.random((300, 40)) < 0.3)
+    vectors = normalize(csr_matrix(weights))
+    seeds = [[i] for i in range(300)]
+    dates = [PartialDate(2023, int(m), None) if m else PartialDate()
+             for m in rng.choice([0, 0, 3, 5], 300)]
+    expected = sorted(reference_average_link(vectors, seeds, dates, 0.3, 3))
+    assert sorted(average_link(vectors, seeds, dates, 0.3, 3, exact_block=1)) == expected
+    assert average_link(vectors, seeds, dates, 0.3, 3) == reference_average_link(
+        vectors, seeds, dates, 0.3, 3)

@@ -140,18 +140,44 @@ class _DenseTotals(_Totals):
 
 
 class _VectorTotals(_Totals):
-    """One summed vector per group; a pair's sum is their product (equal up to rounding)."""
+    """One summed vector per group; a pair's sum is their product (equal up to rounding).
+
+    The vectors sit in one sparse matrix, so that a group's products with its neighbours
+    are one product; merged groups' new vectors wait beside it until there are enough of
+    them to rebuild it (amortised: a rebuild is one pass over the part).
+    """
 
     def __init__(self, summed: csr_matrix, members: list[int]) -> None:
-        self.vectors = {g: summed[g] for g in members}
+        self.members = members
+        self.matrix = summed[members]
+        self.position = {g: x for x, g in enumerate(members)}
+        self.merged: dict[int, csr_matrix] = {}
+
+    def _vector(self, g: int) -> csr_matrix:
+        return self.merged[g] if g in self.merged else self.matrix[self.position[g]]
 
     def pair_totals(self, a: int, others: list[int]) -> tuple[np.ndarray, np.ndarray]:
-        values = np.asarray((vstack([self.vectors[c] for c in others]) @ self.vectors[a].T)
-                            .todense()).ravel()
+        vector = self._vector(a).T
+        values = np.zeros(len(others))
+        fresh = [k for k, c in enumerate(others) if c not in self.merged]
+        if fresh:
+            rows = self.matrix[[self.position[others[k]] for k in fresh]]
+            values[fresh] = (rows @ vector).toarray().ravel()
+        stale = [k for k, c in enumerate(others) if c in self.merged]
+        if stale:
+            rows = vstack([self.merged[others[k]] for k in stale])
+            values[stale] = (rows @ vector).toarray().ravel()
         return values, values
 
     def merge(self, a: int, b: int) -> None:
-        self.vectors[a] = self.vectors[a] + self.vectors.pop(b)
+        self.merged[a] = self._vector(a) + self._vector(b)
+        self.merged.pop(b, None)
+        self.position.pop(b)
+        if len(self.merged) > max(64, len(self.position) // 8):
+            alive = list(self.position)
+            self.matrix = vstack([self._vector(g) for g in alive]).tocsr()
+            self.position = {g: x for x, g in enumerate(alive)}
+            self.merged = {}
 
 
 class _State:
