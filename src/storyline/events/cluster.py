@@ -30,7 +30,7 @@ import heapq
 from collections.abc import Sequence
 
 import numpy as np
-from scipy.sparse import csr_matrix, issparse, vstack
+from scipy.sparse import csr_matrix, issparse
 from scipy.sparse.csgraph import connected_components
 
 from storyline.events.cluster_reference import GroupDate, reference_average_link
@@ -140,44 +140,25 @@ class _DenseTotals(_Totals):
 
 
 class _VectorTotals(_Totals):
-    """One summed vector per group; a pair's sum is their product (equal up to rounding).
+    """Sums as products of summed vectors (equal up to rounding), never an m × m matrix.
 
-    The vectors sit in one sparse matrix, so that a group's products with its neighbours
-    are one product; merged groups' new vectors wait beside it until there are enough of
-    them to rebuild it (amortised: a rebuild is one pass over the part).
+    A group's vector is the sum of its seeds' rows; its sums with the neighbours are one
+    product of their seed rows with the group's vector made dense, added up per neighbour.
     """
 
     def __init__(self, summed: csr_matrix, members: list[int]) -> None:
-        self.members = members
         self.matrix = summed[members]
-        self.position = {g: x for x, g in enumerate(members)}
-        self.merged: dict[int, csr_matrix] = {}
-
-    def _vector(self, g: int) -> csr_matrix:
-        return self.merged[g] if g in self.merged else self.matrix[self.position[g]]
+        self.rows = {g: [x] for x, g in enumerate(members)}
 
     def pair_totals(self, a: int, others: list[int]) -> tuple[np.ndarray, np.ndarray]:
-        vector = self._vector(a).T
-        values = np.zeros(len(others))
-        fresh = [k for k, c in enumerate(others) if c not in self.merged]
-        if fresh:
-            rows = self.matrix[[self.position[others[k]] for k in fresh]]
-            values[fresh] = (rows @ vector).toarray().ravel()
-        stale = [k for k, c in enumerate(others) if c in self.merged]
-        if stale:
-            rows = vstack([self.merged[others[k]] for k in stale])
-            values[stale] = (rows @ vector).toarray().ravel()
+        vector = np.asarray(self.matrix[self.rows[a]].sum(axis=0)).ravel()
+        rows = [x for c in others for x in self.rows[c]]
+        owner = np.repeat(np.arange(len(others)), [len(self.rows[c]) for c in others])
+        values = np.bincount(owner, weights=self.matrix[rows] @ vector, minlength=len(others))
         return values, values
 
     def merge(self, a: int, b: int) -> None:
-        self.merged[a] = self._vector(a) + self._vector(b)
-        self.merged.pop(b, None)
-        self.position.pop(b)
-        if len(self.merged) > max(64, len(self.position) // 8):
-            alive = list(self.position)
-            self.matrix = vstack([self._vector(g) for g in alive]).tocsr()
-            self.position = {g: x for x, g in enumerate(alive)}
-            self.merged = {}
+        self.rows[a].extend(self.rows.pop(b))
 
 
 class _State:
