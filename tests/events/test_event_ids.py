@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from storyline.events.ids import stable_ids
 
 
@@ -17,3 +20,30 @@ def test_split_keeps_id_on_larger_part():
     previous = {"ev-old": {"a", "b", "c"}}
     ids = stable_ids([["a"], ["b", "c"]], previous, "ev")
     assert ids[1] == "ev-old" and ids[0] != "ev-old"
+
+
+def _overlaps_by_pairs(groups, previous):
+    """Every group against every previous group: what the index must give."""
+    found = []
+    for index, members in enumerate(groups):
+        for old_id, old_members in previous.items():
+            if overlap := len(set(members) & old_members):
+                found.append((overlap, index, old_id))
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("abcdefghij"), min_size=1, max_size=5), max_size=6),
+       st.dictionaries(st.sampled_from(["ev-1", "ev-2", "ev-3", "ev-4"]),
+                       st.sets(st.sampled_from("abcdefghij"), min_size=1), max_size=4))
+def test_names_equal_those_of_comparing_every_pair(groups, previous):
+    names = stable_ids(groups, previous, "ev")
+    # Re-derive the matching the way the first version did and compare.
+    chosen: dict[int, str] = {}
+    used: set[str] = set()
+    for _, index, old_id in sorted(_overlaps_by_pairs(groups, previous),
+                                   key=lambda c: (-c[0], c[1], c[2])):
+        if index not in chosen and old_id not in used:
+            chosen[index] = old_id
+            used.add(old_id)
+    assert {i: n for i, n in enumerate(names) if n in previous} == chosen

@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from storyline.events.evidence import DateEvidence, PartialDate, pooled_year
 from storyline.events.features import TextSpace, lead_text
+from storyline.events.pairs import blocks
 from storyline.language.temporal import is_future, resolve
 from storyline.model import Article, DateBasis, Precision
 
@@ -133,27 +135,50 @@ def date_by_mentions(
         return {}
     lead_texts = [lead_text(articles[i]) for i in targets]
     leads = space.transform(lead_texts)
-    sentences = space.transform([m.text for m in mentions])
-    scores = np.asarray((leads @ sentences.T).todense())
+    sentences = space.transform([m.text for m in mentions]).T.tocsr()
     found: dict[int, PartialDate] = {}
-    for row, target in enumerate(targets):
-        where = main_places(articles[target], lead_texts[row])
-        for column in np.argsort(-scores[row]):
-            score = float(scores[row, column])
-            if score < threshold:
-                break
-            mention = mentions[int(column)]
-            if mention.article in excluded.get(target, {target}):
+    # A block of targets at a time, and only the scores that clear the threshold: the
+    # targets × mentions matrix is never held whole.
+    for start, stop in blocks(len(targets), len(mentions)):
+        scores = (leads[start:stop] @ sentences).tocsr()
+        for row in range(stop - start):
+            span = slice(scores.indptr[row], scores.indptr[row + 1])
+            values, columns = scores.data[span], scores.indices[span]
+            keep = values >= threshold
+            if not keep.any():
                 continue
-            named = set().union(*mention.places) if mention.places else set()
-            # A mention naming a place speaks of an event there: it must be the lead's place.
-            # One naming none must say much more to count.
-            if (named and where and not where & named) or (not named and score < 2 * threshold):
-                continue
-            parts = [int(p) for p in mention.value.split("-")]
-            found[target] = PartialDate(parts[0], parts[1], parts[2] if len(parts) > 2 else None)
-            break
+            # Best first; equal scores in mention order (the earliest article's first).
+            order = np.lexsort((columns[keep], -values[keep]))
+            ranked = zip(values[keep][order].tolist(), columns[keep][order].tolist(), strict=True)
+            target = targets[start + row]
+            hint = _first_fitting(ranked, mentions, excluded.get(target, {target}),
+                                  main_places(articles[target], lead_texts[start + row]),
+                                  threshold)
+            if hint is not None:
+                found[target] = hint
     return found
+
+
+def _first_fitting(
+    ranked: Iterable[tuple[float, int]],
+    mentions: Sequence[Mention],
+    excluded: set[int],
+    where: set[str],
+    threshold: float,
+) -> PartialDate | None:
+    """The date of the best-scoring mention that may speak of the target's event."""
+    for score, column in ranked:
+        mention = mentions[column]
+        if mention.article in excluded:
+            continue
+        named = set().union(*mention.places) if mention.places else set()
+        # A mention naming a place speaks of an event there: it must be the lead's place.
+        # One naming none must say much more to count.
+        if (named and where and not where & named) or (not named and score < 2 * threshold):
+            continue
+        parts = [int(p) for p in mention.value.split("-")]
+        return PartialDate(parts[0], parts[1], parts[2] if len(parts) > 2 else None)
+    return None
 
 
 def main_places(article: Article, lead: str) -> set[str]:
@@ -211,6 +236,7 @@ def year_by_references(
     dated_events: Sequence[tuple[str, int]],
     space: TextSpace,
     threshold: float,
+    dated_vectors: csr_matrix | None = None,
 ) -> int | None:
     """The year an event must have, from "last year"/"this year" references to dated events.
 
@@ -219,7 +245,9 @@ def year_by_references(
         articles: All articles.
         dated_events: (representative text, year) of events whose year is known.
         space: Shared TF-IDF space.
-        threshold: Cosine a reference sentence needs with the event it points to.
+        threshold: Cosine a reference sentence needs with the event it points to (positive).
+        dated_vectors: ``space.transform`` of the dated events' texts, when the caller
+            asks about many events (computed here otherwise).
 
     Returns:
         The year most (score-weighted) references point to, or ``None``.
@@ -240,14 +268,20 @@ def year_by_references(
             references.append((sentence.text, expression.offset))
     if not references:
         return None
+    if dated_vectors is None:
+        dated_vectors = space.transform([text for text, _ in dated_events])
     sentence_vectors = space.transform([text for text, _ in references])
-    event_vectors = space.transform([text for text, _ in dated_events])
-    scores = np.asarray((sentence_vectors @ event_vectors.T).todense())
+    scores = (sentence_vectors @ dated_vectors.T).tocsr()
     votes: dict[int, float] = defaultdict(float)
     for row, (_, offset) in enumerate(references):
-        column = int(np.argmax(scores[row]))
-        if scores[row, column] >= threshold:
-            votes[dated_events[column][1] - offset] += float(scores[row, column])
+        span = slice(scores.indptr[row], scores.indptr[row + 1])
+        values, columns = scores.data[span], scores.indices[span]
+        if not len(values):
+            continue  # nothing in common with any dated event: every score is 0
+        best = float(values.max())
+        if best >= threshold:
+            column = int(columns[values == best].min())  # the first best, as argmax takes
+            votes[dated_events[column][1] - offset] += best
     return max(votes, key=lambda y: votes[y]) if votes else None
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from sklearn.preprocessing import normalize
 
 from storyline.model import Article
@@ -31,6 +32,10 @@ class TextSpace:
 
     With ``by_sentence`` the weights come from sentence frequencies: in a small corpus
     every article names the main actors, but few sentences name the place of one event.
+
+    The space is a term counter and a TF-IDF weighting kept apart (what scikit-learn's
+    ``TfidfVectorizer`` does in one), so that counts taken once can be weighed again:
+    the articles' counts from the fit give their vectors and, summed, their events'.
     """
 
     def __init__(self, articles: Sequence[Article], by_sentence: bool = False) -> None:
@@ -42,8 +47,17 @@ class TextSpace:
             units += [a.title or "" for a in articles]
         # Common terms are dropped only where there are enough articles to tell.
         max_df = 0.9 if len(articles) > 20 and not by_sentence else 1.0
-        self.vectorizer = _fit(units, max_df)
-        self.article_vectors = self.transform(documents) if documents else None
+        self.counter, counts = _fit(units, max_df)
+        # (A corpus of no units still gets weights: one empty row to fit them on.)
+        self.weights = TfidfTransformer(sublinear_tf=True).fit(
+            counts if counts.shape[0] else csr_matrix((1, counts.shape[1]))
+        )
+        self.article_counts: csr_matrix | None = None
+        self.article_vectors: csr_matrix | None = None
+        if documents and not by_sentence:
+            # The fit counted every document already: no second pass over the texts.
+            self.article_counts = _sorted(counts)
+            self.article_vectors = self._weigh(self.article_counts)
 
     @staticmethod
     def document(article: Article) -> str:
@@ -54,32 +68,61 @@ class TextSpace:
 
     def transform(self, texts: Sequence[str]) -> csr_matrix:
         """L2-normalised TF-IDF vectors of ``texts``."""
-        return normalize(self.vectorizer.transform(list(texts)))
+        return self._weigh(self.counter.transform(list(texts)))
+
+    def group_vectors(self, groups: Sequence[Sequence[int]]) -> csr_matrix:
+        """The vector of each group's article documents joined, from the stored counts.
+
+        Joining texts adds up their term counts, so summed counts give what transforming
+        the joined documents gives, without reading a text again.
+        """
+        if self.article_counts is None:
+            raise ValueError("group vectors need a space fitted on articles")
+        rows = [i for members in groups for i in members]
+        columns = [g for g, members in enumerate(groups) for _ in members]
+        assign = csr_matrix(
+            (np.ones(len(rows)), (columns, rows)),
+            shape=(len(groups), self.article_counts.shape[0]),
+        )
+        return self._weigh(_sorted(assign @ self.article_counts))
+
+    def _weigh(self, counts: csr_matrix) -> csr_matrix:
+        return normalize(self.weights.transform(counts))
 
 
-def _vectorizer(max_df: float) -> TfidfVectorizer:
-    return TfidfVectorizer(
+def _sorted(counts: csr_matrix) -> csr_matrix:
+    """Counts with column indices in order, as ``transform`` gives them.
+
+    Sums of squares (the norms) are added in index order: the same order, the same floats.
+    """
+    counts = csr_matrix(counts, dtype=np.float64)
+    counts.sort_indices()
+    return counts
+
+
+def _counter(max_df: float) -> CountVectorizer:
+    return CountVectorizer(
         stop_words="english",
-        sublinear_tf=True,
         min_df=1,
         max_df=max_df,
         token_pattern=r"(?u)\b[\w’']*[^\W\d_][\w’']*\b",
+        dtype=np.float64,
     )
 
 
-def _fit(units: Sequence[str], max_df: float) -> TfidfVectorizer:
-    """Fit a vectorizer that never fails on a degenerate vocabulary.
+def _fit(units: Sequence[str], max_df: float) -> tuple[CountVectorizer, csr_matrix]:
+    """Fit a term counter that never fails on a degenerate vocabulary; the units' counts.
 
     Identical texts put every term in every unit, so ``max_df`` would prune them all;
     texts of stop words or numbers only have no terms at all. Then the space keeps what
     it can: all terms, else one term no token can be (every vector is zero, so nothing
     is similar by its words and dates and copies decide alone).
     """
-    try:
-        return _vectorizer(max_df).fit(units)
-    except ValueError:  # "After pruning, no terms remain" / "empty vocabulary"
-        pass
-    try:
-        return _vectorizer(1.0).fit(units)
-    except ValueError:
-        return TfidfVectorizer(vocabulary={_NO_TERM: 0}).fit([_NO_TERM])
+    for attempt in (max_df, 1.0):
+        counter = _counter(attempt)
+        try:
+            return counter, counter.fit_transform(units)
+        except ValueError:  # "After pruning, no terms remain" / "empty vocabulary"
+            continue
+    counter = CountVectorizer(vocabulary={_NO_TERM: 0}, dtype=np.float64)
+    return counter, counter.fit_transform([_NO_TERM] * len(units))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 
@@ -22,13 +23,16 @@ def stable_ids(
     Returns:
         One id per group, in order.
     """
+    # Overlaps through an index of member → previous ids: work grows with the members,
+    # not with groups × previous groups.
+    owners: dict[str, list[str]] = {}
+    for old_id, old_members in previous.items():
+        for member in old_members:
+            owners.setdefault(member, []).append(old_id)
     candidates: list[tuple[int, int, str]] = []
     for index, members in enumerate(groups):
-        member_set = set(members)
-        for old_id, old_members in previous.items():
-            overlap = len(member_set & old_members)
-            if overlap:
-                candidates.append((overlap, index, old_id))
+        overlaps = Counter(old_id for member in set(members) for old_id in owners.get(member, ()))
+        candidates.extend((overlap, index, old_id) for old_id, overlap in overlaps.items())
     names: dict[int, str] = {}
     used: set[str] = set()
     for _, index, old_id in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):

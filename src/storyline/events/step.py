@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from scipy.sparse import vstack
 from sklearn.preprocessing import normalize
 
 from storyline.config import Config
@@ -127,11 +126,14 @@ class EventsStep:
         for members, event in zip(groups, dated, strict=True):
             if event.date.year is not None:
                 known.append((" ".join(lead_text(articles[i]) for i in members), event.date.year))
+        # The dated events' vectors once, not once per undated event.
+        known_vectors = space.transform([text for text, _ in known]) if known else None
         for members, event in zip(groups, dated, strict=True):
             if event.date.year is not None:
                 continue
             year = year_by_references(
-                members, articles, known, space, self.settings["reference_threshold"]
+                members, articles, known, space, self.settings["reference_threshold"],
+                known_vectors,
             )
             if year is not None:
                 event.date.year = year
@@ -147,14 +149,8 @@ class EventsStep:
     ) -> list[EventRow]:
         member_ids = [[articles[i].id for i in members] for members in groups]
         event_ids = stable_ids(member_ids, view.event_members(), "ev")
-        vectors = normalize(
-            vstack(
-                [
-                    space.transform([" ".join(TextSpace.document(articles[i]) for i in members)])
-                    for members in groups
-                ]
-            )
-        )
+        # Each event's documents joined, from the counts the fit took (no text read again).
+        vectors = normalize(space.group_vectors(groups))
         approximate = [
             _approximate(event.date.year, event.date.month, event.date.day) for event in dated
         ]

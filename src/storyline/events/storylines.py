@@ -7,6 +7,9 @@ from datetime import date
 
 import numpy as np
 from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
+
+from storyline.events.pairs import similar_pairs
 
 
 def link_events(
@@ -27,25 +30,21 @@ def link_events(
         Groups of event indices, each a storyline.
     """
     count = vectors.shape[0]
-    parent = list(range(count))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    if count:
-        similarity = np.asarray((vectors @ vectors.T).todense())
-        for a in range(count):
-            for b in range(a + 1, count):
-                if similarity[a, b] < threshold:
-                    continue
-                first, second = dates[a], dates[b]
-                if first and second and abs((first - second).days) > max_gap_days:
-                    continue
-                parent[find(a)] = find(b)
+    if not count:
+        return []
+    # Only pairs that clear the threshold, a block of rows at a time (never count × count);
+    # each value is the one the full product holds, so the links are the same.
+    first, second, _ = similar_pairs(vectors, None, threshold)
+    near = [
+        k for k, (a, b) in enumerate(zip(first.tolist(), second.tolist(), strict=True))
+        if not ((left := dates[a]) and (right := dates[b])
+                and abs((left - right).days) > max_gap_days)
+    ]
+    links = csr_matrix(
+        (np.ones(len(near)), (first[near], second[near])), shape=(count, count)
+    )
+    _, labels = connected_components(links, directed=False)
     groups: dict[int, list[int]] = {}
-    for i in range(count):
-        groups.setdefault(find(i), []).append(i)
+    for i, label in enumerate(labels.tolist()):  # ordered by first member, as before
+        groups.setdefault(label, []).append(i)
     return list(groups.values())
