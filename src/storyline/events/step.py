@@ -8,7 +8,7 @@ from datetime import date
 from sklearn.preprocessing import normalize
 
 from storyline.config import Config
-from storyline.events.cluster import average_link
+from storyline.events.cluster import EXACT_BLOCK, average_link
 from storyline.events.dating import (
     DatedEvent,
     anchors_of,
@@ -71,6 +71,7 @@ class EventsStep:
                 [e.about() for e in evidences],
                 self.settings["similarity_threshold"],
                 self.settings["max_day_gap"],
+                int(self.settings.get("exact_block", EXACT_BLOCK)),
             )
 
         # Round one groups articles on their own dates; a dateline without a year takes
