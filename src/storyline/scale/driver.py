@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storyline.config import Config
 from storyline.errors import InputError
@@ -114,11 +114,12 @@ def _record_results(session: SparkSession, inputs: Sequence[str], config: Config
     dropped = context.broadcast(drop)
     articles = read.filter(lambda kv: isinstance(kv[1], Article) and kv[0] not in dropped.value)
     summary.partitions = partitions or 2 * context.defaultParallelism
-    processed = (articles.repartition(summary.partitions)
+    # Any: pyspark's stubs do not accept tuples or ints as ordered sort keys.
+    processed: Any = (articles.repartition(summary.partitions)
                  .mapPartitions(partial(run_partition, config=config))
                  .persist(StorageLevel.MEMORY_AND_DISK))
     # Sorting samples the data first: the persisted results are not computed twice.
-    results = processed.sortByKey(keyfunc=lambda key: key)
+    results = processed.sortByKey()
     summary.skipped.extend(skip for _, skip in sorted(skips, key=lambda kv: kv[0])
                            if isinstance(skip, Skip))
     return iter(results.toLocalIterator())
