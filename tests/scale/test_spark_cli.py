@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from storyline import cli
 from storyline.cli import command_help_ok, main
 

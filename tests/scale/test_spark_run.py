@@ -7,6 +7,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 from spark_env import SAMPLE, needs_spark
+
 from storyline.cli import main
 from storyline.config import load_config
 from storyline.errors import InputError

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -47,6 +48,8 @@ class SparkSummary:
     skipped: list[Skip] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
     partitions: int = 0
+    record_seconds: float = 0.0  # reading and the record steps on Spark, results stored
+    corpus_seconds: float = 0.0  # the corpus steps on the driver
 
 
 def run_spark(
@@ -86,12 +89,15 @@ def run_spark(
     work = Path(tempfile.mkdtemp(prefix="storyline-spark-"))
     try:
         summary = SparkSummary()
+        started = time.perf_counter()
         results = _record_results(session, inputs, config, partitions, summary)
         with Store(db if db is not None else work / "story.db") as store:
             run_id, _ = start_run(store)
             _store_results(store, results, versions, summary, progress)
             record_skips(store, run_id, summary.skipped)
+            summary.record_seconds = time.perf_counter() - started
             summary.stats = run_corpus_steps(store, corpus_steps, progress)
+            summary.corpus_seconds = time.perf_counter() - started - summary.record_seconds
             finish_run(store, run_id, {"stored": summary.stored, "unchanged": 0,
                                        "skipped": len(summary.skipped), **summary.stats})
             write_output(store, output)
