@@ -375,8 +375,14 @@ def import_command(folder: str, db: str) -> None:
     if Path(db).exists():
         say("error:", f"{db} exists; give a new file for --db", "red")
         sys.exit(1)
-    with library_errors(), open_store(db) as store:
-        counts = import_output(Path(folder), store)
+    try:
+        with library_errors(), open_store(db) as store:
+            counts = import_output(Path(folder), store)
+    except SystemExit:
+        # Nothing was imported: leave no empty database behind to be mistaken for a result.
+        for suffix in ("", "-wal", "-shm", ".lock"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        raise
     click.echo(f"{counts.get('articles', 0)} articles, {counts.get('events', 0)} events, "
                f"{counts.get('storylines', 0)} storylines imported into {db}")
 

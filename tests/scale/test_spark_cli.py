@@ -46,3 +46,11 @@ def test_import_of_a_folder_without_output(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["import", str(tmp_path), "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 1
     assert "is missing; give the --output folder" in result.output
+    assert not (tmp_path / "s.db").exists()
+
+
+def test_submit_entry_prints_its_path(capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.scale import submit
+
+    submit.main(["--path"])
+    assert capsys.readouterr().out.strip() == submit.__file__

@@ -22,6 +22,7 @@ def test_spark_equals_local_on_dev_set(name: str, tmp_path: Path) -> None:
     if not source.is_file():
         pytest.skip(f"{source} absent")
     result = compare_runs([str(source)], load_config(), tmp_path)
+    print(result)  # the figures, with pytest -s or -rP
     assert result.articles > 500
     assert result.same_groups
     assert result.event_ari >= 0.99
