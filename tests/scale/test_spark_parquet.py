@@ -8,6 +8,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 from spark_env import needs_spark
+
 from storyline.config import load_config
 from storyline.scale.inputs import is_parquet
 
