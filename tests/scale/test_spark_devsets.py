@@ -1,6 +1,6 @@
 """Equivalence on the dev sets: identical duplicate groups, event partitions with ARI ≥ 0.99.
 
-Slow (about 10 minutes on 2 shared cores for both sets); skipped without the data.
+Slow (about 11 minutes on 2 shared cores for both sets); skipped without the data.
 """
 
 from __future__ import annotations
