@@ -119,11 +119,17 @@ def _record_results(session: SparkSession, inputs: Sequence[str], config: Config
     drop = _repeated_ids(sorted(ids), skips)
     dropped = context.broadcast(drop)
     articles = read.filter(lambda kv: isinstance(kv[1], Article) and kv[0] not in dropped.value)
-    summary.partitions = partitions or 2 * context.defaultParallelism
-    # Any: pyspark's stubs do not accept tuples or ints as ordered sort keys.
-    processed: Any = (articles.repartition(summary.partitions)
-                 .mapPartitions(partial(run_partition, config=config))
-                 .persist(StorageLevel.MEMORY_AND_DISK))
+    count = summary.partitions = partitions or 2 * context.defaultParallelism
+    total = max(1, len(ids) - len(drop))
+    # Contiguous runs of the input per partition, in order, as the local executor's chunks:
+    # copies that follow each other in the input meet in one batch (the parse cache).
+    # Any: pyspark's stubs accept no plain int or tuple as an ordered sort key.
+    indexed: Any = articles.zipWithIndex().map(lambda pair: (pair[1], pair[0]))
+    contiguous = (indexed.repartitionAndSortWithinPartitions(
+                      count, partitionFunc=lambda index: min(count - 1, index * count // total))
+                  .values())
+    processed: Any = (contiguous.mapPartitions(partial(run_partition, config=config))
+                      .persist(StorageLevel.MEMORY_AND_DISK))
     # Sorting samples the data first: the persisted results are not computed twice.
     results = processed.sortByKey()
     summary.skipped.extend(skip for _, skip in sorted(skips, key=lambda kv: kv[0])
