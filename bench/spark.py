@@ -9,6 +9,9 @@
   distributed phase (reading + clean + language, results stored on the driver) and end
   to end (with the corpus steps, which run on the driver in both), and the ratios
   local[2] / local[1] (the same-run reference is the local[1] run);
+- reference, same run: a pure-Python CPU loop over 8 partitions in local[1] and local[2]
+  sessions, just before each run: the speed-up this machine gives a second core right now
+  (other jobs share it);
 - equivalence: syndication-dev and ecbplus-dev each through `storyline run` and through
   Spark local[2]: identical duplicate groups? ARI of the event partitions.
 """
@@ -30,11 +33,35 @@ from storyline.scale.compare import compare_runs  # noqa: E402
 from storyline.scale.driver import run_spark  # noqa: E402
 
 
-def scaling(data: Path, limit: int, partitions: int) -> None:
+def _burn(items: object) -> object:
+    total = 0
+    for _ in items:  # type: ignore[attr-defined]
+        for i in range(3_000_000):
+            total += i % 7
+    yield total
+
+
+def cpu_reference(master: str) -> float:
+    """Seconds for 8 partitions of a CPU loop in ``master`` (workers warmed first)."""
+    from storyline.scale.session import start_session
+
+    session = start_session(master)
+    context = session.sparkContext
+    context.parallelize(range(2), 2).mapPartitions(_burn).collect()
+    started = time.perf_counter()
+    context.parallelize(range(8), 8).mapPartitions(_burn).collect()
+    seconds = time.perf_counter() - started
+    session.stop()
+    return seconds
+
+
+def scaling(data: Path, limit: int, partitions: int | None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         files = write_inputs(dev_records(data, limit), Path(tmp) / "in")
         rows = {}
+        reference = {}
         for master in ("local[1]", "local[2]"):
+            reference[master] = cpu_reference(master)
             started = time.perf_counter()
             summary = run_spark(files, Path(tmp) / master, load_config(), master=master,
                                 partitions=partitions)
@@ -47,7 +74,9 @@ def scaling(data: Path, limit: int, partitions: int) -> None:
                   f"{summary.corpus_seconds:.1f} s)", flush=True)
         one, two = rows["local[1]"], rows["local[2]"]
         print(f"local[2] / local[1]: distributed phase {one[1] / two[1]:.2f}x, "
-              f"end to end {one[2] / two[2]:.2f}x")
+              f"end to end {one[2] / two[2]:.2f}x; reference CPU loop "
+              f"{reference['local[1]'] / reference['local[2]']:.2f}x "
+              f"({reference['local[1]']:.1f} s / {reference['local[2]']:.1f} s)")
 
 
 def equivalence(data: Path) -> None:
@@ -66,7 +95,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--limit", type=int, default=1000, help="articles for the scaling run")
-    parser.add_argument("--partitions", type=int, default=8)
+    parser.add_argument("--partitions", type=int, default=None,
+                        help="default: the executor's (one per 64 articles)")
     parser.add_argument("--no-scaling", action="store_true")
     parser.add_argument("--no-equivalence", action="store_true")
     args = parser.parse_args()

@@ -316,7 +316,7 @@ def spark() -> None:
                    "[default: spark-submit's, else local[*]].")
 @click.option("--partitions", type=click.IntRange(min=1), default=None,
               help="Partitions for cleaning and language analysis "
-                   "[default: twice Spark's parallelism].")
+                   "[default: one per 64 articles, at least twice Spark's parallelism].")
 @click.option("--db", type=click.Path(dir_okay=False), default=None,
               help="Also keep the SQLite store the corpus steps ran on (a new file).")
 @click.pass_obj

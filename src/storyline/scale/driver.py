@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 BATCH = 64  # articles stored per transaction, as the local executor does
+CHUNK = 64  # articles per partition by default, as the local executor's chunks
 
 
 @dataclass
@@ -68,7 +69,8 @@ def run_spark(
         output: A folder that does not exist yet or is empty.
         config: Merged configuration.
         master: Spark master URL; ``None`` keeps spark-submit's (``local[*]`` by default).
-        partitions: Partitions for the record steps (default: twice Spark's parallelism).
+        partitions: Partitions for the record steps (default: one per 64 articles, at
+            least twice Spark's parallelism).
         db: Also keep the SQLite store the corpus steps ran on here (a new file).
         progress: Optional progress reporter.
 
@@ -119,8 +121,10 @@ def _record_results(session: SparkSession, inputs: Sequence[str], config: Config
     drop = _repeated_ids(sorted(ids), skips)
     dropped = context.broadcast(drop)
     articles = read.filter(lambda kv: isinstance(kv[1], Article) and kv[0] not in dropped.value)
-    count = summary.partitions = partitions or 2 * context.defaultParallelism
     total = max(1, len(ids) - len(drop))
+    # Small partitions (about a local chunk each) keep every core busy to the end.
+    count = summary.partitions = partitions or max(2 * context.defaultParallelism,
+                                                   -(-total // CHUNK))
     # Contiguous runs of the input per partition, in order, as the local executor's chunks:
     # copies that follow each other in the input meet in one batch (the parse cache).
     # Any: pyspark's stubs accept no plain int or tuple as an ordered sort key.
