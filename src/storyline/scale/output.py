@@ -21,7 +21,13 @@ import pyarrow.parquet as pq
 from storyline.errors import InputError
 from storyline.render.export import export_records
 from storyline.store.db import Store
-from storyline.store.tables import SCHEMA_VERSION, TABLES, dump_tables, is_empty, load_table
+from storyline.store.tables import (
+    SCHEMA_VERSION,
+    dump_tables,
+    is_empty,
+    load_table,
+    table_names,
+)
 
 CONTRACT: tuple[str, ...] = ("articles", "events", "storylines", "passages", "quotes",
                              "entities")
@@ -63,7 +69,7 @@ def import_output(folder: Path, store: Store) -> dict[str, int]:
     """
     if not is_empty(store):
         raise InputError(f"{store.path} already holds articles; import into a new file")
-    files = {table: folder / STORE_FOLDER / f"{table}.parquet" for table in TABLES}
+    files = {table: folder / STORE_FOLDER / f"{table}.parquet" for table in table_names(store)}
     missing = [str(path) for path in files.values() if not path.is_file()]
     if missing:
         raise InputError(f"{missing[0]} is missing; give the --output folder of "

@@ -16,12 +16,22 @@ from storyline.errors import StoreError
 from storyline.store.db import Store
 from storyline.store.schema import SCHEMA_VERSION
 
-# Parents before children (foreign keys); the full-text index is filled by the triggers.
+# Parents before children (foreign keys); any other table of the schema follows, and
+# foreign keys are checked at commit. The full-text index is filled by the triggers.
 TABLES: tuple[str, ...] = (
     "articles", "sentences", "step_runs", "signatures", "provenance", "passages",
     "storylines", "events", "event_articles", "runs", "skipped",
 )
 _BATCH = 1_000
+
+
+def table_names(store: Store) -> list[str]:
+    """Every data table of the schema (not SQLite's own, not the full-text index)."""
+    rows = store.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE 'sentences_fts%' ORDER BY rowid")
+    found = [row["name"] for row in rows]
+    return [name for name in TABLES if name in found] + [n for n in found if n not in TABLES]
 
 
 @dataclass
@@ -35,8 +45,9 @@ class TableRows:
 
 def columns_of(store: Store, table: str) -> list[tuple[str, str]]:
     """The columns of ``table`` as (name, declared type), in table order."""
-    if table not in TABLES:
-        raise StoreError(f"no table named {table!r}; known: {', '.join(TABLES)}")
+    known = table_names(store)
+    if table not in known:
+        raise StoreError(f"no table named {table!r}; known: {', '.join(known)}")
     rows = store.conn.execute(f"PRAGMA table_info({table})").fetchall()
     return [(row["name"], str(row["type"]).upper()) for row in rows]
 
@@ -46,7 +57,7 @@ def dump_tables(store: Store) -> Iterator[TableRows]:
 
     Consume one table's batches before asking for the next table.
     """
-    for table in TABLES:
+    for table in table_names(store):
         columns = columns_of(store, table)
         yield TableRows(table, columns, _batches(store, table, [name for name, _ in columns]))
 
@@ -68,6 +79,8 @@ def load_table(store: Store, table: str, names: Sequence[str],
                batches: Iterable[Sequence[Sequence[Any]]]) -> int:
     """Insert rows into ``table`` of ``store``; the caller holds the transaction.
 
+    Foreign keys are checked when that transaction commits, so tables load in any order.
+
     The column names come from a file and are checked against the table before they
     reach any SQL.
 
@@ -84,6 +97,7 @@ def load_table(store: Store, table: str, names: Sequence[str],
                          "written by this storyline version")
     sql = (f"INSERT INTO {table} ({', '.join(names)}) "
            f"VALUES ({', '.join('?' for _ in names)})")
+    store.conn.execute("PRAGMA defer_foreign_keys = ON")
     count = 0
     for batch in batches:
         store.conn.executemany(sql, [tuple(row) for row in batch])
@@ -92,4 +106,4 @@ def load_table(store: Store, table: str, names: Sequence[str],
 
 
 __all__ = ["SCHEMA_VERSION", "TABLES", "TableRows", "columns_of", "dump_tables", "is_empty",
-           "load_table"]
+           "load_table", "table_names"]
