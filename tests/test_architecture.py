@@ -22,6 +22,9 @@ STORE_HOLDERS: dict[str, str] = {
     "render/records.py": "reads export rows through storyline.store functions",
     "render/report.py": "the report reads its records and timeline from the Store",
     "narrate/timeline.py": "the timeline command reads articles through storyline.store",
+    "scale/driver.py": "the Spark driver opens the local store the corpus steps run on",
+    "scale/compare.py": "reads duplicate groups and events of two stores to compare them",
+    "scale/output.py": "writes a store's tables as Parquet and imports them through store/",
 }
 
 

@@ -36,7 +36,7 @@ def read_inputs(inputs: Sequence[str], config: Config) -> Iterator[Article | Ski
     """
     settings = config["ingest"]
     limits = Limits.from_settings(settings)
-    first_origin: dict[str, str] = {}
+    unique = UniqueIds()
     client: WebClient | None = None
     try:
         for given in inputs:
@@ -49,16 +49,28 @@ def read_inputs(inputs: Sequence[str], config: Config) -> Iterator[Article | Ski
             else:
                 items = _read_path(given, limits)
             for item in guarded(items, given):
-                if isinstance(item, Article):
-                    if item.id in first_origin:
-                        yield Skip(item.origin, f"duplicate id '{item.id}' (first from "
-                                                f"{first_origin[item.id]}); give unique ids")
-                        continue
-                    first_origin[item.id] = item.origin
-                yield item
+                yield unique.check(item)
     finally:
         if client is not None:
             client.close()
+
+
+class UniqueIds:
+    """Keeps the first article of each id; a later one becomes a Skip naming the first."""
+
+    def __init__(self) -> None:
+        """Start with no ids seen."""
+        self.first_origin: dict[str, str] = {}
+
+    def check(self, item: Article | Skip) -> Article | Skip:
+        """Return ``item``, or a Skip when an earlier article had its id."""
+        if not isinstance(item, Article):
+            return item
+        if item.id in self.first_origin:
+            return Skip(item.origin, f"duplicate id '{item.id}' (first from "
+                                     f"{self.first_origin[item.id]}); give unique ids")
+        self.first_origin[item.id] = item.origin
+        return item
 
 
 def is_url(value: str) -> bool:

@@ -60,7 +60,7 @@ def _read_items(
         if not isinstance(item, dict):
             yield Skip(origin, f"item {number} is not a JSON object; give one object per article")
             continue
-        article = _article(item, origin, line_id(base_id, number), None, limits)
+        article = article_from_record(item, origin, line_id(base_id, number), None, limits)
         if isinstance(article, Skip) and article.line is None:
             article.reason = f"item {number}: {article.reason}"
         yield article
@@ -102,14 +102,14 @@ def read_json_lines(
             if number == 1 and exc.error is not None:
                 whole = _one_object(text, limits)
                 if whole is not None:
-                    yield _article(whole, origin, line_id(base_id, 1), None, limits)
+                    yield article_from_record(whole, origin, line_id(base_id, 1), None, limits)
                     return
             yield Skip(origin, exc.reason, number)
             continue
         if not isinstance(record, dict):
             yield Skip(origin, "line is not a JSON object; give one object per article", number)
             continue
-        yield _article(record, origin, line_id(base_id, number), number, limits)
+        yield article_from_record(record, origin, line_id(base_id, number), number, limits)
 
 
 def _one_object(text: str, limits: Limits) -> dict[str, Any] | None:
@@ -120,7 +120,7 @@ def _one_object(text: str, limits: Limits) -> dict[str, Any] | None:
     return document if isinstance(document, dict) else None
 
 
-def _article(
+def article_from_record(
     record: Mapping[str, Any], origin: str, fallback_id: str, line: int | None, limits: Limits
 ) -> Article | Skip:
     """One record → Article; a bug met on one record costs that record, not the file."""
@@ -177,4 +177,4 @@ def read_csv(
                                "quote fields that contain the delimiter", start)
             continue
         record = dict(zip(header, row, strict=True))
-        yield _article(record, origin, line_id(base_id, start), start, limits)
+        yield article_from_record(record, origin, line_id(base_id, start), start, limits)

@@ -176,6 +176,22 @@ def _run_locked(
     summary.skipped = skipped
     record_skips(store, run_id, skipped)
 
+    summary.stats.update(run_corpus_steps(store, corpus_steps, progress))
+
+    stats = {"stored": summary.stored, "unchanged": summary.unchanged,
+             "skipped": len(summary.skipped), **summary.stats}
+    finish_run(store, run_id, stats)
+    return summary
+
+
+def run_corpus_steps(
+    store: Store, corpus_steps: Sequence[CorpusStep], progress: Progress | None = None
+) -> dict[str, int]:
+    """Bring every corpus step up to date on ``store``; return their counts.
+
+    Every executor (local, Spark) ends with this: the same steps over the same store.
+    """
+    stats: dict[str, int] = {}
     for step in corpus_steps:
         # Every article the step has not finished: this run's, and any an interrupted
         # run left behind. Results and the completion record commit together.
@@ -184,14 +200,10 @@ def _run_locked(
             continue
         done = progress(f"Step {step.name}", None) if progress else None
         result = run_corpus_step(store, step, pending, record=True)
-        summary.stats.update(result.stats)
+        stats.update(result.stats)
         if done:
             done()
-
-    stats = {"stored": summary.stored, "unchanged": summary.unchanged,
-             "skipped": len(summary.skipped), **summary.stats}
-    finish_run(store, run_id, stats)
-    return summary
+    return stats
 
 
 def run_corpus_step(
