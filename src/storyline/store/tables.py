@@ -63,10 +63,22 @@ def dump_tables(store: Store) -> Iterator[TableRows]:
 
 
 def _batches(store: Store, table: str, names: list[str]) -> Iterator[list[tuple[Any, ...]]]:
-    # rowid order: the order the rows were written (arrival order for articles).
-    cursor = store.conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY rowid")
+    # rowid order: the order the rows were written (arrival order for articles). A table
+    # WITHOUT ROWID (the lookup indexes) has none: its primary key orders it.
+    cursor = store.conn.execute(f"SELECT {', '.join(names)} FROM {table} "
+                                f"ORDER BY {_order_of(store, table)}")
     while batch := cursor.fetchmany(_BATCH):
         yield [tuple(row) for row in batch]
+
+
+def _order_of(store: Store, table: str) -> str:
+    sql = store.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                             (table,)).fetchone()["sql"] or ""
+    if "WITHOUT ROWID" not in sql.upper():
+        return "rowid"
+    info = store.conn.execute(f"PRAGMA table_info({table})").fetchall()
+    keys = sorted((row["pk"], row["name"]) for row in info if row["pk"])
+    return ", ".join(name for _, name in keys)
 
 
 def is_empty(store: Store) -> bool:
