@@ -10,7 +10,7 @@ entity model runs, and only on the sentences that can hold a name
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from storyline.language.nlp import split_long
@@ -52,6 +52,16 @@ def syntax_paragraphs(article: Article, spans: Sequence[QuoteSpan]) -> set[int]:
     return wanted
 
 
+def body_paragraphs(article: Article) -> Iterator[tuple[int, int, str]]:
+    """(index, start, text) of each body paragraph with visible text (headings are not prose)."""
+    for index, paragraph in enumerate(article.paragraphs):
+        if paragraph.kind != "body":
+            continue
+        text = article.text[paragraph.start : paragraph.end]
+        if text.strip():
+            yield index, paragraph.start, text
+
+
 def may_name(sentence: str, common: frozenset[str]) -> bool:
     """Whether ``sentence`` can hold a proper name.
 
@@ -77,19 +87,14 @@ def plan_article(article: Article, syntax: set[int] | None, max_chars: int,
         common: Lower-case words that name nothing when they open a sentence.
     """
     stretches: list[Stretch] = []
-    for index, paragraph in enumerate(article.paragraphs):
-        if paragraph.kind != "body":
-            continue
-        text = article.text[paragraph.start : paragraph.end]
-        if not text.strip():
-            continue
+    for index, begin, text in body_paragraphs(article):
         if syntax is None or index in syntax:
             for offset, piece in split_long(text, max_chars):
-                stretches.append(Stretch(index, paragraph.start + offset, piece, True))
+                stretches.append(Stretch(index, begin + offset, piece, True))
             continue
         for start, end in _runs(text, common, max_chars):
             for offset, piece in split_long(text[start:end], max_chars):
-                stretches.append(Stretch(index, paragraph.start + start + offset, piece, False))
+                stretches.append(Stretch(index, begin + start + offset, piece, False))
     return stretches
 
 

@@ -32,7 +32,7 @@ from storyline.language.nlp import (
     parse_cache,
     parse_texts,
 )
-from storyline.language.plan import plan_article, syntax_paragraphs
+from storyline.language.plan import body_paragraphs, plan_article, syntax_paragraphs
 from storyline.language.quotes import QuoteSpan, find_quote_spans
 from storyline.language.sentences import refine_spans, split_plain
 from storyline.language.speakers import attribute_quotes
@@ -184,10 +184,7 @@ def annotate(article: Article, pieces: list[ParsedPiece],
 def annotate_without_model(article: Article) -> None:
     """Sentences only, by punctuation rules, for text the English model cannot read."""
     article.sentences = []
-    for index, paragraph in enumerate(article.paragraphs):
-        if paragraph.kind != "body":
-            continue
-        text = article.text[paragraph.start : paragraph.end]
+    for index, _, text in body_paragraphs(article):
         article.sentences.extend(_sentences(article, index, split_plain(text)))
     article.temporal = extract_temporal(article)
     article.entities = []
@@ -208,12 +205,7 @@ def sentences_from_parse(article: Article, pieces: list[ParsedPiece]) -> list[Se
                 (shift + s.start_char, shift + s.end_char) for s in piece.doc.sents
             )
     sentences: list[Sentence] = []
-    for index, paragraph in enumerate(article.paragraphs):
-        if paragraph.kind != "body":
-            continue
-        text = article.text[paragraph.start : paragraph.end]
-        if not text.strip():
-            continue
+    for index, _, text in body_paragraphs(article):
         spans = by_paragraph.get(index)
         found = refine_spans(text, spans) if spans is not None else split_plain(text)
         sentences.extend(_sentences(article, index, found))

@@ -12,8 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from storyline.store.db import Store
-
-_CHUNK = 500
+from storyline.store.provenance import chunks
 
 NameRow = tuple[str, str, str, int]
 """(label, name key, spelling, mentions) of one document-level name in one article."""
@@ -21,15 +20,10 @@ TermRow = tuple[str, str]
 """(term, name key): ``w:<word>`` of a full person name, ``a:<group>:<letters>`` an acronym."""
 
 
-def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start:start + _CHUNK]
-
-
 def spelling_counts(store: Store, keys: Iterable[str]) -> dict[str, Counter[str]]:
     """Name key → {spelling: mentions} over every article."""
     found: dict[str, Counter[str]] = {}
-    for chunk in _chunks(sorted(set(keys))):
+    for chunk in chunks(sorted(set(keys))):
         marks = ",".join("?" * len(chunk))
         rows = store.conn.execute(
             f"SELECT key, spelling, SUM(count) AS n FROM entity_names WHERE key IN ({marks}) "
@@ -42,7 +36,7 @@ def spelling_counts(store: Store, keys: Iterable[str]) -> dict[str, Counter[str]
 def term_counts(store: Store, terms: Iterable[str]) -> dict[str, Counter[str]]:
     """Term → {name key: articles holding the term for that key}."""
     found: dict[str, Counter[str]] = {}
-    for chunk in _chunks(sorted(set(terms))):
+    for chunk in chunks(sorted(set(terms))):
         marks = ",".join("?" * len(chunk))
         rows = store.conn.execute(
             f"SELECT term, key, COUNT(*) AS n FROM entity_terms WHERE term IN ({marks}) "
@@ -55,7 +49,7 @@ def term_counts(store: Store, terms: Iterable[str]) -> dict[str, Counter[str]]:
 def entity_rows(store: Store, ids: Sequence[str]) -> dict[str, tuple[list[NameRow], list[TermRow]]]:
     """Article id → its stored (names, terms), for those of ``ids`` that have rows."""
     found: dict[str, tuple[list[NameRow], list[TermRow]]] = {}
-    for chunk in _chunks(sorted(set(ids))):
+    for chunk in chunks(sorted(set(ids))):
         marks = ",".join("?" * len(chunk))
         for row in store.conn.execute(
                 "SELECT article_id, label, key, spelling, count FROM entity_names "
@@ -72,7 +66,7 @@ def entity_rows(store: Store, ids: Sequence[str]) -> dict[str, tuple[list[NameRo
 def name_holders(store: Store, keys: Iterable[str]) -> set[str]:
     """Ids of the articles mentioning a name with one of ``keys``."""
     found: set[str] = set()
-    for chunk in _chunks(sorted(set(keys))):
+    for chunk in chunks(sorted(set(keys))):
         marks = ",".join("?" * len(chunk))
         rows = store.conn.execute(
             f"SELECT DISTINCT article_id FROM entity_names WHERE key IN ({marks})", tuple(chunk))
@@ -84,7 +78,7 @@ def save_entity_rows(store: Store,
                      rows: Mapping[str, tuple[list[NameRow], list[TermRow]]]) -> None:
     """Replace the entity-table rows of the given articles."""
     with store.transaction() as conn:
-        for chunk in _chunks(sorted(rows)):
+        for chunk in chunks(sorted(rows)):
             marks = ",".join("?" * len(chunk))
             conn.execute(f"DELETE FROM entity_names WHERE article_id IN ({marks})", tuple(chunk))
             conn.execute(f"DELETE FROM entity_terms WHERE article_id IN ({marks})", tuple(chunk))
