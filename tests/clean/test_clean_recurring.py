@@ -88,3 +88,26 @@ def test_rerun_is_stable(store: Store) -> None:
     new_ids = stored(store, [story(9, TOPICS[4])])
     later = run_corpus_step(store, step, new_ids)
     assert [article.id for article in later.changes.articles] == new_ids
+
+
+def test_many_changed_articles_are_re_annotated_in_workers_with_the_same_result() -> None:
+    # 40 articles lose the footer: more than one chunk, so two worker processes parse them.
+    import storyline.steps  # noqa: F401  (registers the language step)
+
+    def run(workers: int) -> list[tuple[str, list[tuple[int, int]], list[str]]]:
+        config = load_config()
+        config["language"]["workers"] = workers
+        db = Store(":memory:")
+        try:
+            articles = [story(i, TOPICS[i % len(TOPICS)]) for i in range(40)]
+            ids = stored(db, articles)
+            result = run_corpus_step(db, recurring.RecurringStep(config), ids)
+            assert result.stats["recurring_lines_removed"] == 40
+            return [(a.id, [(s.start, s.end) for s in a.sentences],
+                     sorted(m.text for m in a.entities)) for a in load_articles(db)]
+        finally:
+            db.conn.close()
+
+    one, two = run(1), run(2)
+    assert one == two
+    assert all(sentences for _, sentences, _ in one)

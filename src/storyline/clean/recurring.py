@@ -16,6 +16,7 @@ from storyline.clean.step import CleanStep
 from storyline.config import Config
 from storyline.model import Article, RemovedLine
 from storyline.pipeline.step import CorpusResult, create_step, register_step
+from storyline.pipeline.workers import configured_workers, run_in_workers
 from storyline.store.changes import Changes
 from storyline.store.view import CorpusView
 
@@ -111,6 +112,10 @@ def _shared_share_keyed(first: dict[int, int], second: dict[int, int], line: int
     return shared / smaller if smaller else 1.0
 
 
+# Articles per chunk handed to a worker when re-annotating (as the record executor's batch).
+REANNOTATE_CHUNK = 32
+
+
 @register_step("recurring")
 class RecurringStep:
     """Removes each source's recurring lines and re-annotates the articles that changed.
@@ -174,7 +179,11 @@ class RecurringStep:
         result.changes = Changes(source_lines=index)
         if changed:
             language = create_step("language", self.config)
-            annotated = [item for item in language.run(changed) if isinstance(item, Article)]
+            # Often hundreds of articles: parsed on every core, as the record steps are.
+            workers = configured_workers(self.config)
+            annotated = [item for item in run_in_workers([language], changed, workers,
+                                                         REANNOTATE_CHUNK)
+                         if isinstance(item, Article)]
             versions = {CleanStep.name: CleanStep.version, language.name: language.version}
             result.changes.articles = annotated
             result.changes.article_steps = versions
