@@ -1,11 +1,11 @@
 """The language step: sentences, dates, entities and quotes of each article's body.
 
-spaCy runs once over every body paragraph (headings are not prose), a batch of
-articles at a time; sentences, entities and quote speakers are all read from that
-one parse. The entity model runs everywhere; the tagger and parser only on the
-paragraphs whose syntax is read (quotes and the paragraph before each, unless
-``[language] syntax = "all"``). Text that is clearly not English gets model-free
-sentences only.
+spaCy runs once over the body (headings are not prose), a batch of articles at a
+time; sentences, entities and quote speakers are all read from that one parse. The
+tagger and parser run only on the paragraphs whose syntax is read (quotes and their
+neighbours), the entity model only on sentences that may hold a name, unless
+``[language] syntax = "all"`` (see :mod:`storyline.language.plan`). Text that is
+clearly not English gets model-free sentences only.
 
 Memory is bounded per article (docs/reliability.md): a long paragraph is parsed in
 pieces of at most ``max_chunk_chars``, at most ``max_batch_chars`` go through the
@@ -65,7 +65,7 @@ class LanguageStep:
         self.max_chunk_chars: int = int(settings.get("max_chunk_chars", 10_000))
         self.max_batch_chars: int = int(settings.get("max_batch_chars", 50_000))
         self.max_article_chars: int = int(settings.get("max_article_chars", 5_000_000))
-        # Processes the executor runs the record steps in (the model is most of the time).
+        # Paragraph text whose parse is kept, so copies' paragraphs are parsed once.
         self.parse_cache_chars: int = int(settings.get("parse_cache_chars", 1_000_000))
         syntax = str(settings.get("syntax", "quotes"))
         if syntax not in SYNTAX_CHOICES:
