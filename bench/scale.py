@@ -61,6 +61,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from devsets import stage_seconds  # noqa: E402
 from throughput import all_records  # noqa: E402
 
 STORYLINE = [sys.executable, "-m", "storyline.cli"]
@@ -290,45 +291,6 @@ def stored_copies(db: Path) -> int:
         ids = [row[0] for row in conn.execute("SELECT id FROM articles WHERE id LIKE '%~%'")]
     return max((int(i.rsplit("~", 1)[1]) for i in ids if i.rsplit("~", 1)[1].isdigit()),
                default=0)
-
-
-def stage_seconds(files: list[str], db: Path) -> dict[str, float]:
-    """Seconds of the record steps and each corpus step on ``db``, in this process."""
-    import storyline.steps  # noqa: F401  (registers the built-in steps)
-    from storyline.config import load_config
-    from storyline.ingest import read_inputs
-    from storyline.language.nlp import load_pipeline
-    from storyline.pipeline.local import LocalExecutor
-    from storyline.pipeline.run import build_steps, run_corpus_step
-    from storyline.pipeline.workers import configured_workers
-    from storyline.store.articles import content_hash, pending_ids
-    from storyline.store.db import Store
-
-    config = load_config()
-    timings: dict[str, float] = {}
-    began = time.perf_counter()
-    load_pipeline(config["language"]["spacy_model"])
-    timings["model load"] = time.perf_counter() - began
-    record_steps, corpus_steps = build_steps(config)
-    with Store(db) as store:
-
-        def hashed(stream):  # type: ignore[no-untyped-def]
-            for item in stream:
-                if hasattr(item, "raw"):
-                    item.input_hash = content_hash(item)
-                yield item
-
-        began = time.perf_counter()
-        LocalExecutor(record_steps, workers=configured_workers(config)).run(
-            store, hashed(read_inputs(files, config)))
-        timings["record steps"] = time.perf_counter() - began
-        for step in corpus_steps:
-            began = time.perf_counter()
-            pending = pending_ids(store, step.name, step.version)
-            if pending:
-                run_corpus_step(store, step, pending, record=True)
-            timings[step.name] = time.perf_counter() - began
-    return timings
 
 
 def main() -> None:

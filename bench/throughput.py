@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devsets import dev_records, write_inputs  # noqa: E402
+from devsets import dev_records, stage_seconds, write_inputs  # noqa: E402
 
 STORYLINE = [sys.executable, "-m", "storyline.cli"]
 
@@ -57,42 +57,7 @@ def end_to_end(files: list[str], workdir: Path) -> tuple[float, str]:
 
 def stages(files: list[str], workdir: Path) -> dict[str, float]:
     """Seconds of the record steps and of each corpus step, run as run_pipeline runs them."""
-    import storyline.steps  # noqa: F401  (registers the built-in steps)
-    from storyline.config import load_config
-    from storyline.ingest import read_inputs
-    from storyline.pipeline.local import LocalExecutor
-    from storyline.pipeline.run import build_steps, run_corpus_step
-    from storyline.pipeline.workers import configured_workers
-    from storyline.store.articles import content_hash, pending_ids
-    from storyline.store.db import Store
-
-    config = load_config()
-    record_steps, corpus_steps = build_steps(config)
-    timings: dict[str, float] = {}
-    with Store(workdir / "stages.db") as store:
-        began = time.perf_counter()
-        from storyline.language.nlp import load_pipeline
-
-        load_pipeline(config["language"]["spacy_model"])
-        timings["model load"] = time.perf_counter() - began
-
-        def hashed(stream):  # type: ignore[no-untyped-def]
-            for item in stream:
-                if hasattr(item, "raw"):
-                    item.input_hash = content_hash(item)
-                yield item
-
-        began = time.perf_counter()
-        executor = LocalExecutor(record_steps, workers=configured_workers(config))
-        executor.run(store, hashed(read_inputs(files, config)))
-        timings["record steps (clean+language+writes)"] = time.perf_counter() - began
-        for step in corpus_steps:
-            began = time.perf_counter()
-            pending = pending_ids(store, step.name, step.version)
-            if pending:
-                run_corpus_step(store, step, pending, record=True)
-            timings[f"corpus {step.name}"] = time.perf_counter() - began
-    return timings
+    return stage_seconds(files, workdir / "stages.db")
 
 
 def ner_alone(texts: list[str]) -> float:
