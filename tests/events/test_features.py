@@ -32,14 +32,11 @@ def same(left, right) -> bool:
                for part in ("indptr", "indices", "data"))
 
 
-def test_article_and_group_vectors_equal_the_vectorizer_bit_for_bit() -> None:
+def test_article_vectors_equal_the_vectorizer_bit_for_bit() -> None:
     articles = corpus()
     space = TextSpace(articles)
     documents = [TextSpace.document(a) for a in articles]
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1, max_df=0.9,
                                  token_pattern=TOKENS).fit(documents)
     assert same(space.article_vectors, normalize(vectorizer.transform(documents)))
-    groups = [[0, 3, 7], [1], [2, 4, 5, 6, 8]]
-    joined = [" ".join(documents[i] for i in members) for members in groups]
-    assert same(space.group_vectors(groups), normalize(vectorizer.transform(joined)))
     assert same(space.transform(documents[:3]), normalize(vectorizer.transform(documents[:3])))

@@ -1,51 +1,48 @@
-"""Storylines from similar pairs only equal the all-pairs single link."""
+"""Storylines: average link over entity profiles, as the textbook average linkage groups them."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
-import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scipy.sparse import csr_matrix
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.preprocessing import normalize
 
+from storyline.events.cluster_reference import reference_average_link
+from storyline.events.evidence import PartialDate
 from storyline.events.storylines import link_events
 
 
-def all_pairs(vectors, dates, threshold, max_gap_days):
-    """The quadratic single link the step used before."""
-    count = vectors.shape[0]
-    parent = list(range(count))
-
-    def find(i):
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
-    similarity = np.asarray((vectors @ vectors.T).todense())
-    for a in range(count):
-        for b in range(a + 1, count):
-            if similarity[a, b] < threshold:
-                continue
-            first, second = dates[a], dates[b]
-            if first and second and abs((first - second).days) > max_gap_days:
-                continue
-            parent[find(a)] = find(b)
-    groups: dict[int, list[int]] = {}
-    for i in range(count):
-        groups.setdefault(find(i), []).append(i)
-    return list(groups.values())
+def reference(entities: list[set[str]], threshold: float) -> set[frozenset[int]]:
+    """The textbook average linkage (merge the best pair while its mean clears the
+    threshold; ties to the lowest pair) on the whole similarity matrix of the profiles."""
+    profiles = DictVectorizer().fit_transform([dict.fromkeys(keys, 1) for keys in entities])
+    vectors = normalize(TfidfTransformer().fit_transform(profiles)).toarray()
+    count = len(entities)
+    groups = reference_average_link(vectors @ vectors.T, [[g] for g in range(count)],
+                                    [PartialDate()] * count, threshold, 0)
+    return {frozenset(group) for group in groups}
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.integers(1, 20).flatmap(lambda n: st.tuples(
-    st.lists(st.lists(st.integers(0, 3), min_size=6, max_size=6), min_size=n, max_size=n),
-    st.lists(st.one_of(st.none(), st.integers(0, 1500)), min_size=n, max_size=n),
-    st.sampled_from([0.12, 0.3, 0.6]),
-)))
-def test_links_equal_the_all_pairs_single_link(case) -> None:
-    weights, days, threshold = case
-    vectors = normalize(csr_matrix(np.array(weights, dtype=float).reshape(len(weights), 6)))
-    dates = [None if d is None else date(2020, 1, 1) + timedelta(days=d) for d in days]
-    assert link_events(vectors, dates, threshold, 550) == all_pairs(vectors, dates, threshold, 550)
+NAMES = st.sets(st.sampled_from("abcdefgh"), min_size=1, max_size=4)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(NAMES, min_size=1, max_size=14), st.sampled_from([0.2, 0.4, 0.6]))
+def test_groups_equal_the_reference_average_linkage(entities, threshold) -> None:
+    assert {frozenset(group) for group in link_events(entities, threshold)} == reference(
+        entities, threshold)
+
+
+def test_one_shared_country_does_not_chain_two_stories() -> None:
+    # Two stories of three events each; one event of each also names a common country.
+    war = [{"army", "general", "capital"}, {"army", "general", "country"},
+           {"army", "general", "capital"}]
+    quake = [{"relief", "mayor", "valley"}, {"relief", "mayor", "country"},
+             {"relief", "mayor", "valley"}]
+    groups = link_events(war + quake, 0.2)
+    assert sorted(map(sorted, groups)) == [[0, 1, 2], [3, 4, 5]]
+
+
+def test_events_without_entities_stay_alone() -> None:
+    assert link_events([set(), {"a"}, {"a"}, set()], 0.1) == [[0], [1, 2], [3]]

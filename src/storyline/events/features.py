@@ -21,10 +21,14 @@ def lead_text(article: Article) -> str:
     return " ".join([article.title or "", *body[:LEAD_PARAGRAPHS]])
 
 
+def entity_keys(article: Article) -> set[str]:
+    """The article's canonical entity names, lower-cased, one key per entity."""
+    return {" ".join((e.canonical or e.text).lower().split()) for e in article.entities}
+
+
 def entity_terms(article: Article) -> str:
     """Canonical entity names as single tokens, so "Fumio Kishida" and "Kishida" agree."""
-    names = {e.canonical or e.text for e in article.entities}
-    return " ".join("ent_" + "_".join(name.lower().split()) for name in sorted(names))
+    return " ".join("ent_" + key.replace(" ", "_") for key in sorted(entity_keys(article)))
 
 
 class TextSpace:
@@ -34,8 +38,8 @@ class TextSpace:
     every article names the main actors, but few sentences name the place of one event.
 
     The space is a term counter and a TF-IDF weighting kept apart (what scikit-learn's
-    ``TfidfVectorizer`` does in one), so that counts taken once can be weighed again:
-    the articles' counts from the fit give their vectors and, summed, their events'.
+    ``TfidfVectorizer`` does in one), so that the counts the fit took give the articles'
+    vectors without a second pass over the texts.
     """
 
     def __init__(self, articles: Sequence[Article], by_sentence: bool = False) -> None:
@@ -69,22 +73,6 @@ class TextSpace:
     def transform(self, texts: Sequence[str]) -> csr_matrix:
         """L2-normalised TF-IDF vectors of ``texts``."""
         return self._weigh(self.counter.transform(list(texts)))
-
-    def group_vectors(self, groups: Sequence[Sequence[int]]) -> csr_matrix:
-        """The vector of each group's article documents joined, from the stored counts.
-
-        Joining texts adds up their term counts, so summed counts give what transforming
-        the joined documents gives, without reading a text again.
-        """
-        if self.article_counts is None:
-            raise ValueError("group vectors need a space fitted on articles")
-        rows = [i for members in groups for i in members]
-        columns = [g for g, members in enumerate(groups) for _ in members]
-        assign = csr_matrix(
-            (np.ones(len(rows)), (columns, rows)),
-            shape=(len(groups), self.article_counts.shape[0]),
-        )
-        return self._weigh(_sorted(assign @ self.article_counts))
 
     def _weigh(self, counts: csr_matrix) -> csr_matrix:
         return normalize(self.weights.transform(counts))

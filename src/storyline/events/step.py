@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
-
-from sklearn.preprocessing import normalize
 
 from storyline.config import Config
 from storyline.events.cluster import EXACT_BLOCK, average_link
@@ -22,7 +19,7 @@ from storyline.events.dating import (
     year_by_references,
 )
 from storyline.events.evidence import DateEvidence, article_evidence
-from storyline.events.features import TextSpace, lead_text
+from storyline.events.features import TextSpace, entity_keys, lead_text
 from storyline.events.ids import stable_ids
 from storyline.events.storylines import link_events
 from storyline.model import Article
@@ -84,7 +81,7 @@ class EventsStep:
         dated = [event_date(members, evidences) for members in groups]
         self._years_from_references(groups, dated, articles, sentence_space)
         changed = _apply_publication_dates(groups, dated, articles, evidences)
-        rows = self._storylines(view, groups, dated, articles, space)
+        rows = self._storylines(view, groups, dated, articles)
         storylines = {row.storyline_id for row in rows}
         return CorpusResult(
             stats={"events": len(rows), "storylines": len(storylines)},
@@ -146,20 +143,15 @@ class EventsStep:
         groups: list[list[int]],
         dated: list[DatedEvent],
         articles: list[Article],
-        space: TextSpace,
     ) -> list[EventRow]:
         member_ids = [[articles[i].id for i in members] for members in groups]
         event_ids = stable_ids(member_ids, view.event_members(), "ev")
-        # Each event's documents joined, from the counts the fit took (no text read again).
-        vectors = normalize(space.group_vectors(groups))
-        approximate = [
-            _approximate(event.date.year, event.date.month, event.date.day) for event in dated
-        ]
+        # A storyline runs through its actors: each event is the set of entities its
+        # articles name (what they say differs from event to event; who is in it does not).
         chains = link_events(
-            vectors,
-            approximate,
+            [{key for i in members for key in entity_keys(articles[i])} for members in groups],
             self.settings["storyline_threshold"],
-            self.settings["storyline_max_gap_days"],
+            int(self.settings.get("exact_block", EXACT_BLOCK)),
         )
         storyline_ids = stable_ids(
             [[event_ids[i] for i in chain] for chain in chains], view.storyline_members(), "sl"
@@ -209,7 +201,3 @@ def _apply_publication_dates(
     return changed
 
 
-def _approximate(year: int | None, month: int | None, day: int | None) -> date | None:
-    if year is None:
-        return None
-    return date(year, month or 7, day or 15)
