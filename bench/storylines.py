@@ -96,13 +96,11 @@ def storylines_of(db: Path, overrides: dict[str, object]) -> tuple[dict[str, str
             result = EventsStep(config).run(view, [])
             elapsed = time.perf_counter() - started
     rows = result.changes.events if result.changes and result.changes.events else []
-    linked = Counter(row.storyline_id for row in rows)
     found: dict[str, str] = {}
     for row in rows:
-        # An event alone in its storyline with one article is "unlinked": its own label.
-        alone = linked[row.storyline_id] == 1 and len(row.articles) == 1
         for article in row.articles:
-            found[article] = f"unlinked:{article}" if alone else row.storyline_id
+            # An unlinked event (no storyline) counts as a storyline of its own.
+            found[article] = row.storyline_id or f"unlinked:{article}"
     return found, elapsed
 
 

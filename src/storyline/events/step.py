@@ -153,6 +153,8 @@ class EventsStep:
             self.settings["storyline_threshold"],
             int(self.settings.get("exact_block", EXACT_BLOCK)),
         )
+        # A one-article event linked to nothing is "unlinked": no storyline of its own.
+        chains = [chain for chain in chains if len(chain) > 1 or len(groups[chain[0]]) > 1]
         storyline_ids = stable_ids(
             [[event_ids[i] for i in chain] for chain in chains], view.storyline_members(), "sl"
         )
@@ -160,7 +162,7 @@ class EventsStep:
         return [
             EventRow(
                 event_ids[g],
-                storyline_of[g],
+                storyline_of.get(g),
                 iso_of(dated[g].date),
                 precision_of(dated[g].date),
                 member_ids[g],

@@ -15,7 +15,8 @@ class EventRow:
     """One event as the events step stores it (narrate adds title and summary)."""
 
     event_id: str
-    storyline_id: str
+    storyline_id: str | None
+    """``None``: an unlinked event (one article, linked to no other event)."""
     date: str | None
     date_precision: str
     articles: list[str]
@@ -148,7 +149,7 @@ def save_events(store: Store, events: Sequence[EventRow]) -> None:
         ]
         conn.executemany("DELETE FROM events WHERE event_id = ?", [(e,) for e in stale])
         conn.execute("DELETE FROM event_articles")
-        storylines = {event.storyline_id for event in events}
+        storylines = {event.storyline_id for event in events if event.storyline_id}
         conn.executemany(
             "INSERT OR IGNORE INTO storylines (storyline_id) VALUES (?)",
             [(s,) for s in sorted(storylines)],
