@@ -6,7 +6,7 @@ from pathlib import Path
 def test_jsonl_records_fields_and_bad_lines(read, fixtures: Path) -> None:
     articles, skips = read([fixtures / "records" / "articles.jsonl"])
     by_id = {a.id: a for a in articles}
-    assert list(by_id) == ["gazette-101", "articles.jsonl:2", "gazette-102"]
+    assert list(by_id) == ["gazette-101", "articles.jsonl:2", "gazette-102", "no-body"]
 
     first = by_id["gazette-101"]
     assert first.title == "Harbour dredging delayed again"
@@ -28,8 +28,11 @@ def test_jsonl_records_fields_and_bad_lines(read, fixtures: Path) -> None:
     assert [(s.line, s.reason.split(";")[0]) for s in skips] == [
         (3, "invalid JSON (Unterminated string starting at)"),
         (5, "line is not a JSON object"),
-        (6, "record has no 'text' or 'html' field with content"),
     ]
+    # A headline alone is kept, as its only text.
+    headline = by_id["no-body"]
+    assert (headline.raw, headline.title) == ("A record with only a title",) * 2
+    assert headline.metadata["body"] == "headline only"
 
 
 def test_json_array_items_and_aliases(read, fixtures: Path) -> None:

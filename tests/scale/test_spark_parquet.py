@@ -42,7 +42,7 @@ def test_parquet_rows_become_articles(tmp_path: Path) -> None:
     summary = run_spark([str(source)], tmp_path / "out", load_config(), master="local[1]")
     assert summary.stored == 2
     assert [skip.message() for skip in summary.skipped] == [
-        f"{source}:3: record has no 'text' or 'html' field with content; add one"]
+        f"{source}:3: record has no 'text', 'html' or 'title' field with content; add one"]
     rows = {row["id"]: row for row in
             pq.read_table(tmp_path / "out" / "articles.parquet").to_pylist()}
     assert set(rows) == {"p1", "news.parquet:2"}

@@ -76,8 +76,15 @@ def record_to_article(
                 used.add(name)
                 break
     html, text = _text_value(values.get("html")), _text_value(values.get("text"))
+    headline_only = False
     if html is None and text is None:
-        return Skip(origin, "record has no 'text' or 'html' field with content; add one", line)
+        # A feed item or API row with a headline alone still reports the event: keep it,
+        # its headline as its only text (counted, clustered and cited like any article).
+        title = _text_value(values.get("title"))
+        if title is None or not title.strip():
+            return Skip(origin, "record has no 'text', 'html' or 'title' field with content; "
+                        "add one", line)
+        text, values["text"], headline_only = title, title, True
     if "html" in values and not isinstance(values["html"], str) or \
             "text" in values and not isinstance(values["text"], str):
         return Skip(origin, "'text'/'html' must be a string; fix the record", line)
@@ -85,6 +92,8 @@ def record_to_article(
                 if key and key not in used and value not in (None, "")}
     if html is not None and text is not None:
         metadata["text"] = text
+    if headline_only:
+        metadata["body"] = "headline only"
     raw_id = _text_value(values.get("id"))
     article = Article(
         id=raw_id.strip() if raw_id else fallback_id,
