@@ -12,6 +12,8 @@ from sklearn.preprocessing import normalize
 from storyline.model import Article
 
 LEAD_PARAGRAPHS = 2
+TOKEN_PATTERN = r"(?u)\b[\w’']*[^\W\d_][\w’']*\b"
+"""A word: letters, with digits or apostrophes inside (not a number alone)."""
 _NO_TERM = " "  # the token pattern never yields a space: matches no text
 
 
@@ -93,7 +95,7 @@ def _counter(max_df: float) -> CountVectorizer:
         stop_words="english",
         min_df=1,
         max_df=max_df,
-        token_pattern=r"(?u)\b[\w’']*[^\W\d_][\w’']*\b",
+        token_pattern=TOKEN_PATTERN,
         dtype=np.float64,
     )
 

@@ -19,6 +19,7 @@ from storyline.events.dating import (
     year_by_references,
 )
 from storyline.events.evidence import DateEvidence, article_evidence
+from storyline.events.facets import weighted_vectors
 from storyline.events.features import TextSpace, entity_keys, lead_text
 from storyline.events.ids import stable_ids
 from storyline.events.storylines import link_events
@@ -58,7 +59,8 @@ class EventsStep:
         evidences = [article_evidence(article) for article in articles]
         pool_years(families, evidences)
         space = TextSpace(articles)
-        similarity = space.article_vectors  # sparse: average_link never makes it N × N
+        # Sparse (average_link never makes it N × N): the facets side by side, weighted.
+        similarity = weighted_vectors(articles, space, self.settings["facet_weights"])
         seeds = families
 
         def cluster() -> list[list[int]]:

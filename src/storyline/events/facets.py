@@ -1,0 +1,124 @@
+"""What an event is, facet by facet, and one vector per article that weighs them all.
+
+Two reports of one event share more than words: the same people, places and numbers
+(a 6.1 quake, 12 dead), the same time words, a similar headline and lede. Two events of
+one kind (two earthquakes, two product launches) share the words but not those. Each
+facet here is its own TF-IDF space; an article's vector is the facets' unit vectors,
+each scaled by the square root of its weight and laid side by side, so that the dot
+product of two articles is the weighted sum of their per-facet cosines. The weights are
+a logistic model's coefficients over those cosines, fitted on pairs of dev articles
+(``bench/event_weights.py``), and shipped in ``defaults.toml`` (``[events]
+facet_weights``). A weighted sum of dot products is itself a dot product, so the
+clustering works on these vectors exactly as on plain TF-IDF ones: sparse products,
+blocking, summed vectors per group.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from storyline.events.features import TOKEN_PATTERN, TextSpace, lead_text
+from storyline.model import Article
+
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+GROUPS = frozenset({"NORP", "EVENT"})
+_QUANTITY = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
+_UNIT = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _entities(labels: frozenset[str] | None) -> Callable[[Article], str]:
+    def text(article: Article) -> str:
+        return " ".join(
+            "_".join((e.canonical or e.text).lower().split())
+            for e in article.entities if labels is None or e.label in labels
+        )
+    return text
+
+
+def quantities(article: Article) -> str:
+    """Numbers with the word after them ("6.1_magnitude", "12_people"), one token each.
+
+    The word keeps "12 dead" apart from "12 games"; a number alone also counts, since
+    the unit is often a few words away.
+    """
+    tokens: list[str] = []
+    text = article.text
+    for match in _QUANTITY.finditer(text):
+        number = match.group(0).replace(",", "")
+        tokens.append(f"n{number}")
+        unit = _UNIT.match(text, match.end())
+        if unit:
+            tokens.append(f"n{number}_{unit.group(1).lower()}")
+    return " ".join(tokens)
+
+
+def time_words(article: Article) -> str:
+    """The article's date expressions, as resolved values where known, else as written."""
+    return " ".join("_".join((t.value or t.text).lower().split()) for t in article.temporal)
+
+
+FACETS: dict[str, Callable[[Article], str]] = {
+    "lead": lead_text,
+    "title": lambda article: article.title or "",
+    "person": _entities(frozenset({"PERSON"})),
+    "org": _entities(frozenset({"ORG"})),
+    "place": _entities(PLACES),
+    "group": _entities(GROUPS),
+    "number": quantities,
+    "time": time_words,
+}
+"""Facet name → the text of an article it is read from (``doc`` is the TextSpace's)."""
+
+_WORDS = {"lead", "title"}  # facets of running text: English stop words and word tokens
+
+
+def facet_vectors(articles: Sequence[Article], facet: str, space: TextSpace) -> csr_matrix:
+    """Unit TF-IDF vectors of one facet (zero rows where an article has nothing of it)."""
+    if facet == "doc":
+        if space.article_vectors is None:
+            raise ValueError("the doc facet needs a space fitted on articles")
+        return space.article_vectors
+    texts = [FACETS[facet](article) for article in articles]
+    # As in the doc facet, what nearly every article has tells none apart (and N copies
+    # sharing every term would otherwise make N² similar pairs).
+    max_df = 0.9 if len(articles) > 20 else 1.0
+    if facet in _WORDS:
+        vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english",
+                                     token_pattern=TOKEN_PATTERN, max_df=max_df)
+    else:
+        vectorizer = TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False,
+                                     max_df=max_df)
+    try:
+        return normalize(vectorizer.fit_transform(texts)).tocsr()
+    except ValueError:  # no article has anything of this facet (that is not everywhere)
+        return csr_matrix((len(articles), 1))
+
+
+def weighted_vectors(
+    articles: Sequence[Article], space: TextSpace, weights: Mapping[str, float]
+) -> csr_matrix:
+    """Each article's facets side by side, scaled so that products sum weighted cosines.
+
+    Weights are made to sum to one, so a threshold keeps the scale of a cosine.
+
+    Raises:
+        ValueError: A weight names no facet, or none is positive.
+    """
+    unknown = set(weights) - {"doc", *FACETS}
+    if unknown:
+        raise ValueError(
+            f"unknown facet(s) {', '.join(sorted(unknown))} in [events] facet_weights; "
+            f"known: doc, {', '.join(FACETS)}")
+    used = {facet: float(weight) for facet, weight in weights.items() if float(weight) > 0}
+    total = sum(used.values())
+    if not total:
+        raise ValueError("[events] facet_weights has no positive weight; give doc = 1")
+    parts = [facet_vectors(articles, facet, space) * np.sqrt(weight / total)
+             for facet, weight in sorted(used.items())]
+    return hstack(parts, format="csr")
