@@ -25,8 +25,9 @@ _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _DATE = (rf"(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}"
          rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
-         rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{_WEEKDAY})")
-_TIME = (r"\d{1,2}[.:]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+         rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})")
+# A bare weekday is prose ("on Tuesday"), a stamp only with a date or a time after it.
+_TIME = (rf"(?:{_WEEKDAY},?\s+)?\d{{1,2}}[.:]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?"
          r"(?:\s*(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T|Z))?")
 _STAMP_LABEL = r"(?:(?:last\s+)?updated|published|posted|first\s+published)(?:\s+(?:on|at))?:?"
 # One or more of: a label, a date, a time, joined by spaces, commas, dashes or "at".

@@ -163,14 +163,22 @@ def _name_key(text: str) -> tuple[str, ...]:
 
 
 def _present(text: str, spellings: dict[tuple[str, ...], str]) -> set[str]:
-    """Names with a spelling in ``text`` (whole tokens; one pass over its n-grams)."""
+    """Names with a spelling in ``text``: whole tokens, longest first, never overlapping.
+
+    "South Korea" is one name, not also "Korea".
+    """
     tokens = _name_key(text)
     found: set[str] = set()
-    for start in range(len(tokens)):
-        for end in range(start + 1, min(len(tokens), start + MAX_NAME_TOKENS) + 1):
+    start = 0
+    while start < len(tokens):
+        step = 1
+        for end in range(min(len(tokens), start + MAX_NAME_TOKENS), start, -1):
             name = spellings.get(tokens[start:end])
             if name is not None:
                 found.add(name)
+                step = end - start
+                break
+        start += step
     return found
 
 
@@ -251,9 +259,14 @@ def storyline_title(
     entities: Counter[str] = Counter(name for found in present for name in found)
     mentions: Counter[str] = Counter(
         (m.canonical or m.text).strip() for a in articles for m in a.entities)
+    # Ties go to the name in more headlines: that is where news puts its subject.
+    headlined: Counter[str] = Counter(
+        name for group in groups
+        for name in _present(" . ".join(filter(None, map(headline, group))), spellings))
     labels = _labels(articles)
     ranked = sorted(entities, key=lambda name: (labels.get(name) in SETTING_LABELS,
-                                                -entities[name], -mentions[name], name))
+                                                -entities[name], -headlined[name],
+                                                -mentions[name], name))
     leading = [name for name in ranked if entities[name] >= needed]
     # Words of names ("South", "Korea") are not topics; "earthquake" in a name such as
     # "the Haiti earthquake" still is.
