@@ -134,3 +134,14 @@ def test_lead_clause_without_any_boundary_is_cut_and_marked() -> None:
 def test_detokenise() -> None:
     assert detokenise("Haiti 's quake -LRB- pictured -RRB- , `` a disaster '' .") \
         == "Haiti's quake (pictured), “a disaster”."
+
+
+def test_lead_clause_splits_a_headline_run_into_its_lede() -> None:
+    text = ("Navy rushes troops to Valdora earthquake zone On the ground in Valdora with "
+            "survivors as they plead for help")
+    assert lead_clause(_sentence(text)) == "Navy rushes troops to Valdora earthquake zone"
+
+
+def test_lead_clause_ignores_a_colon_inside_a_time() -> None:
+    text = "Reporter at the scene | 22:29 local time, the rescue teams arrived with dogs"
+    assert "22" not in lead_clause(_sentence(text))

@@ -72,7 +72,11 @@ _PREPOSITIONS = frozenset({
     "beside", "between", "beyond", "by", "during", "for", "from", "in", "inside", "into",
     "near", "of", "off", "on", "onto", "outside", "over", "through", "throughout", "toward",
     "towards", "under", "upon", "with", "within", "without"})
-_CLAUSE_PUNCTUATION = re.compile(r"\s*(?:[;:]|\s[-–—]\s|,\s)")
+_CLAUSE_PUNCTUATION = re.compile(r"\s*(?:[;:](?=\s)|\s[-–—|]\s|,\s)")
+# A headline run into its lede with no stop between them ("… to Haiti earthquake zone On
+# the ground …"): a word that opens sentences, capitalised after a word that ends none.
+_RUN_ON = re.compile(r"(?<=[\w”’)])\s+(?=(?:The|A|An|It|Its|This|These|He|She|They|We|"
+                     r"There|On|In|At|Up)\s)")
 # People's titles stand before their names ("Prime Minister", "President", "Mr").
 _TITLE_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
 
@@ -83,6 +87,7 @@ def detokenise(text: str) -> str:
         text = text.replace(token, char)
     text = _SPACE_BEFORE.sub("", text)
     text = _SPACE_AFTER.sub("", text)
+    text = re.sub(r"\s'(?=\s|$)", "’", text)
     return re.sub(r"(?<!\w)`\s*", "‘", text)
 
 
@@ -234,6 +239,11 @@ def lead_clause(sentence: Sentence, mentions: Sequence[EntityMention] = (),
         # stamp names the story when it is long enough.
         before, after = text[: inner.start()], text[inner.end():]
         text = before if _words(before) >= HEADLINE_MIN_WORDS else after
+    for run_on in _RUN_ON.finditer(text):
+        before, after = text[: run_on.start()], text[run_on.end():]
+        if _words(before) >= HEADLINE_MIN_WORDS and _words(after) >= CLAUSE_MIN_WORDS:
+            text = before
+            break
     prefix = raw.find(text)  # where the kept text starts in the sentence
     # The clause ends at the first clause punctuation that leaves enough words before it.
     for match in _CLAUSE_PUNCTUATION.finditer(text):
