@@ -145,3 +145,16 @@ def test_lead_clause_splits_a_headline_run_into_its_lede() -> None:
 def test_lead_clause_ignores_a_colon_inside_a_time() -> None:
     text = "Reporter at the scene | 22:29 local time, the rescue teams arrived with dogs"
     assert "22" not in lead_clause(_sentence(text))
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("By Ann Berg Members of the opposition shouted slogans in the square",
+     "Members of the opposition shouted slogans in the square"),
+    ("January 28, 2011 | By Ann Berg, XYZ Army soldiers stood guard outside the museum",
+     "Army soldiers stood guard outside the museum"),
+    ("From Omar Tawil, XYZ Hundreds of demonstrators were in the streets",
+     "Hundreds of demonstrators were in the streets"),
+    ("By Tim Lane and Emma Smith", ""),
+])
+def test_strip_lead_removes_bylines(raw: str, clean: str) -> None:
+    assert strip_lead(raw) == clean

@@ -60,6 +60,12 @@ _DATELINE = re.compile(
     rf"^\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*)*"
     rf"(?:,?\s+{_MONTHS}\s+\d{{1,2}})?\s*(?:\([^)]{{1,40}}\))?"
     rf"|\([^)]{{1,40}}\))\s*[:—–-]+\s*")
+# "By Jane Doe, CNN", "From John Roe and Ann Poe, Special to AP" before a lead.
+_NAME = r"[A-Z][\w.'’-]+\s+[A-Z][\w'’-]+"
+_LEADING_BYLINE = re.compile(
+    rf"^\s*(?:By|From)\s+{_NAME}(?:\s+(?:and|&)\s+{_NAME})*"
+    r"(?:\s*,\s*(?:Special\s+to\s+)?(?:[A-Z]{2,}|The\s+[A-Z]\w+)(?:\s+[A-Z]{2,})*)?"
+    r"(?=\s|$)[\s,:|-]*")
 _WORD = re.compile(r"\S+")
 # Where a lead sentence is cut when its first clause is too long: before a word that
 # opens a subordinate clause, else before a preposition (the words before stay a phrase).
@@ -179,6 +185,7 @@ def strip_lead(text: str) -> str:
     while previous != text:
         previous = text
         text = _strip_stamps(text)
+        text = _LEADING_BYLINE.sub("", text).lstrip(" |:;,.-–—")
         match = _DATELINE.match(text)
         # A dateline is short and followed by the sentence proper.
         if match and _words(text[match.end():]) >= CLAUSE_MIN_WORDS:

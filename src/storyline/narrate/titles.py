@@ -105,7 +105,8 @@ def event_title(articles: Sequence[Article], preference: PreferenceKey) -> str |
             mentions = article.entities if text == sentence.text else []
             clause = lead_clause(Sentence(sentence.start, sentence.end, text,
                                           sentence.paragraph), mentions)
-            if len(clause.split()) >= HEADLINE_MIN_WORDS:
+            # An all-capitals line is a label or a transcript's speaker, not news.
+            if len(clause.split()) >= HEADLINE_MIN_WORDS and any(c.islower() for c in clause):
                 return trim_title(clause)
     for article in ranked:
         if article.text.strip():
