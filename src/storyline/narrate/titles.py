@@ -42,6 +42,7 @@ DOMINANT_SHARE = 0.5  # an entity or phrase running through at least half of the
 TOPIC_SHARE = 0.3  # a topic phrase shared by fewer events does not run through them
 BIGRAM_KEEP = 0.6  # a two-word phrase replaces its word when it holds this share of its uses
 COMMON_ZIPF = 7.0  # wordfreq's Zipf scale: ~7 is "the"; a word's weight is how far below
+RARE_ZIPF = 2.0  # (a typo or a drug name: rare, but not rarer than this)
 # Nouns for the dealings between two parties: with two countries leading most events
 # these make the storyline "A–B relations" rather than one country's story.
 RELATION_WORDS = frozenset({
@@ -61,8 +62,10 @@ def _article_document(article: Article) -> str:
 
 def ranked_articles(articles: Sequence[Article], preference: PreferenceKey) -> list[Article]:
     """Originals before copies, each class most central to the event first."""
-    if len(articles) <= 1:
-        return list(articles)
+    best = min((preference(article.id)[0] for article in articles), default=0)
+    if sum(1 for article in articles if preference(article.id)[0] == best) <= 1:
+        # One original: it leads; centrality would only reorder the copies behind it.
+        return sorted(articles, key=lambda a: preference(a.id))
     space = SentenceSpace([_article_document(article) for article in articles])
     scores = space.centrality(list(range(len(articles))))
     central = {article.id: float(score) for article, score in zip(articles, scores, strict=True)}
@@ -119,7 +122,9 @@ def _weight(word: str) -> float:
     """How telling a word is: rare words in English at large weigh more."""
     from wordfreq import zipf_frequency  # loads its word list on first use
 
-    return max(0.5, COMMON_ZIPF - zipf_frequency(word, "en"))
+    # The small list (words down to Zipf 3) loads in a hundredth of the large one's time;
+    # a word it lacks is rare, and weighs as one at RARE_ZIPF.
+    return max(0.5, COMMON_ZIPF - max(RARE_ZIPF, zipf_frequency(word, "en", wordlist="small")))
 
 
 def _lead_text(article: Article) -> str:
@@ -137,6 +142,8 @@ def _names(articles: Sequence[Article]) -> dict[tuple[str, ...], str]:
     spellings: dict[tuple[str, ...], str] = {}
     places = {(m.canonical or m.text).strip() for a in articles for m in a.entities
               if m.label == "GPE"}
+    countries: dict[str, str | None] = {}
+    seen: set[tuple[str, str]] = set()
     for article in articles:
         for mention in article.entities:
             if mention.label not in TITLE_LABELS:
@@ -144,11 +151,17 @@ def _names(articles: Sequence[Article]) -> dict[tuple[str, ...], str]:
             name = (mention.canonical or mention.text).strip()
             if mention.label == "NORP":
                 # "Japanese" names Japan, "Haitian" Haiti; a group with no country stays out.
-                country = [p for p in places if len(p) >= 4 and name.startswith(p)]
-                if not country:
+                if name not in countries:
+                    found = [p for p in places if len(p) >= 4 and name.startswith(p)]
+                    countries[name] = max(found, key=len) if found else None
+                country = countries[name]
+                if country is None:
                     continue
-                name = max(country, key=len)
-            for spelling in {mention.text.strip(), name}:
+                name = country
+            for spelling in (mention.text.strip(), name):
+                if (spelling, name) in seen:
+                    continue
+                seen.add((spelling, name))
                 key = _name_key(spelling)
                 if len(spelling) >= 2 and 0 < len(key) <= MAX_NAME_TOKENS:
                     spellings.setdefault(key, name)
