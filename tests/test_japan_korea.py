@@ -92,3 +92,13 @@ def test_no_listed_boilerplate_left(analysed):
             probe = line.replace("...", "").strip()
             assert probe not in texts[article_id], (article_id, line)
 
+
+
+def test_titles_read_as_news(analysed):
+    _, export = analysed
+    storylines = export("storylines")
+    assert [s["title"] for s in storylines] == ["Japan–South Korea relations"]
+    for event in export("events"):
+        title = event["title"]
+        assert 3 <= len(title.split()) <= 15, title
+        assert not any(mark in title for mark in ("»", "(Bloomberg)", "Blog", "…")), title

@@ -6,9 +6,9 @@ import json
 from collections.abc import Sequence
 
 from storyline.config import Config
-from storyline.model import Article
 from storyline.narrate.corpus import citation_preference
-from storyline.narrate.summary import event_summary, event_title, storyline_title
+from storyline.narrate.summary import event_summary
+from storyline.narrate.titles import event_title, storyline_title
 from storyline.pipeline.step import CorpusResult, register_step
 from storyline.store.changes import Changes
 from storyline.store.view import CorpusView
@@ -80,12 +80,12 @@ class NarrateStep:
                 touched.add(storyline_id)
         titles: dict[str, str | None] = {}
         for storyline_id in sorted(touched):
-            sized = [(title, len(members.get(event_id or "", [])))
-                     for event_id, title in events[storyline_id]]
             ids = sorted({a for event_id, _ in events[storyline_id]
                           for a in members.get(event_id or "", [])})
-            articles: list[Article] = list(view.articles(ids)) if len(sized) > 1 else []
-            titles[storyline_id] = storyline_title(sized, articles)
+            by_id = {article.id: article for article in view.articles(ids)}
+            grouped = [(title, [by_id[a] for a in members.get(event_id or "", []) if a in by_id])
+                       for event_id, title in events[storyline_id]]
+            titles[storyline_id] = storyline_title(grouped)
         return titles
 
 

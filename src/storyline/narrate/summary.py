@@ -1,13 +1,11 @@
-"""Titles and extractive summaries of events and storylines.
+"""Extractive summaries of events (titles are in :mod:`storyline.narrate.titles`).
 
-An event's title is the headline of its most representative original article;
-its summary is two or three of its most central sentences, each citing the
+An event's summary is two or three of its most central sentences, each citing the
 article it comes from (the original when a reprint repeats it).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -20,8 +18,6 @@ MIN_SENTENCE_WORDS = 6  # shorter lines are captions, bylines or fragments
 MAX_SENTENCE_WORDS = 60  # longer ones are usually run-ons from a bad split
 LEAD_BONUS = 0.05  # news puts the essentials first: nudge each article's opening sentence
 TITLE_MAX_CHARS = 120
-# NORP ("Japanese") is left out: it mostly repeats a place already named.
-SALIENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "FAC", "PRODUCT"})
 
 PreferenceKey = Callable[[str], tuple[int, int]]
 
@@ -50,47 +46,6 @@ def trim_title(text: str, limit: int = TITLE_MAX_CHARS) -> str:
 def _usable(text: str) -> bool:
     words = len(text.split())
     return MIN_SENTENCE_WORDS <= words <= MAX_SENTENCE_WORDS
-
-
-def _article_document(article: Article) -> str:
-    return " ".join(filter(None, [article.title or "", article.text]))
-
-
-def representative_article(articles: Sequence[Article], preference: PreferenceKey) -> Article:
-    """Return the original article closest to the event centroid (a reprint if all are).
-
-    Args:
-        articles: The event's articles (at least one).
-        preference: Sort key per article id; originals sort first.
-
-    Returns:
-        The article whose headline names the event best.
-    """
-    best_class = min(preference(article.id)[0] for article in articles)
-    originals = [a for a in articles if preference(a.id)[0] == best_class]
-    if len(originals) == 1:
-        return originals[0]
-    space = SentenceSpace([_article_document(article) for article in articles])
-    scores = space.centrality(list(range(len(articles))))
-    by_id = {article.id: float(score) for article, score in zip(articles, scores, strict=True)}
-    return min(originals, key=lambda a: (-by_id[a.id], preference(a.id)))
-
-
-def event_title(articles: Sequence[Article], preference: PreferenceKey) -> str | None:
-    """Headline of the representative article, else the first sentence, trimmed."""
-    if not articles:
-        return None
-    lead = representative_article(articles, preference)
-    ranked = [lead, *sorted(articles, key=lambda a: preference(a.id))]
-    for article in ranked:
-        if article.title and article.title.strip():
-            return trim_title(article.title)
-    for article in ranked:
-        if article.sentences:
-            return trim_title(article.sentences[0].text)
-        if article.text.strip():
-            return trim_title(article.text)
-    return None
 
 
 def event_summary(
@@ -131,31 +86,3 @@ def event_summary(
                           [bonus[row] for row in unique], weights=weights)
     picked = sorted((unique[position] for position in chosen), key=keys.__getitem__)
     return [Citation(texts[row], owners[row][0]) for row in picked]
-
-
-def storyline_title(
-    events: Sequence[tuple[str | None, int]], articles: Sequence[Article]
-) -> str | None:
-    """Name a storyline by the entities most of its articles share, else its biggest event.
-
-    Args:
-        events: (title, number of articles) for each of the storyline's events.
-        articles: The storyline's articles (their entities are counted).
-
-    Returns:
-        The title, or ``None`` when nothing at all is known.
-    """
-    titled = [(title, size) for title, size in events if title]
-    biggest = max(titled, key=lambda item: item[1])[0] if titled else None
-    if len(events) <= 1 or not articles:
-        return biggest
-    documents: Counter[str] = Counter()
-    for article in articles:
-        names = {(m.canonical or m.text).strip() for m in article.entities
-                 if m.label in SALIENT_LABELS}
-        documents.update(name for name in names if name)
-    ranked = sorted(documents.items(), key=lambda item: (-item[1], item[0]))[:3]
-    shared = [name for name, count in ranked if count * 2 >= len(articles)]
-    if len(shared) >= 2:
-        return trim_title(", ".join(shared))
-    return biggest
