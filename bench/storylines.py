@@ -104,7 +104,8 @@ def storylines_of(db: Path, overrides: dict[str, object]) -> tuple[dict[str, str
     return found, elapsed
 
 
-def reference(records: list[dict[str, str]], gold: dict[str, str]) -> tuple[float, float]:
+def reference(records: list[dict[str, str]], gold: dict[str, str],
+              scored: dict[str, str]) -> tuple[float, float]:
     """TF-IDF average-link of the articles at the best of a sweep of thresholds: (F1, t).
 
     One average-link tree (cosine distance; an article with no terms is at distance 1
@@ -119,7 +120,7 @@ def reference(records: list[dict[str, str]], gold: dict[str, str]) -> tuple[floa
     for threshold in np.arange(0.02, 0.5, 0.01):
         labels = fcluster(tree, t=1 - threshold, criterion="distance")
         found = {r["id"]: str(label) for r, label in zip(records, labels, strict=True)}
-        best = max(best, (bcubed(found, gold)[2], float(threshold)))
+        best = max(best, (bcubed(found, scored)[2], float(threshold)))
     return best
 
 
@@ -156,16 +157,19 @@ def main() -> None:
     analysed = time.perf_counter() - started
     overrides = {k: _value(v) for k, v in (item.split("=", 1) for item in args.set)}
     found, seconds = storylines_of(db, overrides)
-    gold = {item: topic for item, topic in gold.items() if topic in scored}
-    records = [r for r in records if r["topic"] in scored]
+    # Storylines are made of every article (a scored topic mixed with another one is
+    # mixed); only the scored topics' articles are scored.
     predicted = {item: found.get(item, f"missing:{item}") for item in gold}
-    precision, recall, f1 = bcubed(predicted, gold)
+    scored_gold = {item: topic for item, topic in gold.items() if topic in scored}
+    precision, recall, f1 = bcubed(predicted, scored_gold)
     members: dict[str, list[str]] = defaultdict(list)
     for item, label in predicted.items():
         members[label].append(item)
     storylines = {label: items for label, items in members.items()
-                  if not label.startswith(("unlinked:", "missing:"))}
-    unlinked = sum(1 for label in predicted.values() if label.startswith("unlinked:"))
+                  if not label.startswith(("unlinked:", "missing:"))
+                  and any(gold[i] in scored for i in items)}
+    unlinked = sum(1 for item, label in predicted.items()
+                   if label.startswith("unlinked:") and item in scored_gold)
     mixed = []
     for items in storylines.values():
         counts = Counter(gold[i] for i in items)
@@ -178,12 +182,12 @@ def main() -> None:
           f"overrides {overrides or 'none'}")
     print(f"storyline BCubed P={precision:.3f} R={recall:.3f} F1={f1:.3f}")
     print(f"storylines {len(storylines)}, largest {largest} articles, unlinked "
-          f"{unlinked / len(gold):.1%} of articles, mixed (> {MIXED_SHARE:.0%} of another "
+          f"{unlinked / len(scored_gold):.1%} of articles, mixed (> {MIXED_SHARE:.0%} of another "
           f"story) {len(mixed)}")
     for size, minority, counts in sorted(mixed, reverse=True)[:5]:
         print(f"  mixed: {size} articles, {minority:.0%} minority: {counts}")
     if not args.no_reference:
-        ref_f1, ref_threshold = reference(records, gold)
+        ref_f1, ref_threshold = reference(records, gold, scored_gold)
         print(f"reference TF-IDF average-link of articles (oracle threshold "
               f"{ref_threshold:.2f}) F1={ref_f1:.3f}; ratio {f1 / ref_f1:.3f}")
 

@@ -15,6 +15,7 @@ from storyline.pipeline.run import run_corpus_step  # noqa: E402
 from storyline.pipeline.step import create_step  # noqa: E402
 from storyline.store.articles import save_articles  # noqa: E402
 from storyline.store.db import Store  # noqa: E402
+from storyline.store.view import CorpusView  # noqa: E402
 
 
 def test_a_lone_article_is_unlinked_and_a_reported_event_is_a_storyline() -> None:
@@ -36,3 +37,6 @@ def test_a_lone_article_is_unlinked_and_a_reported_event_is_a_storyline() -> Non
     assert storyline_of["bridge-0"] is not None
     stored = [row[0] for row in store.conn.execute("SELECT storyline_id FROM storylines")]
     assert stored == [storyline_of["bridge-0"]]
+    # The run summary counts storylines, not the unlinked event's missing one.
+    result = create_step("events", load_config()).run(CorpusView(store), [])
+    assert result.stats["storylines"] == 1

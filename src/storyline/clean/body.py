@@ -79,7 +79,8 @@ class _State:
             self.wire_evidence.append((rank, wire))
 
 
-def clean_body(text: str, title: str | None, wires: WireList) -> CleanBody:
+def clean_body(text: str, title: str | None, wires: WireList, keep_header: bool = False
+               ) -> CleanBody:
     """Clean a plain-text article body.
 
     Args:
@@ -87,6 +88,8 @@ def clean_body(text: str, title: str | None, wires: WireList) -> CleanBody:
             paragraphs separated by blank lines.
         title: The headline when the input gave one; it is removed where the body repeats it.
         wires: Known news agencies.
+        keep_header: Leave the first lines alone (no headline, section label or repeated
+            lede removed): the text is a headline itself.
 
     Returns:
         The kept blocks (headings marked) and everything learned and removed on the way;
@@ -94,8 +97,9 @@ def clean_body(text: str, title: str | None, wires: WireList) -> CleanBody:
     """
     state = _State([Block(part) for part in split_blocks(text)])
     _remove_chrome_and_credits(state, wires)
-    title = _remove_header(state, title)
-    title = _remove_repeated_lede(state, title, wires)
+    if not keep_header:
+        title = _remove_header(state, title)
+        title = _remove_repeated_lede(state, title, wires)
     dateline = _strip_lede_prefix(state, wires)
     _strip_sign_off(state, wires)
     blocks = state.kept()

@@ -23,6 +23,7 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from storyline.errors import ConfigError
 from storyline.events.features import TOKEN_PATTERN, TextSpace, lead_text
 from storyline.model import Article
 
@@ -100,25 +101,40 @@ def facet_vectors(articles: Sequence[Article], facet: str, space: TextSpace) -> 
         return csr_matrix((len(articles), 1))
 
 
+def check_weights(weights: object) -> None:
+    """Refuse ``[events] facet_weights`` that name no facet or weigh nothing.
+
+    Raises:
+        ConfigError: Not a table of facet → non-negative number, or no weight positive.
+    """
+    known = ", ".join(["doc", *FACETS])
+    if not isinstance(weights, Mapping) or not weights:
+        raise ConfigError(f"[events] facet_weights must be a table of facet = weight; "
+                          f"facets: {known}")
+    for facet, weight in weights.items():
+        if facet != "doc" and facet not in FACETS:
+            raise ConfigError(f"[events] facet_weights: unknown facet {facet!r}; known: {known}")
+        if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
+            raise ConfigError(f"[events] facet_weights: {facet} = {weight!r} is not a number "
+                              f"≥ 0; give one")
+    if not any(float(weight) > 0 for weight in weights.values()):
+        raise ConfigError("[events] facet_weights has no positive weight; give doc = 1")
+
+
 def weighted_vectors(
     articles: Sequence[Article], space: TextSpace, weights: Mapping[str, float]
 ) -> csr_matrix:
     """Each article's facets side by side, scaled so that products sum weighted cosines.
 
-    Weights are made to sum to one, so a threshold keeps the scale of a cosine.
+    Weights are made to sum to one, so a threshold keeps the scale of a cosine. An
+    article with nothing of a facet has a zero cosine there (the fit saw the same).
 
     Raises:
-        ValueError: A weight names no facet, or none is positive.
+        ConfigError: As :func:`check_weights`.
     """
-    unknown = set(weights) - {"doc", *FACETS}
-    if unknown:
-        raise ValueError(
-            f"unknown facet(s) {', '.join(sorted(unknown))} in [events] facet_weights; "
-            f"known: doc, {', '.join(FACETS)}")
+    check_weights(weights)
     used = {facet: float(weight) for facet, weight in weights.items() if float(weight) > 0}
     total = sum(used.values())
-    if not total:
-        raise ValueError("[events] facet_weights has no positive weight; give doc = 1")
     parts = [facet_vectors(articles, facet, space) * np.sqrt(weight / total)
              for facet, weight in sorted(used.items())]
     return hstack(parts, format="csr")

@@ -19,7 +19,7 @@ from storyline.events.dating import (
     year_by_references,
 )
 from storyline.events.evidence import DateEvidence, article_evidence
-from storyline.events.facets import weighted_vectors
+from storyline.events.facets import check_weights, weighted_vectors
 from storyline.events.features import TextSpace, entity_keys, lead_text
 from storyline.events.ids import stable_ids
 from storyline.events.storylines import link_events
@@ -35,7 +35,7 @@ class EventsStep:
     """Groups articles into dated real-world events and events into storylines."""
 
     name = "events"
-    version = "1"
+    version = "2"  # 2: facets, storylines by average link, unlinked events
     requires = ("text", "sentences", "temporal", "entities")
     sets = ("published", "published_precision", "published_basis")
     reads = ("articles", "provenance", "events")
@@ -44,6 +44,7 @@ class EventsStep:
     def __init__(self, config: Config) -> None:
         """Read the [events] settings."""
         self.settings = config["events"]
+        check_weights(self.settings["facet_weights"])
 
     def run(self, view: CorpusView, pending: Sequence[str]) -> CorpusResult:
         """Cluster all articles, date the events, link them, store them under stable ids.
@@ -84,7 +85,7 @@ class EventsStep:
         self._years_from_references(groups, dated, articles, sentence_space)
         changed = _apply_publication_dates(groups, dated, articles, evidences)
         rows = self._storylines(view, groups, dated, articles)
-        storylines = {row.storyline_id for row in rows}
+        storylines = {row.storyline_id for row in rows if row.storyline_id}
         return CorpusResult(
             stats={"events": len(rows), "storylines": len(storylines)},
             changes=Changes(dates=changed, events=rows),

@@ -77,7 +77,7 @@ def record_to_article(
                 break
     html, text = _text_value(values.get("html")), _text_value(values.get("text"))
     headline_only = False
-    if html is None and text is None:
+    if html is None and text is None and "html" not in values and "text" not in values:
         # A feed item or API row with a headline alone still reports the event: keep it,
         # its headline as its only text (counted, clustered and cited like any article).
         title = _text_value(values.get("title"))
@@ -88,6 +88,9 @@ def record_to_article(
     if "html" in values and not isinstance(values["html"], str) or \
             "text" in values and not isinstance(values["text"], str):
         return Skip(origin, "'text'/'html' must be a string; fix the record", line)
+    if html is None and text is None:
+        return Skip(origin, "record's 'text'/'html' field has no content; fill it or drop the "
+                    "field to keep the headline alone", line)
     metadata = {key: value for key, value in record.items()
                 if key and key not in used and value not in (None, "")}
     if html is not None and text is not None:

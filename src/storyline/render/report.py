@@ -114,7 +114,8 @@ def report_context(store: Store, config: Config | None = None) -> dict[str, Any]
                                    sentences_per_date=int(settings["sentences_per_date"])),
         "axis": build_axis(storylines, events),
         "counts": {
-            "articles": len(articles), "events": len(events), "storylines": len(storylines),
+            "articles": len(articles), "events": len(events),
+            "storylines": sum(1 for s in storylines if s["storyline_id"]),
             "reprints": sum(1 for a in articles.values() if a["reprint_of"]),
             "sources": len({a["source"] for a in articles.values() if a["source"]}),
         },
