@@ -15,7 +15,8 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -111,40 +112,55 @@ def run_spark(
 
 def _record_results(session: SparkSession, inputs: Sequence[str], config: Config,
                     partitions: int | None, summary: SparkSummary) -> Iterator[Keyed]:
-    """Read, drop repeated ids, run the record steps; return the ingest skips first."""
+    """Read, drop repeated ids, run the record steps; return the results in input order.
+
+    The ingest skips go to ``summary.skipped`` first. Every Python task costs Spark a
+    tenth of a second or more here, so the results are not shuffled again to sort them:
+    each partition is a range of input keys (partitions in key order) and comes back
+    sorted, so reading the partitions in order gives the input order.
+    """
     from pyspark import StorageLevel
 
     context = session.sparkContext
     read = read_rdd(session, inputs, config).persist(StorageLevel.MEMORY_AND_DISK)
-    skips: list[Keyed] = read.filter(lambda kv: isinstance(kv[1], Skip)).collect()
-    ids = read.filter(lambda kv: isinstance(kv[1], Article)).map(_id_of).collect()
+    # One pass gives the skips whole and the articles' ids.
+    heads = read.map(_head).collect()
+    skips: list[Keyed] = [(key, item) for key, item in heads if isinstance(item, Skip)]
+    ids = [(key, *item) for key, item in heads if not isinstance(item, Skip)]
     drop = _repeated_ids(sorted(ids), skips)
     dropped = context.broadcast(drop)
-    articles = read.filter(lambda kv: isinstance(kv[1], Article) and kv[0] not in dropped.value)
-    total = max(1, len(ids) - len(drop))
+    # Any: pyspark's stubs accept no plain int or tuple as an ordered sort key.
+    articles: Any = read.filter(
+        lambda kv: isinstance(kv[1], Article) and kv[0] not in dropped.value)
+    keys = sorted(key for key, _, _ in ids if key not in drop)
+    total = max(1, len(keys))
     # Small partitions (about a local chunk each) keep every core busy to the end.
     count = summary.partitions = partitions or max(2 * context.defaultParallelism,
                                                    -(-total // CHUNK))
     # Contiguous runs of the input per partition, in order, as the local executor's chunks:
     # copies that follow each other in the input meet in one batch (the parse cache).
-    # Any: pyspark's stubs accept no plain int or tuple as an ordered sort key.
-    indexed: Any = articles.zipWithIndex().map(lambda pair: (pair[1], pair[0]))
-    contiguous = (indexed.repartitionAndSortWithinPartitions(
-                      count, partitionFunc=lambda index: min(count - 1, index * count // total))
-                  .values())
+    # Partition p starts at the key of article ceil(p * total / count).
+    bounds = [keys[-(-part * total // count)] for part in range(1, count)] if keys else []
+    contiguous = articles.repartitionAndSortWithinPartitions(
+        count, partitionFunc=partial(bisect_right, bounds))
     processed: Any = (contiguous.mapPartitions(partial(run_partition, config=config))
+                      .mapPartitions(_by_key)
                       .persist(StorageLevel.MEMORY_AND_DISK))
-    # Sorting samples the data first: the persisted results are not computed twice.
-    results = processed.sortByKey()
+    processed.count()  # every partition at once; then they are fetched one by one, in order
     summary.skipped.extend(skip for _, skip in sorted(skips, key=lambda kv: kv[0])
                            if isinstance(skip, Skip))
-    return iter(results.toLocalIterator())
+    return iter(processed.toLocalIterator())
 
 
-def _id_of(keyed: Keyed) -> tuple[Key, str, str]:
-    _, article = keyed
-    assert isinstance(article, Article)
-    return keyed[0], article.id, article.origin
+def _head(keyed: Keyed) -> tuple[Key, Skip | tuple[str, str]]:
+    """A skip as it is; an article as its id and origin (all the driver needs of it)."""
+    key, item = keyed
+    return key, item if isinstance(item, Skip) else (item.id, item.origin)
+
+
+def _by_key(results: Iterable[Keyed]) -> list[Keyed]:
+    """One partition's results sorted by input key (a step's Skip takes an earlier key)."""
+    return sorted(results, key=lambda keyed: keyed[0])
 
 
 def _repeated_ids(ids: list[tuple[Key, str, str]], skips: list[Keyed]) -> set[Key]:
