@@ -166,8 +166,9 @@ def save_events(store: Store, events: Sequence[EventRow]) -> None:
                 "INSERT INTO event_articles (event_id, article_id) VALUES (?, ?)",
                 [(event.event_id, article_id) for article_id in event.articles],
             )
-        # Storylines no event points to any more go last, once no row refers to them.
+        # Storylines no event points to any more go last, once no row refers to them
+        # (a subquery, not one bound parameter per storyline: SQLite caps those).
         conn.execute(
-            f"DELETE FROM storylines WHERE storyline_id NOT IN ({','.join('?' * len(storylines))})",
-            tuple(storylines),
+            "DELETE FROM storylines WHERE storyline_id NOT IN "
+            "(SELECT storyline_id FROM events WHERE storyline_id IS NOT NULL)"
         )
