@@ -24,7 +24,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from storyline.errors import ConfigError
-from storyline.events.features import TOKEN_PATTERN, TextSpace, lead_text
+from storyline.events.features import TOKEN_PATTERN, TextSpace, entity_key, lead_text
 from storyline.model import Article
 
 PLACES = frozenset({"GPE", "LOC", "FAC"})
@@ -33,12 +33,11 @@ _QUANTITY = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
 _UNIT = re.compile(r"\s*([^\W\d_]+)")
 
 
-def _entities(labels: frozenset[str] | None) -> Callable[[Article], str]:
+def _entities(labels: frozenset[str]) -> Callable[[Article], str]:
+    """The facet text of entities with these labels: one token per mention."""
     def text(article: Article) -> str:
-        return " ".join(
-            "_".join((e.canonical or e.text).lower().split())
-            for e in article.entities if labels is None or e.label in labels
-        )
+        return " ".join(entity_key(e).replace(" ", "_")
+                        for e in article.entities if e.label in labels)
     return text
 
 

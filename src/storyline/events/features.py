@@ -9,7 +9,7 @@ from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from sklearn.preprocessing import normalize
 
-from storyline.model import Article
+from storyline.model import Article, EntityMention
 
 LEAD_PARAGRAPHS = 2
 TOKEN_PATTERN = r"(?u)\b[\w’']*[^\W\d_][\w’']*\b"
@@ -23,9 +23,14 @@ def lead_text(article: Article) -> str:
     return " ".join([article.title or "", *body[:LEAD_PARAGRAPHS]])
 
 
+def entity_key(mention: EntityMention) -> str:
+    """A mention's canonical name, lower-cased, spaces collapsed: one key per entity."""
+    return " ".join((mention.canonical or mention.text).lower().split())
+
+
 def entity_keys(article: Article) -> set[str]:
-    """The article's canonical entity names, lower-cased, one key per entity."""
-    return {" ".join((e.canonical or e.text).lower().split()) for e in article.entities}
+    """The keys of the entities the article names."""
+    return {entity_key(e) for e in article.entities}
 
 
 def entity_terms(article: Article) -> str:
@@ -58,12 +63,10 @@ class TextSpace:
         self.weights = TfidfTransformer(sublinear_tf=True).fit(
             counts if counts.shape[0] else csr_matrix((1, counts.shape[1]))
         )
-        self.article_counts: csr_matrix | None = None
         self.article_vectors: csr_matrix | None = None
         if documents and not by_sentence:
             # The fit counted every document already: no second pass over the texts.
-            self.article_counts = _sorted(counts)
-            self.article_vectors = self._weigh(self.article_counts)
+            self.article_vectors = self._weigh(_sorted(counts))
 
     @staticmethod
     def document(article: Article) -> str:

@@ -45,6 +45,7 @@ class EventsStep:
         """Read the [events] settings."""
         self.settings = config["events"]
         check_weights(self.settings["facet_weights"])
+        self.exact_block = int(self.settings.get("exact_block", EXACT_BLOCK))
 
     def run(self, view: CorpusView, pending: Sequence[str]) -> CorpusResult:
         """Cluster all articles, date the events, link them, store them under stable ids.
@@ -71,7 +72,7 @@ class EventsStep:
                 [e.about() for e in evidences],
                 self.settings["similarity_threshold"],
                 self.settings["max_day_gap"],
-                int(self.settings.get("exact_block", EXACT_BLOCK)),
+                self.exact_block,
             )
 
         # Round one groups articles on their own dates; a dateline without a year takes
@@ -154,7 +155,7 @@ class EventsStep:
         chains = link_events(
             [{key for i in members for key in entity_keys(articles[i])} for members in groups],
             self.settings["storyline_threshold"],
-            int(self.settings.get("exact_block", EXACT_BLOCK)),
+            self.exact_block,
         )
         # A one-article event linked to nothing is "unlinked": no storyline of its own.
         chains = [chain for chain in chains if len(chain) > 1 or len(groups[chain[0]]) > 1]
