@@ -54,6 +54,18 @@ def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, floa
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
+def event_settings(items: list[str]) -> dict[str, object]:
+    """``KEY=VALUE`` options as [events] settings (a value is JSON where it parses)."""
+    settings: dict[str, object] = {}
+    for item in items:
+        key, text = item.split("=", 1)
+        try:
+            settings[key] = json.loads(text)
+        except json.JSONDecodeError:
+            settings[key] = text
+    return settings
+
+
 def reference(records: list[dict[str, str]], gold: dict[str, str]) -> tuple[float, float]:
     """TF-IDF average-link at the best of a sweep of thresholds: (F1, threshold)."""
     texts = [f"{r.get('title', '')} {r['text']}" for r in records]
@@ -88,8 +100,8 @@ def main() -> None:
     if args.limit_topics:
         topics = sorted({r["topic"] for r in records})[: args.limit_topics]
         records = [r for r in records if r["topic"] in topics]
-    overrides = {"events": {k: json.loads(v) for k, v in
-                            (item.split("=", 1) for item in args.set)}} if args.set else None
+    settings = event_settings(args.set)
+    overrides = {"events": settings} if settings else None
     gold = {r["id"]: r["event"] for r in records}
     with tempfile.TemporaryDirectory() as tmp:
         subset = Path(tmp) / "articles.jsonl"

@@ -39,7 +39,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from events import bcubed  # noqa: E402
+from events import bcubed, event_settings  # noqa: E402
 
 from storyline.config import load_config  # noqa: E402
 from storyline.events.step import EventsStep  # noqa: E402
@@ -124,13 +124,6 @@ def reference(records: list[dict[str, str]], gold: dict[str, str],
     return best
 
 
-def _value(text: str) -> object:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError:
-        return text
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", default=str(DEFAULT))
@@ -155,7 +148,7 @@ def main() -> None:
     started = time.perf_counter()
     db = analysed_store(records, Path(args.cache), key)
     analysed = time.perf_counter() - started
-    overrides = {k: _value(v) for k, v in (item.split("=", 1) for item in args.set)}
+    overrides = event_settings(args.set)
     found, seconds = storylines_of(db, overrides)
     # Storylines are made of every article (a scored topic mixed with another one is
     # mixed); only the scored topics' articles are scored.
