@@ -55,11 +55,6 @@ def end_to_end(files: list[str], workdir: Path) -> tuple[float, str]:
     return seconds, done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
 
 
-def stages(files: list[str], workdir: Path) -> dict[str, float]:
-    """Seconds of the record steps and of each corpus step, run as run_pipeline runs them."""
-    return stage_seconds(files, workdir / "stages.db")
-
-
 def ner_alone(texts: list[str]) -> float:
     """Seconds spaCy small's NER takes over ``texts`` in one process (model load excluded).
 
@@ -94,7 +89,7 @@ def main() -> None:
     print(f"end to end: {seconds:.1f} s = {count / seconds:.1f} articles/s; "
           f"peak RSS {rss:.0f} MB; {summary}")
     if not args.no_stages:
-        timings = stages(files, workdir)
+        timings = stage_seconds(files, workdir / "stages.db")
         for name, value in timings.items():
             print(f"  {name:40s} {value:7.1f} s  ({count / value:7.1f} articles/s)")
     reference = ner_alone([r["text"] for r in records])

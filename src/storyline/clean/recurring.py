@@ -112,7 +112,8 @@ def _shared_share_keyed(first: dict[int, int], second: dict[int, int], line: int
     return shared / smaller if smaller else 1.0
 
 
-# Articles per chunk handed to a worker when re-annotating (as the record executor's batch).
+# Articles per chunk handed to a worker when re-annotating: small, so that both workers get
+# chunks when only a few dozen articles changed.
 REANNOTATE_CHUNK = 32
 
 

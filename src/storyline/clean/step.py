@@ -86,8 +86,7 @@ def clean_article(
 
     # A headline-only record's text is its headline: not a repeat of it to strip.
     headline_only = article.metadata.get("body") == "headline only"
-    result = clean_body(body, None if headline_only else article.title, wire_list,
-                        keep_header=headline_only)
+    result = clean_body(body, article.title, wire_list, keep_header=headline_only)
     article.text, article.paragraphs = assemble(result.blocks)
     article.removed = result.removed
     # A wire's own copy carries no credit line: the outlet itself is the agency.

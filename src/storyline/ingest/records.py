@@ -77,11 +77,11 @@ def record_to_article(
                 break
     html, text = _text_value(values.get("html")), _text_value(values.get("text"))
     headline_only = False
-    if html is None and text is None and "html" not in values and "text" not in values:
+    if "html" not in values and "text" not in values:
         # A feed item or API row with a headline alone still reports the event: keep it,
         # its headline as its only text (counted, clustered and cited like any article).
         title = _text_value(values.get("title"))
-        if title is None or not title.strip():
+        if title is None:
             return Skip(origin, "record has no 'text', 'html' or 'title' field with content; "
                         "add one", line)
         text, values["text"], headline_only = title, title, True

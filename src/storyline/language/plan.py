@@ -57,7 +57,7 @@ def body_paragraphs(article: Article) -> Iterator[tuple[int, int, str]]:
     for index, paragraph in enumerate(article.paragraphs):
         if paragraph.kind != "body":
             continue
-        text = article.text[paragraph.start : paragraph.end]
+        text = article.paragraph_text(index)
         if text.strip():
             yield index, paragraph.start, text
 

@@ -99,6 +99,7 @@ def report_context(store: Store, config: Config | None = None) -> dict[str, Any]
         placed.update(event["articles"])
     for storyline in storylines:
         storyline["event_records"] = [events[i] for i in storyline["events"] if i in events]
+    linked = len(storylines)
     orphans = [events[e] for e in events if not events[e]["storyline_id"]]
     if orphans:
         storylines.append({"storyline_id": "", "title": "Events without a storyline",
@@ -115,7 +116,7 @@ def report_context(store: Store, config: Config | None = None) -> dict[str, Any]
         "axis": build_axis(storylines, events),
         "counts": {
             "articles": len(articles), "events": len(events),
-            "storylines": sum(1 for s in storylines if s["storyline_id"]),
+            "storylines": linked,
             "reprints": sum(1 for a in articles.values() if a["reprint_of"]),
             "sources": len({a["source"] for a in articles.values() if a["source"]}),
         },
