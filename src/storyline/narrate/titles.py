@@ -27,17 +27,13 @@ from storyline.narrate.headlines import (
     remove_stamps,
     strip_lead,
 )
-from storyline.narrate.summary import trim_title
-
-PreferenceKey = Callable[[str], tuple[int, int]]
+from storyline.narrate.summary import PreferenceKey, trim_title
 
 LEAD_SENTENCES = 2  # where news names its subject: the headline and the opening sentences
-# Labels of the entities a storyline can be named after; NORP ("Japanese") counts for
-# its country when the storyline names that country too.
-TITLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "FAC", "PRODUCT", "NORP"})
-# A street, a building or a product is where or with what a story happens; among the
-# names that run through a storyline, a country, city, organisation or person names it.
-SETTING_LABELS = frozenset({"LOC", "FAC", "PRODUCT"})
+# A street or a building is where a story happens; among the names that run through a
+# storyline, a country, city, organisation or person names it. (NORP, "Japanese", counts
+# for its country when the storyline names that country too.)
+SETTING_LABELS = frozenset({"LOC", "FAC"})
 DOMINANT_SHARE = 0.5  # an entity or phrase running through at least half of the events
 TOPIC_SHARE = 0.3  # a topic phrase shared by fewer events does not run through them
 BIGRAM_KEEP = 0.6  # a two-word phrase replaces its word when it holds this share of its uses
@@ -146,8 +142,6 @@ def _names(articles: Sequence[Article]) -> dict[tuple[str, ...], str]:
     seen: set[tuple[str, str]] = set()
     for article in articles:
         for mention in article.entities:
-            if mention.label not in TITLE_LABELS:
-                continue
             name = (mention.canonical or mention.text).strip()
             if mention.label == "NORP":
                 # "Japanese" names Japan, "Haitian" Haiti; a group with no country stays out.
