@@ -13,7 +13,7 @@ from storyline.config import load_config
 from storyline.errors import InputError
 from storyline.pipeline.run import run_pipeline
 from storyline.render.export import export_records
-from storyline.scale.compare import event_ari, groups
+from storyline.scale.compare import event_ari, events, groups
 from storyline.scale.output import CONTRACT, import_output
 from storyline.store.db import Store
 
@@ -50,7 +50,7 @@ def test_same_duplicate_groups_and_events(runs: tuple[Path, Path, Path]) -> None
     _, spark_db, local_db = runs
     assert groups(spark_db) == groups(local_db)
     assert groups(local_db), "the sample has copies"
-    assert event_ari(spark_db, local_db) == pytest.approx(1.0)
+    assert event_ari(events(spark_db), events(local_db)) == pytest.approx(1.0)
 
 
 def test_exports_equal_the_local_run(runs: tuple[Path, Path, Path], tmp_path: Path) -> None:

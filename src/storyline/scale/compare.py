@@ -35,9 +35,8 @@ def events(path: Path) -> dict[str, str]:
                 for article in members}
 
 
-def event_ari(a: Path, b: Path) -> float:
-    """Adjusted Rand index of the two stores' event partitions (articles in either)."""
-    left, right = events(a), events(b)
+def event_ari(left: dict[str, str], right: dict[str, str]) -> float:
+    """Adjusted Rand index of two event partitions (article → event; articles in either)."""
     ids = sorted(set(left) | set(right))
     return float(adjusted_rand_score([left.get(i, f"none:{i}") for i in ids],
                                      [right.get(i, f"none:{i}") for i in ids]))
@@ -75,10 +74,11 @@ def compare_runs(inputs: Sequence[str], config: Config, work: Path,
     with Store(spark_db) as store:
         import_output(work / "spark-out", store)
     local_groups = groups(local_db)
+    local_events, spark_events = events(local_db), events(spark_db)
     return Equivalence(
         articles=summary.stored, same_groups=local_groups == groups(spark_db),
-        groups=len(local_groups), event_ari=event_ari(local_db, spark_db),
-        events_local=len(set(events(local_db).values())),
-        events_spark=len(set(events(spark_db).values())),
+        groups=len(local_groups), event_ari=event_ari(local_events, spark_events),
+        events_local=len(set(local_events.values())),
+        events_spark=len(set(spark_events.values())),
         local_seconds=local_seconds, spark_seconds=spark_seconds,
     )
