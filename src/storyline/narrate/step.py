@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 
 from storyline.config import Config
+from storyline.model import Article
 from storyline.narrate.corpus import citation_preference
 from storyline.narrate.summary import event_summary
 from storyline.narrate.titles import event_title, storyline_title
@@ -55,7 +56,7 @@ class NarrateStep:
             title = event_title(event_articles, preference)
             summary = [c.to_dict() for c in event_summary(event_articles, preference)]
             texts[event_id] = (title, json.dumps(summary, ensure_ascii=False))
-        titles = self._title_storylines(view, stale, members, texts)
+        titles = self._title_storylines(view, stale, members, texts, articles)
         return CorpusResult(
             stats={"events narrated": len(stale), "storylines titled": len(titles)},
             changes=Changes(event_texts=texts, storyline_titles=titles),
@@ -67,6 +68,7 @@ class NarrateStep:
         stale: set[str],
         members: dict[str, list[str]],
         texts: dict[str, tuple[str | None, str]],
+        loaded: dict[str, Article],
     ) -> dict[str, str | None]:
         events: dict[str, list[tuple[str | None, str | None]]] = {}
         touched: set[str] = set()
@@ -82,7 +84,10 @@ class NarrateStep:
         for storyline_id in sorted(touched):
             ids = sorted({a for event_id, _ in events[storyline_id]
                           for a in members.get(event_id or "", [])})
-            by_id = {article.id: article for article in view.articles(ids)}
+            # The stale events' articles are loaded already; only the others are read.
+            missing = [a for a in ids if a not in loaded]
+            by_id = {**{a: loaded[a] for a in ids if a in loaded},
+                     **{article.id: article for article in view.articles(missing)}}
             grouped = [(title, [by_id[a] for a in members.get(event_id or "", []) if a in by_id])
                        for event_id, title in events[storyline_id]]
             titles[storyline_id] = storyline_title(grouped)
