@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from sklearn.preprocessing import normalize
 
 from storyline.errors import ConfigError
-from storyline.events.features import TOKEN_PATTERN, TextSpace, entity_key, lead_text
+from storyline.events.features import TOKEN_PATTERN, TextSpace, entity_key, fit_terms, lead_text
 from storyline.model import Article
 
 PLACES = frozenset({"GPE", "LOC", "FAC"})
@@ -75,29 +76,51 @@ FACETS: dict[str, Callable[[Article], str]] = {
 }
 """Facet name → the text of an article it is read from (``doc`` is the TextSpace's)."""
 
+PRUNED = -1
+"""The column of a term the fit dropped as too common (it counts for nothing)."""
 _WORDS = {"lead", "title"}  # facets of running text: English stop words and word tokens
 
 
 def facet_vectors(articles: Sequence[Article], facet: str, space: TextSpace) -> csr_matrix:
     """Unit TF-IDF vectors of one facet (zero rows where an article has nothing of it)."""
+    return fit_facet(articles, facet, space).vectors
+
+
+@dataclass
+class FittedFacet:
+    """One facet fitted on a corpus: its vectors, its terms' columns and idf, dropped terms."""
+
+    vectors: csr_matrix
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    pruned: list[str]
+
+
+def fit_facet(articles: Sequence[Article], facet: str, space: TextSpace) -> FittedFacet:
+    """Fit one facet's TF-IDF space on ``articles`` (the doc facet is ``space``'s)."""
     if facet == "doc":
         if space.article_vectors is None:
             raise ValueError("the doc facet needs a space fitted on articles")
-        return space.article_vectors
+        return FittedFacet(space.article_vectors, dict(space.counter.vocabulary_),
+                           space.weights.idf_, space.pruned)
     texts = [FACETS[facet](article) for article in articles]
     # As in the doc facet, what nearly every article has tells none apart (and N copies
     # sharing every term would otherwise make N² similar pairs).
     max_df = 0.9 if len(articles) > 20 else 1.0
-    if facet in _WORDS:
-        vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english",
-                                     token_pattern=TOKEN_PATTERN, max_df=max_df)
-    else:
-        vectorizer = TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False,
-                                     max_df=max_df)
     try:
-        return normalize(vectorizer.fit_transform(texts)).tocsr()
-    except ValueError:  # no article has anything of this facet (that is not everywhere)
-        return csr_matrix((len(articles), 1))
+        counter, counts, pruned = fit_terms(texts, facet_counter(facet), max_df)
+    except ValueError:  # no article has anything of this facet
+        return FittedFacet(csr_matrix((len(articles), 1)), {}, np.zeros(0), [])
+    weights = TfidfTransformer(sublinear_tf=True).fit(counts)
+    vectors = normalize(weights.transform(counts)).tocsr()
+    return FittedFacet(vectors, dict(counter.vocabulary_), weights.idf_, pruned)
+
+
+def facet_counter(facet: str) -> CountVectorizer:
+    """The (unfitted) term counter of a facet other than ``doc``: how its text is read."""
+    if facet in _WORDS:
+        return CountVectorizer(stop_words="english", token_pattern=TOKEN_PATTERN)
+    return CountVectorizer(token_pattern=r"\S+", lowercase=False)
 
 
 def check_weights(weights: object) -> None:
@@ -131,9 +154,39 @@ def weighted_vectors(
     Raises:
         ConfigError: As :func:`check_weights`.
     """
+    return fit_weighted(articles, space, weights)[0]
+
+
+def facet_scales(weights: Mapping[str, float]) -> dict[str, float]:
+    """Facet → the factor its unit vector is scaled by (sqrt of its share of the weight).
+
+    Raises:
+        ConfigError: As :func:`check_weights`.
+    """
     check_weights(weights)
     used = {facet: float(weight) for facet, weight in weights.items() if float(weight) > 0}
     total = sum(used.values())
-    parts = [facet_vectors(articles, facet, space) * np.sqrt(weight / total)
-             for facet, weight in sorted(used.items())]
-    return hstack(parts, format="csr")
+    return {facet: float(np.sqrt(weight / total)) for facet, weight in sorted(used.items())}
+
+
+def fit_weighted(
+    articles: Sequence[Article], space: TextSpace, weights: Mapping[str, float]
+) -> tuple[csr_matrix, list[tuple[str, str, int, float]]]:
+    """:func:`weighted_vectors`, and the space's terms as (facet, term, column, idf).
+
+    Columns run over all facets side by side, in facet-name order (a facet without
+    terms takes one empty column), so the rows can be stored and new articles read
+    into the same columns later (:mod:`storyline.events.state`). Terms dropped as too
+    common have column :data:`PRUNED`.
+    """
+    parts: list[csr_matrix] = []
+    terms: list[tuple[str, str, int, float]] = []
+    offset = 0
+    for facet, scale in facet_scales(weights).items():
+        fitted = fit_facet(articles, facet, space)
+        parts.append(fitted.vectors * scale)
+        terms.extend((facet, term, offset + col, float(fitted.idf[col]))
+                     for term, col in fitted.vocabulary.items())
+        terms.extend((facet, term, PRUNED, 0.0) for term in fitted.pruned)
+        offset += fitted.vectors.shape[1]
+    return hstack(parts, format="csr"), terms

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from scipy.sparse import csr_matrix
+from sklearn.base import clone
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from sklearn.preprocessing import normalize
 
@@ -58,7 +59,7 @@ class TextSpace:
             units += [a.title or "" for a in articles]
         # Common terms are dropped only where there are enough articles to tell.
         max_df = 0.9 if len(articles) > 20 and not by_sentence else 1.0
-        self.counter, counts = _fit(units, max_df)
+        self.counter, counts, self.pruned = _fit(units, max_df)
         # (A corpus of no units still gets weights: one empty row to fit them on.)
         self.weights = TfidfTransformer(sublinear_tf=True).fit(
             counts if counts.shape[0] else csr_matrix((1, counts.shape[1]))
@@ -93,6 +94,11 @@ def _sorted(counts: csr_matrix) -> csr_matrix:
     return counts
 
 
+def doc_analyzer() -> Callable[[str], list[str]]:
+    """The function that turns a :meth:`TextSpace.document` into its terms."""
+    return _counter(1.0).build_analyzer()
+
+
 def _counter(max_df: float) -> CountVectorizer:
     return CountVectorizer(
         stop_words="english",
@@ -103,19 +109,56 @@ def _counter(max_df: float) -> CountVectorizer:
     )
 
 
-def _fit(units: Sequence[str], max_df: float) -> tuple[CountVectorizer, csr_matrix]:
+def _fit(units: Sequence[str], max_df: float) -> tuple[CountVectorizer, csr_matrix, list[str]]:
     """Fit a term counter that never fails on a degenerate vocabulary; the units' counts.
 
     Identical texts put every term in every unit, so ``max_df`` would prune them all;
     texts of stop words or numbers only have no terms at all. Then the space keeps what
     it can: all terms, else one term no token can be (every vector is zero, so nothing
     is similar by its words and dates and copies decide alone).
+
+    Returns:
+        The counter, the counts, and the terms ``max_df`` pruned.
     """
-    for attempt in (max_df, 1.0):
-        counter = _counter(attempt)
-        try:
-            return counter, counter.fit_transform(units)
-        except ValueError:  # "After pruning, no terms remain" / "empty vocabulary"
-            continue
-    counter = CountVectorizer(vocabulary={_NO_TERM: 0}, dtype=np.float64)
-    return counter, counter.fit_transform([_NO_TERM] * len(units))
+    try:
+        return fit_terms(units, _counter(1.0), max_df, keep_all=True)
+    except ValueError:  # "empty vocabulary"
+        counter = CountVectorizer(vocabulary={_NO_TERM: 0}, dtype=np.float64)
+        return counter, counter.fit_transform([_NO_TERM] * len(units)), []
+
+
+def fit_terms(units: Sequence[str], counter: CountVectorizer, max_df: float,
+              keep_all: bool = False) -> tuple[CountVectorizer, csr_matrix, list[str]]:
+    """Count terms, then drop those in more than ``max_df`` of the units, as scikit-learn does.
+
+    Done here rather than by the counter's own ``max_df`` so that the dropped terms are
+    known: a text read into the space later must drop them too, not take them for new
+    words (:mod:`storyline.events.state`).
+
+    Args:
+        units: Texts to fit on.
+        counter: An unfitted counter with ``max_df=1.0``.
+        max_df: Largest share of units a kept term may be in.
+        keep_all: Where every term would go, keep them all (else: ``ValueError``).
+
+    Returns:
+        A counter over the kept terms (same order), the units' counts, the dropped terms.
+
+    Raises:
+        ValueError: The units hold no term at all, or (without ``keep_all``) none is kept.
+    """
+    counts = counter.fit_transform(units)
+    frequency = np.bincount(counts.indices, minlength=counts.shape[1])
+    keep = frequency <= max_df * counts.shape[0]
+    if not keep.any():
+        if not keep_all:
+            raise ValueError("After pruning, no terms remain")
+        return counter, counts, []
+    if keep.all():
+        return counter, counts, []
+    terms = sorted(counter.vocabulary_, key=counter.vocabulary_.__getitem__)
+    kept = [term for term, k in zip(terms, keep, strict=True) if k]
+    fixed = clone(counter).set_params(vocabulary={term: i for i, term in enumerate(kept)})
+    fixed.fit(units[:1])
+    pruned = [term for term, k in zip(terms, keep, strict=True) if not k]
+    return fixed, counts[:, np.flatnonzero(keep)].tocsr(), pruned

@@ -54,3 +54,31 @@ def stable_ids(
         taken.add(name)
         result.append(name)
     return result
+
+
+def merged_aliases(
+    names: Sequence[str], groups: Sequence[Sequence[str]], previous: Mapping[str, set[str]]
+) -> dict[str, str]:
+    """Previous ids that lost their name to a merge → the id of the group holding them.
+
+    A previous group whose members now sit (mostly) in a group named otherwise was merged
+    into it: links to the old id can still be followed.
+
+    Args:
+        names: The id given to each group (by :func:`stable_ids`).
+        groups: Member ids of each group.
+        previous: Previous id → its member ids.
+    """
+    kept = set(names)
+    where: dict[str, int] = {}
+    for index, members in enumerate(groups):
+        for member in members:
+            where[member] = index
+    found: dict[str, str] = {}
+    for old_id, old_members in sorted(previous.items()):
+        if old_id in kept:
+            continue
+        homes = Counter(where[m] for m in old_members if m in where)
+        if homes:
+            found[old_id] = names[homes.most_common(1)[0][0]]
+    return found

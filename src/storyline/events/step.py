@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+
+from scipy.sparse import csr_matrix
 
 from storyline.config import Config
 from storyline.events.cluster import EXACT_BLOCK, average_link
@@ -19,13 +22,17 @@ from storyline.events.dating import (
     year_by_references,
 )
 from storyline.events.evidence import DateEvidence, article_evidence
-from storyline.events.facets import check_weights, weighted_vectors
+from storyline.events.facets import check_weights, fit_weighted
 from storyline.events.features import TextSpace, entity_keys, lead_text
-from storyline.events.ids import stable_ids
+from storyline.events.ids import merged_aliases, stable_ids
+from storyline.events.online import EVENT_TERMS, join_articles
+from storyline.events.online_links import link_changed
+from storyline.events.state import feature_row, strongest_columns
 from storyline.events.storylines import link_events
 from storyline.model import Article
 from storyline.pipeline.step import CorpusResult, register_step
 from storyline.store.changes import Changes
+from storyline.store.event_state import EventState
 from storyline.store.events import EventRow
 from storyline.store.view import CorpusView
 
@@ -35,7 +42,7 @@ class EventsStep:
     """Groups articles into dated real-world events and events into storylines."""
 
     name = "events"
-    version = "2"  # 2: facets, storylines by average link, unlinked events
+    version = "3"  # 3: state kept for joining new articles; 2: facets, average link
     requires = ("text", "sentences", "temporal", "entities")
     sets = ("published", "published_precision", "published_basis")
     reads = ("articles", "provenance", "events")
@@ -48,6 +55,37 @@ class EventsStep:
         self.exact_block = int(self.settings.get("exact_block", EXACT_BLOCK))
 
     def run(self, view: CorpusView, pending: Sequence[str]) -> CorpusResult:
+        """Join the pending articles to the stored events, or cluster the whole corpus.
+
+        A store clustered before, with the same settings and not grown by more than
+        ``refit_growth`` since, takes new articles into its events
+        (:mod:`storyline.events.online`): only what they touch is read. Otherwise every
+        article is clustered afresh, the term weights refitted and the state stored.
+        """
+        meta = view.event_meta()
+        if pending and meta.get("fingerprint") == self._fingerprint():
+            fitted, growth = int(meta["fitted"]), float(self.settings["refit_growth"])
+            # A rebuild (or a first run on an old store) hands over everything: afresh.
+            if (len(pending) <= fitted * growth
+                    and view.article_count() <= fitted * (1 + growth)):
+                return self._join(view, pending, int(meta["width"]), fitted)
+        return self._full(view)
+
+    def _fingerprint(self) -> str:
+        """What the stored state depends on: this step's version and its settings."""
+        return json.dumps([self.version, dict(self.settings)], sort_keys=True, default=str)
+
+    def _join(self, view: CorpusView, pending: Sequence[str], width: int, fitted: int
+              ) -> CorpusResult:
+        joined = join_articles(view, pending, self.settings, width, fitted, self.exact_block)
+        link_changed(view, joined, self.settings, self.exact_block)
+        return CorpusResult(
+            stats={"events changed": len(joined.touched),
+                   "events merged": len(joined.state.removed_events)},
+            changes=Changes(dates=joined.dates_changed, event_state=joined.state),
+        )
+
+    def _full(self, view: CorpusView) -> CorpusResult:
         """Cluster all articles, date the events, link them, store them under stable ids.
 
         Clustering reads only stored features (no article is re-read or re-parsed), and
@@ -56,13 +94,15 @@ class EventsStep:
         """
         articles = list(view.articles())
         if not articles:
-            return CorpusResult(stats={"events": 0, "storylines": 0})
+            return CorpusResult(stats={"events": 0, "storylines": 0},
+                                changes=Changes(events=[], event_state=EventState(
+                                    replace_all=True)))
         families = _families(articles, view.duplicate_groups())
         evidences = [article_evidence(article) for article in articles]
         pool_years(families, evidences)
         space = TextSpace(articles)
         # Sparse (average_link never makes it N × N): the facets side by side, weighted.
-        similarity = weighted_vectors(articles, space, self.settings["facet_weights"])
+        similarity, terms = fit_weighted(articles, space, self.settings["facet_weights"])
         seeds = families
 
         def cluster() -> list[list[int]]:
@@ -85,11 +125,20 @@ class EventsStep:
         dated = [event_date(members, evidences) for members in groups]
         self._years_from_references(groups, dated, articles, sentence_space)
         changed = _apply_publication_dates(groups, dated, articles, evidences)
-        rows = self._storylines(view, groups, dated, articles)
+        state = EventState(replace_all=True, space=terms, meta={
+            "fitted": str(len(articles)), "width": str(similarity.shape[1]),
+            "fingerprint": self._fingerprint()})
+        keys = [entity_keys(article) for article in articles]
+        for i, article in enumerate(articles):
+            state.features[article.id] = feature_row(similarity[i], keys[i], evidences[i])
+        rows = self._storylines(view, groups, dated, articles, keys, state)
+        for row, members in zip(rows, groups, strict=True):
+            state.event_terms[row.event_id] = strongest_columns(
+                csr_matrix(similarity[members].sum(axis=0)), EVENT_TERMS)
         storylines = {row.storyline_id for row in rows if row.storyline_id}
         return CorpusResult(
             stats={"events": len(rows), "storylines": len(storylines)},
-            changes=Changes(dates=changed, events=rows),
+            changes=Changes(dates=changed, events=rows, event_state=state),
         )
 
     def _hint_from_mentions(
@@ -147,21 +196,25 @@ class EventsStep:
         groups: list[list[int]],
         dated: list[DatedEvent],
         articles: list[Article],
+        keys: list[set[str]],
+        state: EventState,
     ) -> list[EventRow]:
         member_ids = [[articles[i].id for i in members] for members in groups]
-        event_ids = stable_ids(member_ids, view.event_members(), "ev")
+        previous_events = view.event_members()
+        event_ids = stable_ids(member_ids, previous_events, "ev")
+        state.aliases.update(merged_aliases(event_ids, member_ids, previous_events))
         # A storyline runs through its actors: each event is the set of entities its
         # articles name (what they say differs from event to event; who is in it does not).
-        chains = link_events(
-            [{key for i in members for key in entity_keys(articles[i])} for members in groups],
-            self.settings["storyline_threshold"],
-            self.exact_block,
-        )
+        entity_sets = [{key for i in members for key in keys[i]} for members in groups]
+        state.event_keys.update(zip(event_ids, entity_sets, strict=True))
+        chains = link_events(entity_sets, self.settings["storyline_threshold"],
+                             self.exact_block)
         # A one-article event linked to nothing is "unlinked": no storyline of its own.
         chains = [chain for chain in chains if len(chain) > 1 or len(groups[chain[0]]) > 1]
-        storyline_ids = stable_ids(
-            [[event_ids[i] for i in chain] for chain in chains], view.storyline_members(), "sl"
-        )
+        chain_ids = [[event_ids[i] for i in chain] for chain in chains]
+        previous_storylines = view.storyline_members()
+        storyline_ids = stable_ids(chain_ids, previous_storylines, "sl")
+        state.aliases.update(merged_aliases(storyline_ids, chain_ids, previous_storylines))
         storyline_of = {i: storyline_ids[c] for c, chain in enumerate(chains) for i in chain}
         return [
             EventRow(

@@ -10,10 +10,11 @@ articles); a mean over all event pairs needs the stories themselves to overlap.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.feature_extraction.text import TfidfTransformer
+import numpy as np
+from scipy.sparse import csr_matrix
 from sklearn.preprocessing import normalize
 
 from storyline.events.cluster import EXACT_BLOCK, average_link
@@ -37,11 +38,31 @@ def link_events(
     count = len(entities)
     if not count:
         return []
-    profiles = DictVectorizer().fit_transform([dict.fromkeys(keys, 1) for keys in entities])
-    vectors = normalize(TfidfTransformer().fit_transform(profiles)) if profiles.shape[1] else (
-        profiles)
+    frequency = Counter(key for keys in entities for key in keys)
+    vectors = profile_vectors(entities, frequency, count)
     groups = average_link(
-        vectors.tocsr(), [[g] for g in range(count)], [PartialDate()] * count, threshold, 0,
+        vectors, [[g] for g in range(count)], [PartialDate()] * count, threshold, 0,
         exact_block,
     )
     return sorted(groups, key=min)
+
+
+def profile_vectors(entities: Sequence[set[str]], frequency: Mapping[str, int], total: int
+                    ) -> csr_matrix:
+    """Each event's entity profile: its keys weighted by idf over events, unit length.
+
+    The idf is scikit-learn's smoothed one, ln((1 + n) / (1 + df)) + 1, with ``df`` from
+    ``frequency`` (events naming the key) and ``n`` = ``total`` events, so that a run
+    that reads only some events (:mod:`storyline.events.online_links`) weighs them as a
+    run over all of them does.
+    """
+    columns = {key: c for c, key in enumerate(sorted({k for keys in entities for k in keys}))}
+    rows, cols, vals = [], [], []
+    for r, keys in enumerate(entities):
+        for key in keys:
+            rows.append(r)
+            cols.append(columns[key])
+            vals.append(float(np.log((1 + total) / (1 + frequency.get(key, 0))) + 1))
+    matrix = csr_matrix((vals, (rows, cols)), shape=(len(entities), max(len(columns), 1)))
+    matrix.sort_indices()
+    return normalize(matrix).tocsr()

@@ -8,6 +8,7 @@ from storyline.model import Article
 from storyline.store.articles import save_articles, save_source_lines, update_dates
 from storyline.store.db import Store
 from storyline.store.entities import NameRow, TermRow, save_entity_rows
+from storyline.store.event_state import EventState, save_event_state
 from storyline.store.events import (
     EventRow,
     save_event_texts,
@@ -55,6 +56,8 @@ class Changes:
     event_texts: dict[str, tuple[str | None, str]] = field(default_factory=dict)
     """Event id → (title, summary JSON)."""
     storyline_titles: dict[str, str | None] = field(default_factory=dict)
+    event_state: EventState | None = None
+    """The events step's state, and (when :attr:`events` is ``None``) the events it changed."""
 
     def kinds(self) -> set[str]:
         """The kinds of stored data (see ``storyline.store.view.KINDS``) this changes."""
@@ -79,6 +82,8 @@ class Changes:
             found.add("events")
         if self.storyline_titles:
             found.add("storylines")
+        if self.event_state is not None:
+            found.update(("events", "storylines"))
         return found
 
 
@@ -105,6 +110,8 @@ def apply_changes(store: Store, changes: Changes) -> None:
             replace_passages(store, changes.passages_for, changes.passages)
         if changes.events is not None:
             save_events(store, changes.events)
+        if changes.event_state is not None:
+            save_event_state(store, changes.event_state)
         if changes.event_texts:
             save_event_texts(store, changes.event_texts)
         if changes.storyline_titles:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from storyline.store.db import Store
 
+T = TypeVar("T")
 _CHUNK = 500  # ids per IN (...) clause, well under SQLite's variable limit
 
 
@@ -53,7 +54,7 @@ class Provenance:
         return bool(self.reprint_of or self.exact_duplicate_of)
 
 
-def chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+def chunks(ids: Sequence[T]) -> Iterator[Sequence[T]]:
     """``ids`` in slices small enough for one ``IN (...)`` clause."""
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
@@ -171,7 +172,7 @@ def bucket_members(store: Store, keys: Iterable[tuple[int, int]], limit: int | N
 def same_digest(store: Store, keys: Iterable[int]) -> set[str]:
     """Ids of the articles whose whole-digest key is one of ``keys``."""
     found: set[str] = set()
-    for chunk in chunks(sorted(set(keys))):  # type: ignore[arg-type]
+    for chunk in chunks(sorted(set(keys))):
         marks = ",".join("?" * len(chunk))
         rows = store.conn.execute(
             f"SELECT article_id FROM digest_keys WHERE digest IN ({marks})", tuple(chunk))

@@ -168,6 +168,48 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX entity_terms_term ON entity_terms(term);
     """,
+    # 4: the events step's state, so that a run adding k articles joins them to events
+    # without re-reading the corpus: the frozen term space (column and idf of each facet
+    # term), each article's weighted vector, entity keys and date evidence, each event's
+    # strongest terms and entity keys (postings: which events may take a new article or
+    # event), and the ids merged into others (aliases).
+    """
+    CREATE TABLE event_space (
+        facet TEXT NOT NULL,
+        term TEXT NOT NULL,
+        col INTEGER NOT NULL,             -- column of the weighted vector (all facets)
+        idf REAL NOT NULL,
+        PRIMARY KEY (facet, term)
+    ) WITHOUT ROWID;
+    CREATE TABLE event_meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE event_features (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        cols BLOB NOT NULL,               -- int32 columns of the weighted vector
+        vals BLOB NOT NULL,               -- float64 values
+        keys TEXT NOT NULL,               -- JSON list of entity keys
+        evidence TEXT NOT NULL            -- JSON of the article's date evidence
+    );
+    CREATE TABLE event_terms (
+        col INTEGER NOT NULL,
+        event_id TEXT NOT NULL,
+        PRIMARY KEY (col, event_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_terms_event ON event_terms(event_id);
+    CREATE TABLE event_keys (
+        key TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        PRIMARY KEY (key, event_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_keys_event ON event_keys(event_id);
+    CREATE INDEX events_storyline ON events(storyline_id);
+    CREATE TABLE aliases (
+        alias TEXT PRIMARY KEY,           -- an event or storyline id merged into another
+        id TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -9,15 +9,17 @@ step declares (``reads``) can be checked against what it did.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from storyline.model import Article
 from storyline.store import articles as _articles
 from storyline.store import entities as _entities
+from storyline.store import event_state as _state
 from storyline.store import events as _events
 from storyline.store import provenance as _provenance
 from storyline.store.db import Store
 from storyline.store.entities import NameRow, TermRow
+from storyline.store.event_state import FeatureRow
 from storyline.store.provenance import Provenance, SentenceRow
 
 KINDS: tuple[str, ...] = (
@@ -192,3 +194,67 @@ class CorpusView:
         """(storyline id, its title, event id, event title) per storyline and event."""
         self.read.update(("storylines", "events"))
         return _events.storyline_events(self._store)
+
+    # The events step's state (see storyline.store.event_state) ----------------------------
+
+    def event_meta(self) -> dict[str, str]:
+        """How the stored event space was fitted (empty: never)."""
+        self.read.add("events")
+        return _state.event_meta(self._store)
+
+    def space_columns(self, terms: Mapping[str, Iterable[str]]
+                      ) -> dict[tuple[str, str], tuple[int, float]]:
+        """(facet, term) → (column, idf) of the given terms the stored space knows."""
+        self.read.add("events")
+        return _state.space_columns(self._store, terms)
+
+    def feature_rows(self, ids: Sequence[str]) -> dict[str, FeatureRow]:
+        """Article id → its stored event features, for those of ``ids`` that have them."""
+        self.read.add("events")
+        return _state.feature_rows(self._store, ids)
+
+    def events_with_terms(self, cols: Iterable[int]) -> set[str]:
+        """Events counting one of ``cols`` among their strongest terms."""
+        self.read.add("events")
+        return _state.events_with_terms(self._store, cols)
+
+    def events_of_articles(self, ids: Sequence[str]) -> dict[str, str]:
+        """Article id → the event holding it, for those of ``ids`` in one."""
+        self.read.add("events")
+        return _state.events_of_articles(self._store, ids)
+
+    def members_of_events(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Event id → its article ids in arrival order, for the given events."""
+        self.read.update(("events", "articles"))
+        return _state.members_of_events(self._store, event_ids)
+
+    def event_rows_of(self, event_ids: Iterable[str]
+                      ) -> dict[str, tuple[str | None, str | None, str]]:
+        """Event id → (storyline id, date, date precision), for the given events."""
+        self.read.add("events")
+        return _state.event_rows_of(self._store, event_ids)
+
+    def events_of_storylines(self, storyline_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Storyline id → its event ids, for the given storylines."""
+        self.read.add("events")
+        return _state.events_of_storylines(self._store, storyline_ids)
+
+    def key_sets(self, event_ids: Iterable[str]) -> dict[str, set[str]]:
+        """Event id → the entity keys its articles name."""
+        self.read.add("events")
+        return _state.key_sets(self._store, event_ids)
+
+    def key_counts(self, keys: Iterable[str]) -> dict[str, int]:
+        """Entity key → how many stored events name it."""
+        self.read.add("events")
+        return _state.key_counts(self._store, keys)
+
+    def events_with_keys(self, keys: Iterable[str]) -> dict[str, set[str]]:
+        """Entity key → the stored events naming it."""
+        self.read.add("events")
+        return _state.events_with_keys(self._store, keys)
+
+    def event_count(self) -> int:
+        """How many events are stored."""
+        self.read.add("events")
+        return _state.event_count(self._store)

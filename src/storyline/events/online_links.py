@@ -1,0 +1,82 @@
+"""Linking changed events into stored storylines without reading every event.
+
+The events a run changed (:mod:`storyline.events.online`) are linked by the full run's
+average link over entity profiles (:mod:`storyline.events.storylines`), but only among
+the storylines they can join: those of the events they were before, and those holding
+an event that shares one of their rarer entities (blocking: a storyline sharing no
+entity has a zero mean with them). Each stored storyline is kept whole (a seed); a
+changed event joins one, opens one or stays unlinked, and two storylines an event
+bridges may join, the older id kept. Each entity's weight is its idf over all stored
+events, read as counts from the key postings, as the full run computes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from storyline.events.cluster import average_link
+from storyline.events.evidence import PartialDate
+from storyline.events.ids import merged_aliases, stable_ids
+from storyline.events.online import Joined
+from storyline.events.storylines import profile_vectors
+from storyline.store.view import CorpusView
+
+BLOCK_KEYS = 20
+"""A changed event looks for storylines by this many of its rarest shared entities."""
+
+
+def link_changed(view: CorpusView, joined: Joined, settings: Mapping[str, object],
+                 exact_block: int) -> None:
+    """Give each changed event its storyline; fill ``joined.state`` (updates, moves)."""
+    state = joined.state
+    gone = set(state.removed_events) | set(joined.touched)
+    counts = view.key_counts({k for keys in joined.keys.values() for k in keys})
+    found: set[str] = set()
+    for changed_keys in joined.keys.values():
+        shared = sorted((counts[k], k) for k in changed_keys if counts.get(k))
+        found |= {k for _, k in shared[:BLOCK_KEYS]}
+    neighbours = {e for events in view.events_with_keys(found).values() for e in events}
+    neighbour_rows = view.event_rows_of(neighbours - gone)
+    storylines = {s for s in joined.previous_storyline.values() if s}
+    storylines |= {row[0] for row in neighbour_rows.values() if row[0]}
+    events_of = view.events_of_storylines(storylines)
+    unlinked = {e for e, row in neighbour_rows.items() if row[0] is None}
+    kept = sorted({e for es in events_of.values() for e in es} - gone | unlinked)
+    keys = {**view.key_sets(kept), **joined.keys}
+    # Document frequencies as the full run has them: stored counts, less what the changed
+    # and merged events counted before, plus what they count now.
+    before = view.key_sets(gone & set(joined.previous_storyline))
+    frequency = view.key_counts({k for ks in keys.values() for k in ks})
+    for ks in before.values():
+        for k in ks:
+            if k in frequency:
+                frequency[k] -= 1
+    for ks in joined.keys.values():
+        for k in ks:
+            frequency[k] = frequency.get(k, 0) + 1
+    total = view.event_count() - len(before) + len(joined.touched)
+    order = [*kept, *sorted(joined.touched)]
+    position = {e: i for i, e in enumerate(order)}
+    vectors = profile_vectors([keys.get(e, set()) for e in order], frequency, total)
+    seeds = [[position[e] for e in es if e in position and e not in gone]
+             for _, es in sorted(events_of.items())]
+    seeds = [s for s in seeds if s]
+    seeded = {i for s in seeds for i in s}
+    seeds += [[i] for i in range(len(order)) if i not in seeded]
+    chains = average_link(vectors, seeds, [PartialDate()] * len(order),
+                          float(settings["storyline_threshold"]),  # type: ignore[arg-type]
+                          0, exact_block)
+    chains = [c for c in chains if len(c) > 1 or order[c[0]] not in joined.single]
+    members = [[order[i] for i in chain] for chain in chains]
+    previous = {s: set(es) for s, es in events_of.items()}
+    names = stable_ids(members, previous, "sl")
+    state.aliases.update(merged_aliases(names, members, previous))
+    storyline_of: dict[str, str | None] = {e: s for s, ms in zip(names, members, strict=True)
+                                           for e in ms}
+    for row in state.updates:
+        row.storyline_id = storyline_of.get(row.event_id)
+    was = {e: s for s, es in events_of.items() for e in es}
+    for event_id in kept:
+        now = storyline_of.get(event_id)
+        if now != was.get(event_id):
+            state.moved[event_id] = now

@@ -1,0 +1,256 @@
+"""The events step's own state: what a run that adds k articles needs, looked up, not loaded.
+
+A full clustering writes it all (:class:`EventState` with ``replace_all``); a run that adds
+articles reads the few rows its new articles point to — their terms' columns, the events
+holding their strongest terms, those events' members — and writes back what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from storyline.store.db import Store
+from storyline.store.events import EventRow
+from storyline.store.provenance import chunks
+
+
+@dataclass
+class FeatureRow:
+    """One article as the events step compares it (see ``storyline.events.state``)."""
+
+    cols: bytes
+    vals: bytes
+    keys: str
+    evidence: str
+
+
+@dataclass
+class EventState:
+    """The events step's state to write; empty fields change nothing."""
+
+    replace_all: bool = False
+    """True: a full clustering — every state table is replaced by what follows."""
+    meta: dict[str, str] = field(default_factory=dict)
+    space: list[tuple[str, str, int, float]] = field(default_factory=list)
+    """(facet, term, column, idf) of the space: all of it, or terms new to it."""
+    features: dict[str, FeatureRow] = field(default_factory=dict)
+    event_terms: dict[str, list[int]] = field(default_factory=dict)
+    """Event → its strongest columns, replacing any it had."""
+    event_keys: dict[str, set[str]] = field(default_factory=dict)
+    """Event → its entity keys, replacing any it had."""
+    removed_events: list[str] = field(default_factory=list)
+    """Events merged into others or emptied: their rows go."""
+    aliases: dict[str, str] = field(default_factory=dict)
+    """Old id → the id it was merged into."""
+    updates: list[EventRow] = field(default_factory=list)
+    """Events (with their members and storyline) to insert or replace."""
+    moved: dict[str, str | None] = field(default_factory=dict)
+    """Event → its storyline now, for events whose members did not change."""
+
+
+# Reading ------------------------------------------------------------------------------------
+
+
+def event_meta(store: Store) -> dict[str, str]:
+    """The state's settings: when and how the space was fitted (empty: never)."""
+    return {row["key"]: row["value"] for row in store.conn.execute(
+        "SELECT key, value FROM event_meta")}
+
+
+def space_columns(store: Store, terms: Mapping[str, Iterable[str]]
+                  ) -> dict[tuple[str, str], tuple[int, float]]:
+    """(facet, term) → (column, idf) for those of the given facet terms that are known."""
+    found: dict[tuple[str, str], tuple[int, float]] = {}
+    for facet, words in terms.items():
+        for part in chunks(sorted(set(words))):
+            rows = store.conn.execute(
+                f"SELECT term, col, idf FROM event_space WHERE facet = ? AND term IN "
+                f"({','.join('?' * len(part))})", (facet, *part))
+            for row in rows:
+                found[(facet, row["term"])] = (row["col"], row["idf"])
+    return found
+
+
+def feature_rows(store: Store, ids: Sequence[str]) -> dict[str, FeatureRow]:
+    """Article id → its stored feature row, for those of ``ids`` that have one."""
+    found: dict[str, FeatureRow] = {}
+    for part in chunks(list(ids)):
+        rows = store.conn.execute(
+            f"SELECT article_id, cols, vals, keys, evidence FROM event_features "
+            f"WHERE article_id IN ({','.join('?' * len(part))})", tuple(part))
+        for row in rows:
+            found[row["article_id"]] = FeatureRow(row["cols"], row["vals"], row["keys"],
+                                                  row["evidence"])
+    return found
+
+
+def events_with_terms(store: Store, cols: Iterable[int]) -> set[str]:
+    """Events that count one of ``cols`` among their strongest terms."""
+    found: set[str] = set()
+    for part in chunks(sorted(set(cols))):
+        rows = store.conn.execute(
+            f"SELECT DISTINCT event_id FROM event_terms WHERE col IN "
+            f"({','.join('?' * len(part))})", tuple(part))
+        found.update(row[0] for row in rows)
+    return found
+
+
+def events_of_articles(store: Store, ids: Sequence[str]) -> dict[str, str]:
+    """Article id → the event holding it, for those of ``ids`` in one."""
+    found: dict[str, str] = {}
+    for part in chunks(list(ids)):
+        rows = store.conn.execute(
+            f"SELECT article_id, event_id FROM event_articles WHERE article_id IN "
+            f"({','.join('?' * len(part))}) ORDER BY event_id", tuple(part))
+        for row in rows:
+            found.setdefault(row["article_id"], row["event_id"])
+    return found
+
+
+def members_of_events(store: Store, event_ids: Iterable[str]) -> dict[str, list[str]]:
+    """Event id → its article ids in arrival order, for the given events."""
+    found: dict[str, list[str]] = {}
+    for part in chunks(sorted(set(event_ids))):
+        rows = store.conn.execute(
+            f"SELECT ea.event_id, ea.article_id FROM event_articles ea "
+            f"JOIN articles a ON a.id = ea.article_id WHERE ea.event_id IN "
+            f"({','.join('?' * len(part))}) ORDER BY a.seq", tuple(part))
+        for row in rows:
+            found.setdefault(row["event_id"], []).append(row["article_id"])
+    return found
+
+
+def event_rows_of(store: Store, event_ids: Iterable[str]
+                  ) -> dict[str, tuple[str | None, str | None, str]]:
+    """Event id → (storyline id, date, date precision), for the given events."""
+    found: dict[str, tuple[str | None, str | None, str]] = {}
+    for part in chunks(sorted(set(event_ids))):
+        rows = store.conn.execute(
+            f"SELECT event_id, storyline_id, date, date_precision FROM events WHERE event_id "
+            f"IN ({','.join('?' * len(part))})", tuple(part))
+        for row in rows:
+            found[row["event_id"]] = (row["storyline_id"], row["date"], row["date_precision"])
+    return found
+
+
+def events_of_storylines(store: Store, storyline_ids: Iterable[str]) -> dict[str, list[str]]:
+    """Storyline id → its event ids, for the given storylines."""
+    found: dict[str, list[str]] = {}
+    for part in chunks(sorted(set(storyline_ids))):
+        rows = store.conn.execute(
+            f"SELECT storyline_id, event_id FROM events WHERE storyline_id IN "
+            f"({','.join('?' * len(part))}) ORDER BY event_id", tuple(part))
+        for row in rows:
+            found.setdefault(row["storyline_id"], []).append(row["event_id"])
+    return found
+
+
+def key_sets(store: Store, event_ids: Iterable[str]) -> dict[str, set[str]]:
+    """Event id → its stored entity keys."""
+    found: dict[str, set[str]] = {}
+    for part in chunks(sorted(set(event_ids))):
+        rows = store.conn.execute(
+            f"SELECT event_id, key FROM event_keys WHERE event_id IN "
+            f"({','.join('?' * len(part))})", tuple(part))
+        for row in rows:
+            found.setdefault(row["event_id"], set()).add(row["key"])
+    return found
+
+
+def key_counts(store: Store, keys: Iterable[str]) -> dict[str, int]:
+    """Entity key → how many stored events name it."""
+    found: dict[str, int] = {}
+    for part in chunks(sorted(set(keys))):
+        rows = store.conn.execute(
+            f"SELECT key, COUNT(*) AS n FROM event_keys WHERE key IN "
+            f"({','.join('?' * len(part))}) GROUP BY key", tuple(part))
+        found.update((row["key"], row["n"]) for row in rows)
+    return found
+
+
+def events_with_keys(store: Store, keys: Iterable[str]) -> dict[str, set[str]]:
+    """Entity key → the events naming it."""
+    found: dict[str, set[str]] = {}
+    for part in chunks(sorted(set(keys))):
+        rows = store.conn.execute(
+            f"SELECT key, event_id FROM event_keys WHERE key IN "
+            f"({','.join('?' * len(part))})", tuple(part))
+        for row in rows:
+            found.setdefault(row["key"], set()).add(row["event_id"])
+    return found
+
+
+def event_count(store: Store) -> int:
+    """How many events are stored."""
+    return int(store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
+
+
+def aliases(store: Store) -> dict[str, str]:
+    """Every recorded alias: old event or storyline id → the id it lives on as."""
+    return {row["alias"]: row["id"] for row in store.conn.execute(
+        "SELECT alias, id FROM aliases")}
+
+
+# Writing ------------------------------------------------------------------------------------
+
+
+def save_event_state(store: Store, state: EventState) -> None:
+    """Write the events step's state (see :class:`EventState`)."""
+    with store.transaction() as conn:
+        if state.replace_all:
+            for table in ("event_space", "event_meta", "event_features", "event_terms",
+                          "event_keys"):
+                conn.execute(f"DELETE FROM {table}")
+        conn.executemany("INSERT INTO event_space (facet, term, col, idf) VALUES (?, ?, ?, ?)",
+                         state.space)
+        conn.executemany("INSERT OR REPLACE INTO event_meta (key, value) VALUES (?, ?)",
+                         sorted(state.meta.items()))
+        conn.executemany(
+            "INSERT OR REPLACE INTO event_features (article_id, cols, vals, keys, evidence) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(i, row.cols, row.vals, row.keys, row.evidence)
+             for i, row in state.features.items()])
+        gone = [(e,) for e in [*state.removed_events, *state.event_terms, *state.event_keys]]
+        if not state.replace_all:
+            conn.executemany("DELETE FROM event_terms WHERE event_id = ?", gone)
+            conn.executemany("DELETE FROM event_keys WHERE event_id = ?", gone)
+        conn.executemany("INSERT INTO event_terms (col, event_id) VALUES (?, ?)",
+                         [(col, e) for e, cols in state.event_terms.items() for col in cols])
+        conn.executemany("INSERT INTO event_keys (key, event_id) VALUES (?, ?)",
+                         [(key, e) for e, keys in state.event_keys.items() for key in keys])
+        for alias, target in sorted(state.aliases.items()):
+            # Earlier aliases of the merged id now lead to where it went.
+            conn.execute("UPDATE aliases SET id = ? WHERE id = ?", (target, alias))
+            conn.execute("INSERT OR REPLACE INTO aliases (alias, id) VALUES (?, ?)",
+                         (alias, target))
+        if state.updates or state.removed_events or state.moved:
+            _update_events(store, state)
+
+
+def _update_events(store: Store, state: EventState) -> None:
+    """Insert or replace some events (members, storyline, date); delete the removed ones."""
+    conn, updates = store.conn, state.updates
+    conn.executemany("DELETE FROM events WHERE event_id = ?",
+                     [(e,) for e in state.removed_events])
+    moved = sorted(state.moved.items())
+    conn.executemany("INSERT OR IGNORE INTO storylines (storyline_id) VALUES (?)",
+                     sorted({(s,) for _, s in moved if s}))
+    conn.executemany("UPDATE events SET storyline_id = ? WHERE event_id = ?",
+                     [(s, e) for e, s in moved])
+    conn.executemany("DELETE FROM event_articles WHERE event_id = ?",
+                     [(e.event_id,) for e in updates])
+    conn.executemany("INSERT OR IGNORE INTO storylines (storyline_id) VALUES (?)",
+                     sorted({(e.storyline_id,) for e in updates if e.storyline_id}))
+    for event in updates:
+        conn.execute(
+            """INSERT INTO events (event_id, storyline_id, date, date_precision)
+               VALUES (?, ?, ?, ?)
+               ON CONFLICT(event_id) DO UPDATE SET storyline_id = excluded.storyline_id,
+                   date = excluded.date, date_precision = excluded.date_precision""",
+            (event.event_id, event.storyline_id, event.date, event.date_precision))
+        conn.executemany("INSERT INTO event_articles (event_id, article_id) VALUES (?, ?)",
+                         [(event.event_id, a) for a in event.articles])
+    # A storyline left without events goes (its events moved or were merged away).
+    conn.execute("DELETE FROM storylines WHERE storyline_id NOT IN "
+                 "(SELECT storyline_id FROM events WHERE storyline_id IS NOT NULL)")
