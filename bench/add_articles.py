@@ -4,7 +4,7 @@
                                  [--cache DIR] [--skip-time] [--skip-quality]
 
 Time: a store of the first ``--articles`` records of the dev mix (bench/devsets.py:
-syndication-dev, then t17-dev), built once and kept in ``--cache``; then, ``--repeat``
+syndication-dev, t17-dev, then ecbplus-dev), built once and kept in ``--cache``; then, ``--repeat``
 times, a copy of it takes the next ``--add`` records, in this process, stage by stage
 (bench/devsets.stage_seconds). Printed: the median seconds after the model load (record
 steps and every corpus step) and per stage, beside the reference measured in the same
@@ -32,7 +32,7 @@ from sklearn.metrics import adjusted_rand_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devsets import dev_records, stage_seconds, write_inputs  # noqa: E402
+from devsets import all_records, stage_seconds, write_inputs  # noqa: E402
 from events import bcubed  # noqa: E402
 
 import storyline.steps  # noqa: E402,F401  (registers the built-in steps)
@@ -56,7 +56,7 @@ def partition(store: Store) -> dict[str, str]:
 
 
 def timing(data: Path, cache: Path, articles: int, add: int, repeat: int) -> None:
-    records = dev_records(data, articles + add * repeat)
+    records = all_records(data)[:articles + add * repeat]
     if len(records) < articles + add * repeat:
         sys.exit(f"the dev mix has only {len(records)} records")
     base = cache / f"base-{articles}.db"

@@ -21,6 +21,17 @@ def dev_records(data: Path, limit: int) -> list[dict[str, str]]:
     return records[:limit]
 
 
+def all_records(data: Path) -> list[dict[str, str]]:
+    """Syndication-dev, t17-dev (as bench/kills.py) and ecbplus-dev records."""
+    records = dev_records(data, 10**9)
+    with open(data / "ecbplus-dev" / "articles.jsonl", encoding="utf-8") as lines:
+        for line in lines:
+            item = json.loads(line)
+            records.append({"id": f"ecb-{item['id']}", "title": item.get("title") or "",
+                            "text": item["text"]})
+    return records
+
+
 def write_inputs(records: list[dict[str, str]], folder: Path) -> list[str]:
     """JSONL files of 100 records each; their paths."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,6 @@ ecbplus-dev, written as JSONL files of 100 records. Prints:
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import subprocess
 import sys
@@ -28,20 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devsets import dev_records, stage_seconds, write_inputs  # noqa: E402
+from devsets import all_records, stage_seconds, write_inputs  # noqa: E402
 
 STORYLINE = [sys.executable, "-m", "storyline.cli"]
-
-
-def all_records(data: Path) -> list[dict[str, str]]:
-    """Syndication-dev, t17-dev (as bench/kills.py) and ecbplus-dev records."""
-    records = dev_records(data, 10**9)
-    with open(data / "ecbplus-dev" / "articles.jsonl", encoding="utf-8") as lines:
-        for line in lines:
-            item = json.loads(line)
-            records.append({"id": f"ecb-{item['id']}", "title": item.get("title") or "",
-                            "text": item["text"]})
-    return records
 
 
 def end_to_end(files: list[str], workdir: Path) -> tuple[float, str]:
