@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.events.ids import stable_ids
+from storyline.events.ids import merged_aliases, stable_ids
 
 
 def test_new_groups_get_deterministic_ids():
@@ -47,3 +47,18 @@ def test_names_equal_those_of_comparing_every_pair(groups, previous):
             chosen[index] = old_id
             used.add(old_id)
     assert {i: n for i, n in enumerate(names) if n in previous} == chosen
+
+
+def test_a_merge_keeps_the_larger_id_and_records_the_other_as_alias():
+    previous = {"ev-old": {"a", "b", "c"}, "ev-small": {"d"}}
+    groups = [["a", "b", "c", "d", "e"], ["f"]]
+    names = stable_ids(groups, previous, "ev")
+    assert names[0] == "ev-old"
+    assert merged_aliases(names, groups, previous) == {"ev-small": "ev-old"}
+
+
+def test_ids_that_carry_over_or_vanish_are_no_aliases():
+    previous = {"ev-1": {"a"}, "ev-2": {"z"}}  # z is gone from the corpus
+    groups = [["a", "b"]]
+    names = stable_ids(groups, previous, "ev")
+    assert merged_aliases(names, groups, previous) == {}

@@ -21,6 +21,8 @@ class NarrateStep:
 
     Only events that changed are recomputed: those holding an article of this run,
     those never narrated, and those whose summary cites an article no longer in them.
+    A storyline is titled when it has no title, or when its changed events hold
+    ``[narrate] retitle_share`` of its articles.
     """
 
     name = "narrate"
@@ -31,8 +33,9 @@ class NarrateStep:
     writes = ("events", "storylines")
 
     def __init__(self, config: Config) -> None:
-        """Keep the configuration (narrate reads no settings of its own yet)."""
+        """Read the [narrate] settings."""
         self.config = config
+        self.retitle_share = float(config["narrate"]["retitle_share"])
 
     def run(self, view: CorpusView, pending: Sequence[str]) -> CorpusResult:
         """Narrate the events touched by ``pending`` and the storylines holding them."""
@@ -62,6 +65,17 @@ class NarrateStep:
             changes=Changes(event_texts=texts, storyline_titles=titles),
         )
 
+    def _changed_enough(self, events: list[tuple[str | None, str | None]], stale: set[str],
+                        members: dict[str, list[str]]) -> bool:
+        """Whether a titled storyline's changed events hold enough of it to title it again.
+
+        A title names what runs through the whole storyline: a few articles more do not
+        change it, and a title that moved with every run would be no name at all (and
+        titling reads every article of the storyline).
+        """
+        changed = _article_count(events, members, stale)
+        return changed > 0 and changed >= self.retitle_share * _article_count(events, members)
+
     def _title_storylines(
         self,
         view: CorpusView,
@@ -71,15 +85,17 @@ class NarrateStep:
         loaded: dict[str, Article],
     ) -> dict[str, str | None]:
         events: dict[str, list[tuple[str | None, str | None]]] = {}
-        touched: set[str] = set()
+        untitled: set[str] = set()
         for storyline_id, title, event_id, event_title_now in view.storyline_events():
             events.setdefault(storyline_id, [])
             if event_id is not None:
                 # The titles this step just made count, as if already stored.
                 new = texts.get(event_id)
                 events[storyline_id].append((event_id, new[0] if new else event_title_now))
-            if title is None or event_id in stale:
-                touched.add(storyline_id)
+            if title is None:
+                untitled.add(storyline_id)
+        touched = untitled | {s for s, held in events.items()
+                              if self._changed_enough(held, stale, members)}
         titles: dict[str, str | None] = {}
         for storyline_id in sorted(touched):
             ids = sorted({a for event_id, _ in events[storyline_id]
@@ -92,6 +108,11 @@ class NarrateStep:
                        for event_id, title in events[storyline_id]]
             titles[storyline_id] = storyline_title(grouped)
         return titles
+
+
+def _article_count(events: list[tuple[str | None, str | None]],
+                   members: dict[str, list[str]], only: set[str] | None = None) -> int:
+    return sum(len(members.get(e or "", [])) for e, _ in events if only is None or e in only)
 
 
 def _stale_events(view: CorpusView, members: dict[str, list[str]], pending: set[str]) -> set[str]:

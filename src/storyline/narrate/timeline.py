@@ -26,7 +26,12 @@ from storyline.narrate.centrality import SentenceSpace, collapse_repeats, normal
 from storyline.narrate.corpus import citation_preference
 from storyline.store.articles import arrival_order, load_articles
 from storyline.store.db import Store
-from storyline.store.events import article_events, storyline_article_ids, storyline_exists
+from storyline.store.events import (
+    article_events,
+    current_id,
+    storyline_article_ids,
+    storyline_exists,
+)
 from storyline.store.provenance import load_provenance, matching_article_ids
 
 PUBLICATION_SENTENCES = 5  # opening sentences of an article that speak for its publication day
@@ -126,6 +131,7 @@ def fts_query(text: str) -> str:
 def _selected_ids(store: Store, storyline: str | None, query: str | None) -> list[str] | None:
     ids: set[str] | None = None
     if storyline is not None:
+        storyline = current_id(store, storyline)  # an id merged into another still works
         if not storyline_exists(store, storyline):
             raise NotFoundError(
                 f"no storyline {storyline!r}; list them with `storyline export --what storylines`")

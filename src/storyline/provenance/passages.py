@@ -42,6 +42,22 @@ def sentence_shingles(text: str) -> set[str]:
     return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
+def query_shingles(text: str) -> set[str]:
+    """Shingles enough to find every stored sentence near-identical to this one.
+
+    Windows side by side (not overlapping) and the last one: a word edit breaks at most
+    the window holding it, so a sentence shares one with any other that differs by fewer
+    edits than it has windows — every pair ``passage_similarity`` can accept. A fourth of
+    the look-ups of all shingles (the stored side is shingled fully once found).
+    """
+    tokens = words(text)
+    size = SENTENCE_SHINGLE_WORDS
+    if len(tokens) < size:
+        return set()
+    starts = [*range(0, len(tokens) - size + 1, size), len(tokens) - size]
+    return {" ".join(tokens[i : i + size]) for i in starts}
+
+
 def candidate_sentence_pairs(
     new_sentences: Iterable[SentenceRow],
     stored_sentences: Iterable[SentenceRow],

@@ -36,7 +36,7 @@ from storyline.provenance.passages import (
     candidate_sentence_pairs,
     match_article_pair,
     merge_matches,
-    sentence_shingles,
+    query_shingles,
 )
 from storyline.provenance.relations import (
     Doc,
@@ -316,7 +316,7 @@ class ProvenanceStep:
             stored_rows = [
                 *view.sentences(list(fresh)),
                 *(row for row in view.sentences_sharing(
-                    sorted({s for row in new_rows for s in sentence_shingles(row.text)}),
+                    sorted({s for row in new_rows for s in query_shingles(row.text)}),
                     self.passage_max_articles,
                     self.passage_max_articles * SENTENCES_PER_ARTICLE)
                   if row.article_id not in fresh_set),

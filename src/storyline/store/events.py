@@ -117,6 +117,12 @@ def storyline_exists(store: Store, storyline_id: str) -> bool:
         "SELECT 1 FROM storylines WHERE storyline_id = ?", (storyline_id,)).fetchone() is not None
 
 
+def current_id(store: Store, old_id: str) -> str:
+    """The id an event or storyline lives on as: itself, or what it was merged into."""
+    row = store.conn.execute("SELECT id FROM aliases WHERE alias = ?", (old_id,)).fetchone()
+    return str(row["id"]) if row else old_id
+
+
 def storyline_article_ids(store: Store, storyline_id: str) -> set[str]:
     """Ids of the articles in any event of the storyline."""
     rows = store.conn.execute(
