@@ -21,7 +21,7 @@ from storyline.events.step import EventsStep  # noqa: E402
 from storyline.model import Article  # noqa: E402
 from storyline.pipeline import run as run_module  # noqa: E402
 from storyline.pipeline.run import run_corpus_step, run_pipeline  # noqa: E402
-from storyline.store.articles import pending_ids, save_articles  # noqa: E402
+from storyline.store.articles import forget_step_work, pending_ids, save_articles  # noqa: E402
 from storyline.store.db import Reads, Store  # noqa: E402
 from storyline.store.events import event_members  # noqa: E402
 from storyline.store.view import CorpusView  # noqa: E402
@@ -133,4 +133,16 @@ def test_a_corpus_grown_past_refit_growth_is_clustered_afresh(
         save_articles(store, corpus[:20], VERSIONS, fresh=True)
         run_pipeline(store, [], config())
         _, stats = events_run(store, corpus[20:], monkeypatch)  # 30 > 20 × 1.25
+    assert "events" in stats and "events changed" not in stats
+
+
+def test_a_rebuild_clusters_afresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = prepared(tmp_path / "base", 30, seed=5, prefix="")
+    with Store(tmp_path / "rebuilt.db") as store:
+        save_articles(store, corpus[:28], VERSIONS, fresh=True)
+        run_pipeline(store, [], config())
+        _, stats = events_run(store, corpus[28:], monkeypatch)
+        assert "events changed" in stats
+        forget_step_work(store, ["events"])  # what `storyline rebuild --corpus-only` does
+        _, stats = events_run(store, [], monkeypatch)
     assert "events" in stats and "events changed" not in stats

@@ -20,8 +20,8 @@ from storyline.store.events import EventRow, current_id, save_events
 
 def stored(store: Store) -> Store:
     for article_id in "abcd":
-        store.conn.execute("INSERT INTO articles (id, origin, content_hash, record, seq) VALUES (?, 'o', 'h', '{}', ?)",
-                           (article_id, ord(article_id)))
+        store.conn.execute("INSERT INTO articles (id, origin, content_hash, record, seq) "
+                           "VALUES (?, 'o', 'h', '{}', ?)", (article_id, ord(article_id)))
     return store
 
 

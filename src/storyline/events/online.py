@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from scipy.cluster.hierarchy import DisjointSet
 from scipy.sparse import csr_matrix
 
+from storyline.events.attach import attach_singletons
 from storyline.events.cluster import average_link
 from storyline.events.dating import (
     DatedEvent,
@@ -126,11 +127,13 @@ def join_articles(
         for i in inside[1:]:
             seeds.merge(inside[0], i)
     matrix = stack_rows(pool.rows, width)
-    groups = average_link(
-        matrix, [sorted(s) for s in seeds.subsets()],
-        [e.about() for e in pool.evidences], float(settings["similarity_threshold"]),  # type: ignore[arg-type]
-        int(settings["max_day_gap"]), exact_block,  # type: ignore[call-overload]
-    )
+    dates = [e.about() for e in pool.evidences]
+    gap = int(settings["max_day_gap"])  # type: ignore[call-overload]
+    groups = average_link(matrix, [sorted(s) for s in seeds.subsets()], dates,
+                          float(settings["similarity_threshold"]),  # type: ignore[arg-type]
+                          gap, exact_block)
+    groups = attach_singletons(matrix, groups, dates,
+                               float(settings["attach_threshold"]), gap)  # type: ignore[arg-type]
     joined = _changes(view, pool, groups, matrix, members, previous, set(pending), new)
     joined.state.space = read.new_terms
     joined.state.meta["width"] = str(width)

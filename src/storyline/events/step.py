@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from scipy.sparse import csr_matrix
 
 from storyline.config import Config
+from storyline.events.attach import attach_singletons
 from storyline.events.cluster import EXACT_BLOCK, average_link
 from storyline.events.dating import (
     DatedEvent,
@@ -42,7 +43,7 @@ class EventsStep:
     """Groups articles into dated real-world events and events into storylines."""
 
     name = "events"
-    version = "3"  # 3: state kept for joining new articles; 2: facets, average link
+    version = "4"  # 4: lone articles attached; 3: state for joins; 2: facets, average link
     requires = ("text", "sentences", "temporal", "entities")
     sets = ("published", "published_precision", "published_basis")
     reads = ("articles", "provenance", "events")
@@ -65,9 +66,8 @@ class EventsStep:
         meta = view.event_meta()
         if pending and meta.get("fingerprint") == self._fingerprint():
             fitted, growth = int(meta["fitted"]), float(self.settings["refit_growth"])
-            # A rebuild (or a first run on an old store) hands over everything: afresh.
-            if (len(pending) <= fitted * growth
-                    and view.article_count() <= fitted * (1 + growth)):
+            # (A rebuild drops the fit: everything is clustered afresh then.)
+            if view.article_count() <= fitted * (1 + growth):
                 return self._join(view, pending, int(meta["width"]), fitted)
         return self._full(view)
 
@@ -121,7 +121,9 @@ class EventsStep:
         pool_years(cluster(), evidences, datelines_only=True)
         sentence_space = TextSpace(articles, by_sentence=True)
         self._hint_from_mentions(articles, evidences, families, sentence_space)
-        groups = cluster()
+        groups = attach_singletons(similarity, cluster(), [e.about() for e in evidences],
+                                   float(self.settings["attach_threshold"]),
+                                   int(self.settings["max_day_gap"]))
         dated = [event_date(members, evidences) for members in groups]
         self._years_from_references(groups, dated, articles, sentence_space)
         changed = _apply_publication_dates(groups, dated, articles, evidences)

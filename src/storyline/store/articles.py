@@ -304,3 +304,6 @@ def forget_step_work(store: Store, steps: Sequence[str] | None = None) -> None:
         else:
             conn.executemany("DELETE FROM step_runs WHERE step = ?", [(s,) for s in steps])
             conn.executemany("DELETE FROM step_complete WHERE step = ?", [(s,) for s in steps])
+        if steps is None or "events" in steps:
+            # Without its fit the events step clusters everything afresh, not a join.
+            conn.execute("DELETE FROM event_meta")
