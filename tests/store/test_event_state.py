@@ -34,12 +34,12 @@ def test_a_join_rewrites_only_the_events_it_names_and_merges_leave_aliases() -> 
         replace_all=True, meta={"fitted": "3"}, space=[("doc", "bridge", 0, 1.5),
                                                       ("doc", "said", -1, 0.0)],
         features={"a": FeatureRow(b"", b"", "[]", "{}")},
-        event_terms={"ev-1": [0], "ev-2": [0]}, event_keys={"ev-1": {"ostbury"}}))
+        event_terms={"ev-1": [0], "ev-2": [0]}, event_keys={"ev-1": {"ostbury": 1.0}}))
     # ev-2 merges into ev-1 (with d, new); ev-3 moves to ev-1's storyline's successor.
     save_event_state(store, EventState(
         updates=[EventRow("ev-1", "sl-1", "2024-05", "month", ["a", "b", "d"])],
         removed_events=["ev-2"], aliases={"ev-2": "ev-1", "sl-2": "sl-1"},
-        event_terms={"ev-1": [0, 1]}, event_keys={"ev-1": {"ostbury", "ana ruiz"}},
+        event_terms={"ev-1": [0, 1]}, event_keys={"ev-1": {"ostbury": 1.0, "ana ruiz": 0.5}},
         space=[("doc", "zorblat", 1, 4.0)], meta={"width": "2"}))
     assert members_of_events(store, ["ev-1", "ev-2", "ev-3"]) == {"ev-1": ["a", "b", "d"],
                                                                   "ev-3": ["c"]}

@@ -29,6 +29,7 @@ def attach_singletons(
     dates: Sequence[PartialDate],
     threshold: float,
     max_day_gap: int,
+    margin: float = 1.0,
 ) -> list[list[int]]:
     """Move each one-article group into its most similar larger group, where allowed.
 
@@ -38,6 +39,7 @@ def attach_singletons(
         dates: Each article's own partial date.
         threshold: Mean similarity a lone article needs with a group (≤ 0: off).
         max_day_gap: Days two full dates may differ within one event.
+        margin: How many times the next best group's mean the chosen one must reach.
 
     Returns:
         The groups, lone articles moved, in the order given (emptied ones dropped).
@@ -62,12 +64,16 @@ def attach_singletons(
             article = groups[g][0]
             span = slice(products.indptr[row], products.indptr[row + 1])
             means, columns = products.data[span], products.indices[span]
-            # Best first (ties: the earlier group); the first the dates allow is taken.
-            for k in np.lexsort((columns, -means)):
+            # Best first (ties: the earlier group); the first the dates allow is taken if
+            # it stands clear of the next best (an article between two events joins neither).
+            order = np.lexsort((columns, -means))
+            for rank, k in enumerate(order):
                 if means[k] < threshold:
                     break
                 if not dates[article].conflicts(group_dates[columns[k]], max_day_gap):
-                    moves[g] = large[int(columns[k])]
+                    runner_up = means[order[rank + 1]] if rank + 1 < len(order) else 0.0
+                    if means[k] >= margin * runner_up:
+                        moves[g] = large[int(columns[k])]
                     break
     result = [list(members) for members in groups]
     for g, target in moves.items():

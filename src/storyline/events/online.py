@@ -44,6 +44,7 @@ from storyline.events.state import (
     stack_rows,
     strongest_columns,
 )
+from storyline.events.storylines import key_shares
 from storyline.model import Article
 from storyline.store.event_state import EventState, FeatureRow
 from storyline.store.events import EventRow
@@ -62,8 +63,8 @@ class Joined:
     state: EventState
     touched: dict[str, list[str]]
     """Event id → member article ids, for every event that gained articles or merged."""
-    keys: dict[str, set[str]]
-    """Event id → entity keys, for the touched events."""
+    keys: dict[str, dict[str, float]]
+    """Event id → {entity key: share of its articles naming it}, for the touched events."""
     single: set[str]
     """Touched events of one article."""
     previous_storyline: dict[str, str | None]
@@ -133,7 +134,8 @@ def join_articles(
                           float(settings["similarity_threshold"]),  # type: ignore[arg-type]
                           gap, exact_block)
     groups = attach_singletons(matrix, groups, dates,
-                               float(settings["attach_threshold"]), gap)  # type: ignore[arg-type]
+                               float(settings["attach_threshold"]), gap,  # type: ignore[arg-type]
+                               float(settings["attach_margin"]))  # type: ignore[arg-type]
     joined = _changes(view, pool, groups, matrix, members, previous, set(pending), new)
     joined.state.space = read.new_terms
     joined.state.meta["width"] = str(width)
@@ -200,7 +202,7 @@ def _changes(
         state.updates.append(EventRow(name, None, iso, precision, ids))
         state.event_terms[name] = strongest_columns(csr_matrix(matrix[group].sum(axis=0)),
                                                     EVENT_TERMS)
-        joined.keys[name] = set().union(*(keys_of(pool.rows[i]) for i in group))
+        joined.keys[name] = key_shares([keys_of(pool.rows[i]) for i in group])
         state.event_keys[name] = joined.keys[name]
         joined.touched[name] = ids
         if len(ids) == 1:

@@ -42,10 +42,10 @@ def link_changed(view: CorpusView, joined: Joined, settings: Mapping[str, object
     events_of = view.events_of_storylines(storylines)
     unlinked = {e for e, row in neighbour_rows.items() if row[0] is None}
     kept = sorted({e for es in events_of.values() for e in es} - gone | unlinked)
-    keys = {**view.key_sets(kept), **joined.keys}
+    keys = {**view.key_shares(kept), **joined.keys}
     # Document frequencies as the full run has them: stored counts, less what the changed
     # and merged events counted before, plus what they count now.
-    before = view.key_sets(gone & set(joined.previous_storyline))
+    before = view.key_shares(gone & set(joined.previous_storyline))
     frequency = view.key_counts({k for ks in keys.values() for k in ks})
     for ks in before.values():
         for k in ks:
@@ -57,7 +57,7 @@ def link_changed(view: CorpusView, joined: Joined, settings: Mapping[str, object
     total = view.event_count() - len(before) + len(joined.touched)
     order = [*kept, *sorted(joined.touched)]
     position = {e: i for i, e in enumerate(order)}
-    vectors = profile_vectors([keys.get(e, set()) for e in order], frequency, total)
+    vectors = profile_vectors([keys.get(e, {}) for e in order], frequency, total)
     seeds = [[position[e] for e in es if e in position and e not in gone]
              for _, es in sorted(events_of.items())]
     seeds = [s for s in seeds if s]

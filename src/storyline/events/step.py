@@ -29,7 +29,7 @@ from storyline.events.ids import merged_aliases, stable_ids
 from storyline.events.online import EVENT_TERMS, join_articles
 from storyline.events.online_links import link_changed
 from storyline.events.state import feature_row, strongest_columns
-from storyline.events.storylines import link_events
+from storyline.events.storylines import key_shares, link_events
 from storyline.model import Article
 from storyline.pipeline.step import CorpusResult, register_step
 from storyline.store.changes import Changes
@@ -123,7 +123,8 @@ class EventsStep:
         self._hint_from_mentions(articles, evidences, families, sentence_space)
         groups = attach_singletons(similarity, cluster(), [e.about() for e in evidences],
                                    float(self.settings["attach_threshold"]),
-                                   int(self.settings["max_day_gap"]))
+                                   int(self.settings["max_day_gap"]),
+                                   float(self.settings["attach_margin"]))
         dated = [event_date(members, evidences) for members in groups]
         self._years_from_references(groups, dated, articles, sentence_space)
         changed = _apply_publication_dates(groups, dated, articles, evidences)
@@ -208,7 +209,9 @@ class EventsStep:
         # A storyline runs through its actors: each event is the set of entities its
         # articles name (what they say differs from event to event; who is in it does not).
         entity_sets = [{key for i in members for key in keys[i]} for members in groups]
-        state.event_keys.update(zip(event_ids, entity_sets, strict=True))
+        state.event_keys.update(
+            (event_id, key_shares([keys[i] for i in members]))
+            for event_id, members in zip(event_ids, groups, strict=True))
         chains = link_events(entity_sets, self.settings["storyline_threshold"],
                              self.exact_block)
         # A one-article event linked to nothing is "unlinked": no storyline of its own.

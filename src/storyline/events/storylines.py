@@ -11,7 +11,7 @@ articles); a mean over all event pairs needs the stories themselves to overlap.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -39,7 +39,7 @@ def link_events(
     if not count:
         return []
     frequency = Counter(key for keys in entities for key in keys)
-    vectors = profile_vectors(entities, frequency, count)
+    vectors = profile_vectors([dict.fromkeys(keys, 1.0) for keys in entities], frequency, count)
     groups = average_link(
         vectors, [[g] for g in range(count)], [PartialDate()] * count, threshold, 0,
         exact_block,
@@ -47,22 +47,29 @@ def link_events(
     return sorted(groups, key=min)
 
 
-def profile_vectors(entities: Sequence[set[str]], frequency: Mapping[str, int], total: int
-                    ) -> csr_matrix:
-    """Each event's entity profile: its keys weighted by idf over events, unit length.
+def key_shares(articles: Sequence[Collection[str]]) -> dict[str, float]:
+    """{entity key: share of the articles naming it} of one event's articles."""
+    counts = Counter(key for keys in articles for key in set(keys))
+    return {key: n / len(articles) for key, n in counts.items()}
+
+
+def profile_vectors(shares: Sequence[Mapping[str, float]], frequency: Mapping[str, int],
+                    total: int) -> csr_matrix:
+    """Each event's entity profile: its keys' shares × idf over events, unit length.
 
     The idf is scikit-learn's smoothed one, ln((1 + n) / (1 + df)) + 1, with ``df`` from
     ``frequency`` (events naming the key) and ``n`` = ``total`` events, so that a run
     that reads only some events (:mod:`storyline.events.online_links`) weighs them as a
     run over all of them does.
     """
-    columns = {key: c for c, key in enumerate(sorted({k for keys in entities for k in keys}))}
+    columns = {key: c for c, key in enumerate(sorted({k for keys in shares for k in keys}))}
     rows, cols, vals = [], [], []
-    for r, keys in enumerate(entities):
-        for key in keys:
+    for r, event in enumerate(shares):
+        for key, share in event.items():
             rows.append(r)
             cols.append(columns[key])
-            vals.append(float(np.log((1 + total) / (1 + frequency.get(key, 0))) + 1))
-    matrix = csr_matrix((vals, (rows, cols)), shape=(len(entities), max(len(columns), 1)))
+            idf = float(np.log((1 + total) / (1 + frequency.get(key, 0)))) + 1
+            vals.append(share * idf)
+    matrix = csr_matrix((vals, (rows, cols)), shape=(len(shares), max(len(columns), 1)))
     matrix.sort_indices()
     return normalize(matrix).tocsr()

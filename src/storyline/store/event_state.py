@@ -37,8 +37,8 @@ class EventState:
     features: dict[str, FeatureRow] = field(default_factory=dict)
     event_terms: dict[str, list[int]] = field(default_factory=dict)
     """Event → its strongest columns, replacing any it had."""
-    event_keys: dict[str, set[str]] = field(default_factory=dict)
-    """Event → its entity keys, replacing any it had."""
+    event_keys: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Event → {entity key: share of its articles naming it}, replacing any it had."""
     removed_events: list[str] = field(default_factory=list)
     """Events merged into others or emptied: their rows go."""
     aliases: dict[str, str] = field(default_factory=dict)
@@ -146,15 +146,15 @@ def events_of_storylines(store: Store, storyline_ids: Iterable[str]) -> dict[str
     return found
 
 
-def key_sets(store: Store, event_ids: Iterable[str]) -> dict[str, set[str]]:
-    """Event id → its stored entity keys."""
-    found: dict[str, set[str]] = {}
+def key_shares(store: Store, event_ids: Iterable[str]) -> dict[str, dict[str, float]]:
+    """Event id → {entity key: share of its articles naming it}."""
+    found: dict[str, dict[str, float]] = {}
     for part in chunks(sorted(set(event_ids))):
         rows = store.conn.execute(
-            f"SELECT event_id, key FROM event_keys WHERE event_id IN "
+            f"SELECT event_id, key, share FROM event_keys WHERE event_id IN "
             f"({','.join('?' * len(part))})", tuple(part))
         for row in rows:
-            found.setdefault(row["event_id"], set()).add(row["key"])
+            found.setdefault(row["event_id"], {})[row["key"]] = row["share"]
     return found
 
 
@@ -217,8 +217,9 @@ def save_event_state(store: Store, state: EventState) -> None:
             conn.executemany("DELETE FROM event_keys WHERE event_id = ?", gone)
         conn.executemany("INSERT INTO event_terms (col, event_id) VALUES (?, ?)",
                          [(col, e) for e, cols in state.event_terms.items() for col in cols])
-        conn.executemany("INSERT INTO event_keys (key, event_id) VALUES (?, ?)",
-                         [(key, e) for e, keys in state.event_keys.items() for key in keys])
+        conn.executemany("INSERT INTO event_keys (key, event_id, share) VALUES (?, ?, ?)",
+                         [(key, e, share) for e, shares in state.event_keys.items()
+                          for key, share in shares.items()])
         for alias, target in sorted(state.aliases.items()):
             # Earlier aliases of the merged id now lead to where it went.
             conn.execute("UPDATE aliases SET id = ? WHERE id = ?", (target, alias))

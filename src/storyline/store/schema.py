@@ -201,6 +201,7 @@ MIGRATIONS: list[str] = [
     CREATE TABLE event_keys (
         key TEXT NOT NULL,
         event_id TEXT NOT NULL,
+        share REAL NOT NULL,              -- of the event's articles naming the entity
         PRIMARY KEY (key, event_id)
     ) WITHOUT ROWID;
     CREATE INDEX event_keys_event ON event_keys(event_id);

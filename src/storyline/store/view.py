@@ -239,10 +239,10 @@ class CorpusView:
         self.read.add("events")
         return _state.events_of_storylines(self._store, storyline_ids)
 
-    def key_sets(self, event_ids: Iterable[str]) -> dict[str, set[str]]:
-        """Event id → the entity keys its articles name."""
+    def key_shares(self, event_ids: Iterable[str]) -> dict[str, dict[str, float]]:
+        """Event id → {entity key: share of its articles naming it}."""
         self.read.add("events")
-        return _state.key_sets(self._store, event_ids)
+        return _state.key_shares(self._store, event_ids)
 
     def key_counts(self, keys: Iterable[str]) -> dict[str, int]:
         """Entity key → how many stored events name it."""
