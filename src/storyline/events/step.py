@@ -35,7 +35,9 @@ class EventsStep:
     """Groups articles into dated real-world events and events into storylines."""
 
     name = "events"
-    version = "2"  # 2: facets, storylines by average link, unlinked events
+    # 2: facets, storylines by average link, unlinked events; 3: storyline profiles by the
+    # share of articles naming an entity, and a minimum summed cosine per join.
+    version = "3"
     requires = ("text", "sentences", "temporal", "entities")
     sets = ("published", "published_precision", "published_basis")
     reads = ("articles", "provenance", "events")
@@ -150,12 +152,13 @@ class EventsStep:
     ) -> list[EventRow]:
         member_ids = [[articles[i].id for i in members] for members in groups]
         event_ids = stable_ids(member_ids, view.event_members(), "ev")
-        # A storyline runs through its actors: each event is the set of entities its
-        # articles name (what they say differs from event to event; who is in it does not).
+        # A storyline runs through its actors: each event is the entities its articles
+        # name (what they say differs from event to event; who is in it does not).
         chains = link_events(
-            [{key for i in members for key in entity_keys(articles[i])} for members in groups],
+            [[entity_keys(articles[i]) for i in members] for members in groups],
             self.settings["storyline_threshold"],
             self.exact_block,
+            min_total=self.settings["storyline_min_total"],
         )
         # A one-article event linked to nothing is "unlinked": no storyline of its own.
         chains = [chain for chain in chains if len(chain) > 1 or len(groups[chain[0]]) > 1]

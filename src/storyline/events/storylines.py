@@ -1,34 +1,83 @@
 """Linking events into storylines: the same actors, by average link so that no hub chains.
 
-An event is the set of entities its articles name, weighted by how rare each entity is
-among events (an entity every story mentions links nothing). Storylines are grown by
-average link over these profiles: two storylines join when the mean similarity of their
-events clears the threshold. Single link chained unrelated stories through one long
-transcript or one shared country (four Timeline17 stories became one storyline of 665
-articles); a mean over all event pairs needs the stories themselves to overlap.
+An event is the entities its articles name, each weighted by the share of the event's
+articles that name it (a name one article of ten drops in passing weighs a tenth) and by
+how rare it is among events (an entity every story mentions links nothing). Storylines
+are grown by average link over these profiles: two storylines join when the mean
+similarity of their events clears the threshold. Single link chained unrelated stories
+through one long transcript or one shared country (four Timeline17 stories became one
+storyline of 665 articles); a mean over all event pairs needs the stories themselves to
+overlap.
+
+A join also needs the summed similarity of its event pairs (sizes × mean, the product of
+the two storylines' summed profiles) to reach ``min_total``. At the low mean a long
+story needs, two single events sharing one name among fifteen would join, and such pairs
+(comment pages, schedules) were the storylines that held two stories; a large storyline
+clears the sum by its many pairs and is judged by its mean. Both tests read only the two
+groups' summed vectors and sizes, so a storyline can be kept as one summed vector and a
+count.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfTransformer
-from sklearn.preprocessing import normalize
 
 from storyline.events.cluster import EXACT_BLOCK, average_link
 from storyline.events.evidence import PartialDate
 
+Event = Collection[str] | Sequence[Collection[str]]
+"""An event as its articles' entity key sets, or as one set (one article's worth)."""
+
+
+def _article_sets(event: Event) -> Sequence[Collection[str]]:
+    # A set of keys (the old form, and a one-article event) is one article naming them.
+    if isinstance(event, (set, frozenset)):
+        return [event]
+    return event  # type: ignore[return-value]
+
+
+def event_profiles(events: Sequence[Event]) -> csr_matrix:
+    """Each event's entity profile: share of its articles naming an entity × idf, L2-normalised.
+
+    Args:
+        events: Per event, the entity keys of each of its articles (a list of sets);
+            an event given as one set counts as one article naming them all.
+
+    Returns:
+        One row per event (zero for an event naming nothing), columns the keys in
+        sorted order; the idf is scikit-learn's smoothed one over events.
+    """
+    shares = []
+    for event in events:
+        articles = _article_sets(event)
+        counts = Counter(key for keys in articles for key in set(keys))
+        shares.append({key: n / len(articles) for key, n in counts.items()})
+    profiles = DictVectorizer().fit_transform(shares)
+    if not profiles.shape[1]:
+        return csr_matrix(profiles)
+    return csr_matrix(TfidfTransformer().fit_transform(profiles))
+
 
 def link_events(
-    entities: Sequence[set[str]], threshold: float, exact_block: int = EXACT_BLOCK
+    entities: Sequence[Event],
+    threshold: float,
+    exact_block: int = EXACT_BLOCK,
+    *,
+    min_total: float = 0.0,
 ) -> list[list[int]]:
     """Group events into storylines by average link over their entity profiles.
 
     Args:
-        entities: Each event's entity keys (canonical names).
+        entities: Each event's entity keys (canonical names), per article or as one set
+            (see :func:`event_profiles`).
         threshold: Mean cosine two storylines need to join.
         exact_block: As in :func:`~storyline.events.cluster.average_link`.
+        min_total: Summed cosine over their event pairs two storylines also need.
 
     Returns:
         Groups of event indices, each a storyline, ordered by first member; every event
@@ -37,11 +86,8 @@ def link_events(
     count = len(entities)
     if not count:
         return []
-    profiles = DictVectorizer().fit_transform([dict.fromkeys(keys, 1) for keys in entities])
-    vectors = normalize(TfidfTransformer().fit_transform(profiles)) if profiles.shape[1] else (
-        profiles)
     groups = average_link(
-        vectors.tocsr(), [[g] for g in range(count)], [PartialDate()] * count, threshold, 0,
-        exact_block,
+        event_profiles(entities), [[g] for g in range(count)], [PartialDate()] * count,
+        threshold, 0, exact_block, min_total,
     )
     return sorted(groups, key=min)
