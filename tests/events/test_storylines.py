@@ -97,3 +97,5 @@ def test_a_long_storyline_clears_the_sum_by_its_many_pairs() -> None:
 
 def test_events_without_entities_stay_alone() -> None:
     assert link_events([set(), {"a"}, {"a"}, set()], 0.1) == [[0], [1, 2], [3]]
+    assert event_profiles([]).shape == (0, 0)
+    assert event_profiles([[set()], set()]).nnz == 0

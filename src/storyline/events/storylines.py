@@ -52,6 +52,8 @@ def event_profiles(events: Sequence[Event]) -> csr_matrix:
         One row per event (zero for an event naming nothing), columns the keys in
         sorted order; the idf is scikit-learn's smoothed one over events.
     """
+    if not events:
+        return csr_matrix((0, 0))
     shares = []
     for event in events:
         articles = _article_sets(event)
