@@ -45,6 +45,7 @@ def test_an_event_given_as_one_set_is_the_binary_tf_idf_profile() -> None:
     expected = normalize(TfidfTransformer().fit_transform(binary)).toarray()
     assert np.allclose(event_profiles(entities).toarray(), expected)
     assert np.allclose(event_profiles([[keys] for keys in entities]).toarray(), expected)
+    assert np.allclose(event_profiles([sorted(keys) for keys in entities]).toarray(), expected)
 
 
 def test_a_name_few_of_the_articles_drop_weighs_their_share() -> None:

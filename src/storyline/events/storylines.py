@@ -35,10 +35,12 @@ Event = Collection[str] | Sequence[Collection[str]]
 
 
 def _article_sets(event: Event) -> Sequence[Collection[str]]:
-    # A set of keys (the old form, and a one-article event) is one article naming them.
-    if isinstance(event, (set, frozenset)):
-        return [event]
-    return event  # type: ignore[return-value]
+    # A set of keys (the old form, and a one-article event) is one article naming them;
+    # so is a list of keys (its strings must not be read as sets of letters).
+    items: list[Collection[str]] = list(event)
+    if isinstance(event, (set, frozenset)) or any(isinstance(item, str) for item in items):
+        return [{str(key) for key in items}]
+    return items
 
 
 def event_profiles(events: Sequence[Event]) -> csr_matrix:
