@@ -177,7 +177,7 @@ def main() -> None:
     print(f"storylines {len(storylines)}, largest {largest} articles, unlinked "
           f"{unlinked / len(scored_gold):.1%} of articles, mixed (> {MIXED_SHARE:.0%} of another "
           f"story) {len(mixed)}")
-    for size, minority, counts in sorted(mixed, reverse=True)[:5]:
+    for size, minority, counts in sorted(mixed, key=lambda m: m[:2], reverse=True)[:5]:
         print(f"  mixed: {size} articles, {minority:.0%} minority: {counts}")
     if not args.no_reference:
         ref_f1, ref_threshold = reference(records, gold, scored_gold)

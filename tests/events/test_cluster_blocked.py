@@ -84,3 +84,21 @@ def test_a_large_part_by_vector_sums_equals_the_reference() -> None:
     assert sorted(average_link(vectors, seeds, dates, 0.3, 3, exact_block=1)) == expected
     assert average_link(vectors, seeds, dates, 0.3, 3) == reference_average_link(
         vectors, seeds, dates, 0.3, 3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(corpora(), st.sampled_from([0.5, 1.5, 3.0]))
+def test_a_minimum_sum_gives_the_reference_groups(corpus: tuple, min_total: float) -> None:
+    vectors, seeds, dates, threshold = corpus
+    expected = reference_average_link(vectors, seeds, dates, threshold, 3, min_total)
+    assert average_link(vectors, seeds, dates, threshold, 3, min_total=min_total) == expected
+    assert sorted(average_link(vectors, seeds, dates, threshold, 3, exact_block=1,
+                               min_total=min_total)) == sorted(expected)
+
+
+def test_a_minimum_sum_keeps_one_similar_pair_apart() -> None:
+    # Cosine 0.6 clears the mean but is one pair's worth: 0.6 < 1.0.
+    vectors = normalize(csr_matrix(np.array([[1.0, 0.0], [0.6, 0.8]])))
+    assert average_link(vectors, [[0], [1]], [PartialDate()] * 2, 0.5, 3, min_total=1.0) == [
+        [0], [1]]
+    assert average_link(vectors, [[0], [1]], [PartialDate()] * 2, 0.5, 3) == [[0, 1]]

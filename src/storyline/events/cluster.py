@@ -52,6 +52,7 @@ def average_link(
     threshold: float,
     max_day_gap: int,
     exact_block: int = EXACT_BLOCK,
+    min_total: float = 0.0,
 ) -> list[list[int]]:
     """Merge seed groups greedily by mean similarity, never across conflicting dates.
 
@@ -65,12 +66,15 @@ def average_link(
         threshold: Mean similarity two groups need to merge (positive).
         max_day_gap: Days two full dates may differ within one event.
         exact_block: Largest part kept as a dense matrix (see the module docstring).
+        min_total: Summed similarity (sizes × mean) a pair also needs: one similar
+            pair of small groups is one noisy cosine, many pairs of large ones are not.
 
     Returns:
         Groups of article indices, as the reference algorithm returns them.
     """
     if not issparse(similarity):
-        return reference_average_link(similarity, seeds, dates, threshold, max_day_gap)
+        return reference_average_link(similarity, seeds, dates, threshold, max_day_gap,
+                                      min_total)
     vectors = csr_matrix(similarity)
     groups = [list(seed) for seed in seeds]
     count = len(groups)
@@ -93,7 +97,7 @@ def average_link(
     order = np.argsort(labels, kind="stable")
     bounds = np.flatnonzero(np.diff(labels[order])) + 1
     state = _State(groups, dates, max_day_gap, threshold,
-                   np.asarray(assign.sum(axis=1)).ravel().tolist())
+                   np.asarray(assign.sum(axis=1)).ravel().tolist(), min_total)
     for part in np.split(order, bounds):
         if len(part) < 2:
             continue
@@ -171,9 +175,10 @@ class _State:
         max_day_gap: int,
         threshold: float,
         sizes: list[float],
+        min_total: float = 0.0,
     ) -> None:
         self.groups, self.dates, self.gap, self.threshold = groups, dates, max_day_gap, threshold
-        self.sizes = sizes
+        self.sizes, self.min_total = sizes, min_total
         self.group_dates = [GroupDate.of([dates[i] for i in members]) for members in groups]
         self.version = [0] * len(groups)
 
@@ -214,7 +219,7 @@ class _State:
         self, heap: list[tuple[float, int, int, int, int]], a: int, others: list[int],
         totals: _Totals,
     ) -> None:
-        """Enter (a, c) and (c, a) for each allowed c whose mean with a clears the threshold."""
+        """Enter (a, c) and (c, a) for each allowed c whose mean and sum with a clear the bars."""
         outgoing, incoming = totals.pair_totals(a, others)
         size_a, date_a = self.sizes[a], self.group_dates[a].date
         for c, out_total, in_total in zip(others, outgoing.tolist(), incoming.tolist(),
@@ -225,7 +230,7 @@ class _State:
                 continue
             if date_a.conflicts(self.group_dates[c].date, self.gap):
                 continue
-            if out_mean >= self.threshold:
+            if out_mean >= self.threshold and out_total >= self.min_total:
                 heapq.heappush(heap, (-out_mean, a, c, self.version[a], self.version[c]))
-            if in_mean >= self.threshold:
+            if in_mean >= self.threshold and in_total >= self.min_total:
                 heapq.heappush(heap, (-in_mean, c, a, self.version[c], self.version[a]))

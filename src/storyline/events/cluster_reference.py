@@ -46,6 +46,7 @@ def reference_average_link(
     dates: Sequence[PartialDate],
     threshold: float,
     max_day_gap: int,
+    min_total: float = 0.0,
 ) -> list[list[int]]:
     """Merge seed groups greedily by mean similarity, never across conflicting dates.
 
@@ -58,6 +59,7 @@ def reference_average_link(
         dates: Each article's own partial date.
         threshold: Mean similarity two groups need to merge.
         max_day_gap: Days two full dates may differ within one event.
+        min_total: Summed similarity (sizes × mean) a pair also needs to merge.
 
     Returns:
         Groups of article indices.
@@ -89,7 +91,7 @@ def reference_average_link(
     active = np.ones(count, dtype=bool)
     while True:
         mean = totals / np.outer(sizes, sizes)
-        mask = allowed & np.outer(active, active)
+        mask = allowed & np.outer(active, active) & (totals >= min_total)
         np.fill_diagonal(mask, False)
         mean = np.where(mask, mean, -np.inf)
         a, b = (int(x) for x in np.unravel_index(int(np.argmax(mean)), mean.shape))

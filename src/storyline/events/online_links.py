@@ -1,7 +1,8 @@
 """Linking changed events into stored storylines without reading every event.
 
 The events a run changed (:mod:`storyline.events.online`) are linked by the full run's
-average link over entity profiles (:mod:`storyline.events.storylines`), but only among
+average link over entity profiles, with its guard on the summed similarity
+(:mod:`storyline.events.storylines`), but only among
 the storylines they can join: those of the events they were before, and those holding
 an event that shares one of their rarer entities (blocking: a storyline sharing no
 entity has a zero mean with them). Each stored storyline is kept whole (a seed); a
@@ -65,7 +66,8 @@ def link_changed(view: CorpusView, joined: Joined, settings: Mapping[str, object
     seeds += [[i] for i in range(len(order)) if i not in seeded]
     chains = average_link(vectors, seeds, [PartialDate()] * len(order),
                           float(settings["storyline_threshold"]),  # type: ignore[arg-type]
-                          0, exact_block)
+                          0, exact_block,
+                          float(settings["storyline_min_total"]))  # type: ignore[arg-type]
     chains = [c for c in chains if len(c) > 1 or order[c[0]] not in joined.single]
     members = [[order[i] for i in chain] for chain in chains]
     previous = {s: set(es) for s, es in events_of.items()}

@@ -43,7 +43,10 @@ class EventsStep:
     """Groups articles into dated real-world events and events into storylines."""
 
     name = "events"
-    version = "4"  # 4: lone articles attached; 3: state for joins; 2: facets, average link
+    # 2: facets, storylines by average link, unlinked events; 3: storyline profiles by the
+    # share of articles naming an entity, and a minimum summed cosine per join; 4: state
+    # kept for joining new articles; 5: lone articles attached to their nearest event.
+    version = "5"
     requires = ("text", "sentences", "temporal", "entities")
     sets = ("published", "published_precision", "published_basis")
     reads = ("articles", "provenance", "events")
@@ -206,14 +209,17 @@ class EventsStep:
         previous_events = view.event_members()
         event_ids = stable_ids(member_ids, previous_events, "ev")
         state.aliases.update(merged_aliases(event_ids, member_ids, previous_events))
-        # A storyline runs through its actors: each event is the set of entities its
-        # articles name (what they say differs from event to event; who is in it does not).
-        entity_sets = [{key for i in members for key in keys[i]} for members in groups]
+        # A storyline runs through its actors: each event is the entities its articles
+        # name (what they say differs from event to event; who is in it does not).
         state.event_keys.update(
             (event_id, key_shares([keys[i] for i in members]))
             for event_id, members in zip(event_ids, groups, strict=True))
-        chains = link_events(entity_sets, self.settings["storyline_threshold"],
-                             self.exact_block)
+        chains = link_events(
+            [[keys[i] for i in members] for members in groups],
+            self.settings["storyline_threshold"],
+            self.exact_block,
+            min_total=self.settings["storyline_min_total"],
+        )
         # A one-article event linked to nothing is "unlinked": no storyline of its own.
         chains = [chain for chain in chains if len(chain) > 1 or len(groups[chain[0]]) > 1]
         chain_ids = [[event_ids[i] for i in chain] for chain in chains]
