@@ -12,7 +12,7 @@ another's choice, so the order does not matter.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -30,6 +30,7 @@ def attach_singletons(
     threshold: float,
     max_day_gap: int,
     margin: float = 1.0,
+    movable: Collection[int] | None = None,
 ) -> list[list[int]]:
     """Move each one-article group into its most similar larger group, where allowed.
 
@@ -40,11 +41,15 @@ def attach_singletons(
         threshold: Mean similarity a lone article needs with a group (≤ 0: off).
         max_day_gap: Days two full dates may differ within one event.
         margin: How many times the next best group's mean the chosen one must reach.
+        movable: Only lone articles among these move (``None``: all). A join moves only
+            its new articles: the stored lone ones were judged against every event, not
+            just against the few a join reads.
 
     Returns:
         The groups, lone articles moved, in the order given (emptied ones dropped).
     """
-    lone = [g for g, members in enumerate(groups) if len(members) == 1]
+    lone = [g for g, members in enumerate(groups)
+            if len(members) == 1 and (movable is None or members[0] in movable)]
     large = [g for g, members in enumerate(groups) if len(members) > 1]
     if threshold <= 0 or not lone or not large:
         return groups

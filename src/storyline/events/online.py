@@ -135,7 +135,8 @@ def join_articles(
                           gap, exact_block)
     groups = attach_singletons(matrix, groups, dates,
                                float(settings["attach_threshold"]), gap,  # type: ignore[arg-type]
-                               float(settings["attach_margin"]))  # type: ignore[arg-type]
+                               float(settings["attach_margin"]),  # type: ignore[arg-type]
+                               movable={pool.index[a] for a in pending})
     joined = _changes(view, pool, groups, matrix, members, previous, set(pending), new)
     joined.state.space = read.new_terms
     joined.state.meta["width"] = str(width)
