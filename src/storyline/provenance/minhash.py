@@ -7,6 +7,7 @@ because rensa's own LSH takes sketch objects, not the digests we keep.
 
 from __future__ import annotations
 
+import functools
 import math
 import struct
 from array import array
@@ -48,6 +49,7 @@ def decode(blob: bytes, num_perm: int) -> list[int] | None:
     return values.tolist()
 
 
+@functools.lru_cache(maxsize=8)
 def band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
     """Choose (bands, rows) so the LSH S-curve turns near ``threshold``.
 
