@@ -289,8 +289,13 @@ def storyline_title(
         relational = sum(1 for text in units if _phrases(text, name_words) & RELATION_WORDS)
         if together >= needed and relational >= needed:
             return trim_title(f"{pair[0]}–{pair[1]} relations")
-    if leading and topic:
-        return trim_title(f"{leading[0]} {topic}")
+    if topic:
+        # With a topic running through, a name needs only as wide a reach as the topic:
+        # the leading name of a long story is in many events, rarely in half of them.
+        named = leading or [name for name in ranked
+                            if entities[name] >= max(2, TOPIC_SHARE * len(units))]
+        if named:
+            return trim_title(f"{named[0]} {topic}")
     if topic and " " in topic:
         # A two-word topic names a story on its own ("swine flu"); one word or one name
         # alone ("Earthquake", "Haiti") says less than the biggest event's headline.
