@@ -146,3 +146,57 @@ def test_a_rebuild_clusters_afresh(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         forget_step_work(store, ["events"])  # what `storyline rebuild --corpus-only` does
         _, stats = events_run(store, [], monkeypatch)
     assert "events" in stats and "events changed" not in stats
+
+
+def test_two_joins_keep_every_article_in_one_event_and_the_state_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = prepared(tmp_path / "base", 60, seed=9, prefix="")
+    with Store(tmp_path / "twice.db") as store:
+        save_articles(store, corpus[:50], VERSIONS, fresh=True)
+        run_pipeline(store, [], config())
+        for batch in (corpus[50:55], corpus[55:]):  # 60 ≤ 50 × (1 + refit_growth)
+            _, stats = events_run(store, batch, monkeypatch)
+            assert "events changed" in stats
+        conn = store.conn
+        held = conn.execute("SELECT article_id, COUNT(*) FROM event_articles "
+                            "GROUP BY article_id").fetchall()
+        empty = conn.execute("SELECT COUNT(*) FROM events WHERE event_id NOT IN "
+                             "(SELECT event_id FROM event_articles)").fetchone()[0]
+        width = int(conn.execute("SELECT value FROM event_meta WHERE key = 'width'"
+                                 ).fetchone()[0])
+        widest = conn.execute("SELECT MAX(col) FROM event_space").fetchone()[0]
+        stale = conn.execute("SELECT COUNT(*) FROM event_terms WHERE event_id NOT IN "
+                             "(SELECT event_id FROM events)").fetchone()[0]
+        featured = conn.execute("SELECT COUNT(*) FROM event_features").fetchone()[0]
+        # An unlinked event is a one-article event; no storyline is left without events.
+        lonely = conn.execute(
+            "SELECT COUNT(*) FROM events e WHERE storyline_id IS NULL AND "
+            "(SELECT COUNT(*) FROM event_articles a WHERE a.event_id = e.event_id) > 1"
+        ).fetchone()[0]
+        solo = conn.execute(
+            "SELECT COUNT(*) FROM storylines s WHERE (SELECT COUNT(*) FROM event_articles a "
+            "JOIN events e ON e.event_id = a.event_id WHERE e.storyline_id = s.storyline_id) = 1"
+        ).fetchone()[0]
+        hollow = conn.execute("SELECT COUNT(*) FROM storylines WHERE storyline_id NOT IN "
+                              "(SELECT storyline_id FROM events WHERE storyline_id IS NOT NULL)"
+                              ).fetchone()[0]
+    assert sorted(a for a, _ in held) == sorted(a.id for a in corpus)
+    assert all(n == 1 for _, n in held)
+    assert empty == 0 and stale == 0 and lonely == 0 and solo == 0 and hollow == 0
+    assert widest < width
+    assert featured == len(corpus)
+
+
+def test_a_bulk_of_pending_articles_is_clustered_afresh(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = prepared(tmp_path / "base", 30, seed=5, prefix="")
+    with Store(tmp_path / "bulk.db") as store:
+        save_articles(store, corpus, VERSIONS, fresh=True)
+        run_pipeline(store, [], config())
+        monkeypatch.setattr("storyline.events.step.JOIN_MIN", 5)
+        # Every article pending again (as after a record step's new version).
+        save_articles(store, corpus, VERSIONS, fresh=True)
+        store.conn.execute("DELETE FROM step_runs WHERE step = 'events'")
+        store.conn.execute("DELETE FROM step_complete WHERE step = 'events'")
+        _, stats = events_run(store, [], monkeypatch)
+    assert "events" in stats and "events changed" not in stats

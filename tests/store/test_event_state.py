@@ -40,7 +40,8 @@ def test_a_join_rewrites_only_the_events_it_names_and_merges_leave_aliases() -> 
         updates=[EventRow("ev-1", "sl-1", "2024-05", "month", ["a", "b", "d"])],
         removed_events=["ev-2"], aliases={"ev-2": "ev-1", "sl-2": "sl-1"},
         event_terms={"ev-1": [0, 1]}, event_keys={"ev-1": {"ostbury": 1.0, "ana ruiz": 0.5}},
-        space=[("doc", "zorblat", 1, 4.0)], meta={"width": "2"}))
+        space=[("doc", "zorblat", 1, 4.0)], meta={"width": "2"},
+        storylines_left=["sl-1", "sl-2"]))
     assert members_of_events(store, ["ev-1", "ev-2", "ev-3"]) == {"ev-1": ["a", "b", "d"],
                                                                   "ev-3": ["c"]}
     assert events_of_articles(store, ["b", "c"]) == {"b": "ev-1", "c": "ev-3"}
@@ -54,8 +55,8 @@ def test_a_join_rewrites_only_the_events_it_names_and_merges_leave_aliases() -> 
         "sl-1"}  # sl-2 lost its only event
     assert current_id(store, "sl-2") == "sl-1" and current_id(store, "ev-9") == "ev-9"
     # An id merged again: the earlier alias follows it.
-    save_event_state(store, EventState(aliases={"sl-1": "sl-7"}, moved={"ev-1": "sl-7",
-                                                                        "ev-3": "sl-7"}))
+    save_event_state(store, EventState(aliases={"sl-1": "sl-7"}, storylines_left=["sl-1"],
+                                       moved={"ev-1": "sl-7", "ev-3": "sl-7"}))
     assert current_id(store, "sl-2") == "sl-7"
     assert {row[0] for row in store.conn.execute("SELECT storyline_id FROM storylines")} == {
         "sl-7"}

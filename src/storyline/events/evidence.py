@@ -65,7 +65,7 @@ def article_evidence(article: Article) -> DateEvidence:
     """Collect the date evidence of one article (publication metadata, dateline, text)."""
     evidence = DateEvidence()
     if article.published and article.published_basis == "metadata":
-        evidence.own = _partial_from_iso(article.published)
+        evidence.own = partial_from_iso(article.published)
         evidence.basis = "metadata"
     elif article.dateline:
         dateline = _dateline_date(article.dateline)
@@ -100,7 +100,8 @@ def article_evidence(article: Article) -> DateEvidence:
     return evidence
 
 
-def _partial_from_iso(value: str) -> PartialDate:
+def partial_from_iso(value: str) -> PartialDate:
+    """The partial date an ISO text gives ("2023", "2023-05", "2023-05-07")."""
     parts = [int(p) for p in value[:10].split("-") if p.isdigit()]
     return PartialDate(
         parts[0] if parts else None,

@@ -25,7 +25,14 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from sklearn.preprocessing import normalize
 
 from storyline.errors import ConfigError
-from storyline.events.features import TOKEN_PATTERN, TextSpace, entity_key, fit_terms, lead_text
+from storyline.events.features import (
+    TOKEN_PATTERN,
+    AllPruned,
+    TextSpace,
+    entity_key,
+    fit_terms,
+    lead_text,
+)
 from storyline.model import Article
 
 PLACES = frozenset({"GPE", "LOC", "FAC"})
@@ -109,6 +116,8 @@ def fit_facet(articles: Sequence[Article], facet: str, space: TextSpace) -> Fitt
     max_df = 0.9 if len(articles) > 20 else 1.0
     try:
         counter, counts, pruned = fit_terms(texts, facet_counter(facet), max_df)
+    except AllPruned as everywhere:  # every term in nearly every article: none counts
+        return FittedFacet(csr_matrix((len(articles), 1)), {}, np.zeros(0), everywhere.terms)
     except ValueError:  # no article has anything of this facet
         return FittedFacet(csr_matrix((len(articles), 1)), {}, np.zeros(0), [])
     weights = TfidfTransformer(sublinear_tf=True).fit(counts)

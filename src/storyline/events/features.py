@@ -127,6 +127,15 @@ def _fit(units: Sequence[str], max_df: float) -> tuple[CountVectorizer, csr_matr
         return counter, counter.fit_transform([_NO_TERM] * len(units)), []
 
 
+class AllPruned(ValueError):
+    """Every term is in more than ``max_df`` of the units: ``terms`` were all dropped."""
+
+    def __init__(self, terms: list[str]) -> None:
+        """Keep the dropped terms."""
+        super().__init__("After pruning, no terms remain")
+        self.terms = terms
+
+
 def fit_terms(units: Sequence[str], counter: CountVectorizer, max_df: float,
               keep_all: bool = False) -> tuple[CountVectorizer, csr_matrix, list[str]]:
     """Count terms, then drop those in more than ``max_df`` of the units, as scikit-learn does.
@@ -152,7 +161,7 @@ def fit_terms(units: Sequence[str], counter: CountVectorizer, max_df: float,
     keep = frequency <= max_df * counts.shape[0]
     if not keep.any():
         if not keep_all:
-            raise ValueError("After pruning, no terms remain")
+            raise AllPruned(sorted(counter.vocabulary_))
         return counter, counts, []
     if keep.all():
         return counter, counts, []

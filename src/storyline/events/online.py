@@ -5,14 +5,19 @@ A run that adds k articles to a clustered store reads them into the frozen space
 their copies, and those whose strongest terms are among theirs — and clusters only those
 events' articles and the new ones, by the same average link as a full run, with each
 stored event kept whole (a must-link seed). A new article either joins an event or opens
-one; two stored events join when a new article makes their mean similarity clear the
-threshold, and the older id is kept, the other recorded as its alias. What is read grows
-with k and the size of the events touched, not with the corpus.
+one; two stored candidate events join when their mean similarity clears the threshold
+(as a full run would join them: a new member moves the means), and the older id is kept,
+the other recorded as its alias. A new lone article may attach to its nearest candidate
+(:mod:`storyline.events.attach`). What is read grows with k and the size of the events
+touched, not with the corpus.
 
-What a full run does and this does not: refit the term weights (terms no fit saw count
-for nothing until then), date undated articles from other articles' mentions of their
-event, and take an undated event's year from references to dated ones. The step runs in
-full again when the corpus has grown by ``[events] refit_growth`` since the last fit.
+What a full run does and this does not: refit the term weights (a term no fit saw takes
+the weight it has when first seen), date undated articles from other articles' mentions
+of their event, give a yearless dateline its event's year, take an undated event's year
+from references to dated ones (a year found so is kept), attach lone articles against
+every event rather than the candidates, and move a re-annotated article out of its
+event (it stays). The step runs in full again when the corpus has grown by ``[events]
+refit_growth`` since the last fit, or when more articles are pending than a join takes.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from storyline.events.dating import (
     precision_of,
     publication_date,
 )
-from storyline.events.evidence import DateEvidence, article_evidence
+from storyline.events.evidence import DateEvidence, article_evidence, partial_from_iso
 from storyline.events.features import entity_keys
 from storyline.events.ids import merged_aliases, stable_ids
 from storyline.events.state import (
@@ -65,10 +70,8 @@ class Joined:
     """Event id → member article ids, for every event that gained articles or merged."""
     keys: dict[str, dict[str, float]]
     """Event id → {entity key: share of its articles naming it}, for the touched events."""
-    single: set[str]
-    """Touched events of one article."""
     previous_storyline: dict[str, str | None]
-    """Candidate event id (before this run) → its storyline."""
+    """Every candidate event (as stored before this run, changed or not) → its storyline."""
     dates_changed: list[Article]
 
 
@@ -194,11 +197,18 @@ def _changes(
     names = stable_ids(member_ids, old_members, "ev")
     aliases = merged_aliases(names, member_ids, old_members)
     state = EventState(aliases=aliases, removed_events=sorted(aliases))
-    joined = Joined(state, {}, {}, set(), {e: row[0] for e, row in previous.items()}, [])
+    joined = Joined(state, {}, {}, {e: row[0] for e, row in previous.items()}, [])
     by_id = {a.id: a for a in new}
     redate: dict[str, tuple[DateEvidence, DatedEvent]] = {}
     for name, group, ids in zip(names, touched_groups, member_ids, strict=True):
         dated = event_date(group, pool.evidences)
+        stored_date = next((previous[e][1] for e in sorted({event_of[a] for a in ids
+                                                             if a in event_of})
+                            if previous.get(e, (None, None))[1]), None)
+        if dated.date.year is None and stored_date:
+            # A year the full run read from references to other events is in no
+            # article's evidence: a join keeps it rather than forgetting it.
+            dated = DatedEvent(partial_from_iso(stored_date), "relative")
         iso, precision = iso_of(dated.date), precision_of(dated.date)
         state.updates.append(EventRow(name, None, iso, precision, ids))
         state.event_terms[name] = strongest_columns(csr_matrix(matrix[group].sum(axis=0)),
@@ -206,8 +216,6 @@ def _changes(
         joined.keys[name] = key_shares([keys_of(pool.rows[i]) for i in group])
         state.event_keys[name] = joined.keys[name]
         joined.touched[name] = ids
-        if len(ids) == 1:
-            joined.single.add(name)
         for i in group:
             article_id = pool.ids[i]
             if article_id in pending:

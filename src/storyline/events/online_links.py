@@ -31,14 +31,19 @@ def link_changed(view: CorpusView, joined: Joined, settings: Mapping[str, object
     """Give each changed event its storyline; fill ``joined.state`` (updates, moves)."""
     state = joined.state
     gone = set(state.removed_events) | set(joined.touched)
-    counts = view.key_counts({k for keys in joined.keys.values() for k in keys})
+    existed = gone & set(joined.previous_storyline)  # changed or merged, stored before
+    before = view.key_shares(existed)
+    # Keys other events name: what the changed events named before is no link.
+    counts = _without(view.key_counts({k for keys in joined.keys.values() for k in keys}),
+                      before)
     found: set[str] = set()
     for changed_keys in joined.keys.values():
-        shared = sorted((counts[k], k) for k in changed_keys if counts.get(k))
+        shared = sorted((counts[k], k) for k in changed_keys if counts.get(k, 0) > 0)
         found |= {k for _, k in shared[:BLOCK_KEYS]}
     neighbours = {e for events in view.events_with_keys(found).values() for e in events}
     neighbour_rows = view.event_rows_of(neighbours - gone)
-    storylines = {s for s in joined.previous_storyline.values() if s}
+    # The storylines the changed events leave, and those they may join.
+    storylines = {s for e in existed if (s := joined.previous_storyline.get(e))}
     storylines |= {row[0] for row in neighbour_rows.values() if row[0]}
     events_of = view.events_of_storylines(storylines)
     unlinked = {e for e, row in neighbour_rows.items() if row[0] is None}
@@ -46,16 +51,12 @@ def link_changed(view: CorpusView, joined: Joined, settings: Mapping[str, object
     keys = {**view.key_shares(kept), **joined.keys}
     # Document frequencies as the full run has them: stored counts, less what the changed
     # and merged events counted before, plus what they count now.
-    before = view.key_shares(gone & set(joined.previous_storyline))
-    frequency = view.key_counts({k for ks in keys.values() for k in ks})
-    for ks in before.values():
-        for k in ks:
-            if k in frequency:
-                frequency[k] -= 1
+    frequency = _without(view.key_counts({k for ks in keys.values() for k in ks}), before)
     for ks in joined.keys.values():
         for k in ks:
             frequency[k] = frequency.get(k, 0) + 1
-    total = view.event_count() - len(before) + len(joined.touched)
+    total = view.event_count() - len(existed) + len(joined.touched)
+    sizes = {**view.event_sizes(kept), **{e: len(ms) for e, ms in joined.touched.items()}}
     order = [*kept, *sorted(joined.touched)]
     position = {e: i for i, e in enumerate(order)}
     vectors = profile_vectors([keys.get(e, {}) for e in order], frequency, total)
@@ -68,7 +69,8 @@ def link_changed(view: CorpusView, joined: Joined, settings: Mapping[str, object
                           float(settings["storyline_threshold"]),  # type: ignore[arg-type]
                           0, exact_block,
                           float(settings["storyline_min_total"]))  # type: ignore[arg-type]
-    chains = [c for c in chains if len(c) > 1 or order[c[0]] not in joined.single]
+    # A one-article event linked to nothing is unlinked, as in a full run.
+    chains = [c for c in chains if len(c) > 1 or sizes.get(order[c[0]], 0) > 1]
     members = [[order[i] for i in chain] for chain in chains]
     previous = {s: set(es) for s, es in events_of.items()}
     names = stable_ids(members, previous, "sl")
@@ -77,8 +79,19 @@ def link_changed(view: CorpusView, joined: Joined, settings: Mapping[str, object
                                            for e in ms}
     for row in state.updates:
         row.storyline_id = storyline_of.get(row.event_id)
-    was = {e: s for s, es in events_of.items() for e in es}
+    state.storylines_left = sorted(storylines)
+    was: dict[str, str | None] = {e: s for s, es in events_of.items() for e in es}
     for event_id in kept:
         now = storyline_of.get(event_id)
         if now != was.get(event_id):
             state.moved[event_id] = now
+
+
+def _without(counts: dict[str, int], before: Mapping[str, Mapping[str, float]]
+             ) -> dict[str, int]:
+    """Stored document frequencies less what the given events counted."""
+    for keys in before.values():
+        for key in keys:
+            if key in counts:
+                counts[key] -= 1
+    return counts

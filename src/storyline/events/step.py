@@ -37,6 +37,9 @@ from storyline.store.event_state import EventState
 from storyline.store.events import EventRow
 from storyline.store.view import CorpusView
 
+JOIN_MIN = 100
+"""Pending articles a join always takes, however small the fitted corpus."""
+
 
 @register_step("events")
 class EventsStep:
@@ -69,8 +72,11 @@ class EventsStep:
         meta = view.event_meta()
         if pending and meta.get("fingerprint") == self._fingerprint():
             fitted, growth = int(meta["fitted"]), float(self.settings["refit_growth"])
-            # (A rebuild drops the fit: everything is clustered afresh then.)
-            if view.article_count() <= fitted * (1 + growth):
+            # Afresh when the corpus grew past the fit, or when much of it is pending (a
+            # record step's new version, a source's lines re-judged); a rebuild drops the
+            # fit. A join always takes up to JOIN_MIN articles.
+            if (len(pending) <= max(fitted * growth, JOIN_MIN)
+                    and view.article_count() <= fitted * (1 + growth)):
                 return self._join(view, pending, int(meta["width"]), fitted)
         return self._full(view)
 

@@ -47,6 +47,8 @@ class EventState:
     """Events (with their members and storyline) to insert or replace."""
     moved: dict[str, str | None] = field(default_factory=dict)
     """Event → its storyline now, for events whose members did not change."""
+    storylines_left: list[str] = field(default_factory=list)
+    """Storylines the changed, moved or removed events were in (removed if now empty)."""
 
 
 # Reading ------------------------------------------------------------------------------------
@@ -181,6 +183,17 @@ def events_with_keys(store: Store, keys: Iterable[str]) -> dict[str, set[str]]:
     return found
 
 
+def event_sizes(store: Store, event_ids: Iterable[str]) -> dict[str, int]:
+    """Event id → how many articles it holds, for the given events."""
+    found: dict[str, int] = {}
+    for part in chunks(sorted(set(event_ids))):
+        rows = store.conn.execute(
+            f"SELECT event_id, COUNT(*) AS n FROM event_articles WHERE event_id IN "
+            f"({','.join('?' * len(part))}) GROUP BY event_id", tuple(part))
+        found.update((row["event_id"], row["n"]) for row in rows)
+    return found
+
+
 def event_count(store: Store) -> int:
     """How many events are stored."""
     return int(store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
@@ -252,6 +265,9 @@ def _update_events(store: Store, state: EventState) -> None:
             (event.event_id, event.storyline_id, event.date, event.date_precision))
         conn.executemany("INSERT INTO event_articles (event_id, article_id) VALUES (?, ?)",
                          [(event.event_id, a) for a in event.articles])
-    # A storyline left without events goes (its events moved or were merged away).
-    conn.execute("DELETE FROM storylines WHERE storyline_id NOT IN "
-                 "(SELECT storyline_id FROM events WHERE storyline_id IS NOT NULL)")
+    # A storyline left without events goes (its events moved or were merged away): only
+    # those the changed events were in or go to can be, checked by the storyline index.
+    conn.executemany(
+        "DELETE FROM storylines WHERE storyline_id = ? AND NOT EXISTS "
+        "(SELECT 1 FROM events WHERE storyline_id = ?)",
+        [(s, s) for s in sorted(set(state.storylines_left))])

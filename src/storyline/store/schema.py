@@ -210,6 +210,7 @@ MIGRATIONS: list[str] = [
         alias TEXT PRIMARY KEY,           -- an event or storyline id merged into another
         id TEXT NOT NULL
     );
+    CREATE INDEX aliases_id ON aliases(id);
     """,
 ]
 

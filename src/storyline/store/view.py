@@ -254,6 +254,11 @@ class CorpusView:
         self.read.add("events")
         return _state.events_with_keys(self._store, keys)
 
+    def event_sizes(self, event_ids: Iterable[str]) -> dict[str, int]:
+        """Event id → how many articles it holds, for the given events."""
+        self.read.add("events")
+        return _state.event_sizes(self._store, event_ids)
+
     def event_count(self) -> int:
         """How many events are stored."""
         self.read.add("events")
