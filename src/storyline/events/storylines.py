@@ -106,14 +106,15 @@ def profile_vectors(shares: Sequence[Mapping[str, float]], frequency: Mapping[st
     that reads only some events (:mod:`storyline.events.online_links`) weighs them as a
     run over all of them does.
     """
-    columns = {key: c for c, key in enumerate(sorted({k for keys in shares for k in keys}))}
-    rows, cols, vals = [], [], []
-    for r, event in enumerate(shares):
-        for key, share in event.items():
-            rows.append(r)
-            cols.append(columns[key])
-            idf = float(np.log((1 + total) / (1 + frequency.get(key, 0)))) + 1
-            vals.append(share * idf)
+    names = sorted({k for keys in shares for k in keys})
+    columns = {key: c for c, key in enumerate(names)}
+    idf = np.log((1 + total) / (1 + np.array([frequency.get(k, 0) for k in names],
+                                              dtype=np.float64))) + 1
+    rows = np.repeat(np.arange(len(shares)), [len(event) for event in shares])
+    cols = np.fromiter((columns[key] for event in shares for key in event), dtype=np.int64,
+                       count=len(rows))
+    vals = np.fromiter((share for event in shares for share in event.values()),
+                       dtype=np.float64, count=len(rows)) * idf[cols]
     matrix = csr_matrix((vals, (rows, cols)), shape=(len(shares), max(len(columns), 1)))
     matrix.sort_indices()
     return normalize(matrix).tocsr()
