@@ -130,3 +130,15 @@ def corpus_store(path: Path | str = ":memory:") -> Store:
     store = Store(path)
     build_corpus(store)
     return store
+
+
+def facet_articles() -> list[Article]:
+    """Two reports of one bridge vote (people, place, a number) beside a strike and a fair."""
+    people = [("Mayor Ana Ruiz", "PERSON"), ("Ostbury", "GPE")]
+    return [
+        make_article("a", BRIDGE, title="Council approves bridge", entities=people),
+        make_article("b", [*BRIDGE[:2], "The bridge will cost 12 million euros."],
+                     title="Bridge approved", entities=people[:1]),
+        make_article("c", STRIKE, title="Dockers strike"),
+        make_article("d", FESTIVAL, title="Festival opens"),
+    ]

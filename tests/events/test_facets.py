@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from storyline_corpus_fixture import BRIDGE, FESTIVAL, STRIKE, make_article  # noqa: E402
+from storyline_corpus_fixture import facet_articles, make_article  # noqa: E402
 
 from storyline.config import load_config  # noqa: E402
 from storyline.errors import ConfigError  # noqa: E402
@@ -24,19 +24,8 @@ from storyline.events.features import TextSpace  # noqa: E402
 from storyline.events.step import EventsStep  # noqa: E402
 
 
-def articles():
-    people = [("Mayor Ana Ruiz", "PERSON"), ("Ostbury", "GPE")]
-    return [
-        make_article("a", BRIDGE, title="Council approves bridge", entities=people),
-        make_article("b", [*BRIDGE[:2], "The bridge will cost 12 million euros."],
-                     title="Bridge approved", entities=people[:1]),
-        make_article("c", STRIKE, title="Dockers strike"),
-        make_article("d", FESTIVAL, title="Festival opens"),
-    ]
-
-
 def test_products_are_weighted_sums_of_facet_cosines() -> None:
-    corpus = articles()
+    corpus = facet_articles()
     space = TextSpace(corpus)
     weights = {"doc": 2.0, "title": 1.0, "person": 1.0, "number": 0.0}
     vectors = weighted_vectors(corpus, space, weights)

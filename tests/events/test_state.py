@@ -9,7 +9,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from storyline_corpus_fixture import BRIDGE, FESTIVAL, STRIKE, make_article  # noqa: E402
+from storyline_corpus_fixture import facet_articles, make_article  # noqa: E402
 
 from storyline.config import load_config  # noqa: E402
 from storyline.events.evidence import DateEvidence, PartialDate  # noqa: E402
@@ -25,19 +25,8 @@ from storyline.events.state import (  # noqa: E402
 )
 
 
-def corpus():
-    people = [("Mayor Ana Ruiz", "PERSON"), ("Ostbury", "GPE")]
-    return [
-        make_article("a", BRIDGE, title="Council approves bridge", entities=people),
-        make_article("b", [*BRIDGE[:2], "The bridge will cost 12 million euros."],
-                     title="Bridge approved", entities=people[:1]),
-        make_article("c", STRIKE, title="Dockers strike"),
-        make_article("d", FESTIVAL, title="Festival opens"),
-    ]
-
-
 def test_articles_read_into_the_stored_space_get_the_fitted_vectors() -> None:
-    articles = corpus()
+    articles = facet_articles()
     weights = load_config()["events"]["facet_weights"]
     fitted, terms = fit_weighted(articles, TextSpace(articles), weights)
     table = {(facet, term): (col, idf) for facet, term, col, idf in terms}
@@ -81,7 +70,7 @@ def test_new_words_take_new_columns_and_common_ones_count_for_nothing() -> None:
 
 
 def test_feature_rows_round_trip() -> None:
-    articles = corpus()
+    articles = facet_articles()
     fitted, _ = fit_weighted(articles, TextSpace(articles), {"doc": 1.0})
     evidence = DateEvidence(own=PartialDate(2024, 5, None), basis="dateline",
                             lead_weekdays=[2], event_hint=PartialDate(2024, 5, 7))
@@ -92,7 +81,7 @@ def test_feature_rows_round_trip() -> None:
 
 
 def test_strongest_columns_are_the_largest_values() -> None:
-    articles = corpus()
+    articles = facet_articles()
     fitted, _ = fit_weighted(articles, TextSpace(articles), {"doc": 1.0})
     row = fitted[0]
     top = strongest_columns(row, 3)

@@ -7,8 +7,10 @@ holding their strongest terms, those events' members — and writes back what ch
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from storyline.store.db import Store
 from storyline.store.events import EventRow
@@ -60,138 +62,108 @@ def event_meta(store: Store) -> dict[str, str]:
         "SELECT key, value FROM event_meta")}
 
 
+def _rows_in(store: Store, sql: str, values: Iterable[Any], first: tuple[Any, ...] = ()
+             ) -> Iterator[sqlite3.Row]:
+    """Rows of ``sql`` for ``values``, a chunk at a time: ``{marks}`` is the ``IN`` list.
+
+    ``first`` are parameters bound before the list.
+    """
+    for part in chunks(sorted(set(values))):
+        yield from store.conn.execute(sql.format(marks=",".join("?" * len(part))),
+                                      (*first, *part))
+
+
 def space_columns(store: Store, terms: Mapping[str, Iterable[str]]
                   ) -> dict[tuple[str, str], tuple[int, float]]:
     """(facet, term) → (column, idf) for those of the given facet terms that are known."""
     found: dict[tuple[str, str], tuple[int, float]] = {}
     for facet, words in terms.items():
-        for part in chunks(sorted(set(words))):
-            rows = store.conn.execute(
-                f"SELECT term, col, idf FROM event_space WHERE facet = ? AND term IN "
-                f"({','.join('?' * len(part))})", (facet, *part))
-            for row in rows:
-                found[(facet, row["term"])] = (row["col"], row["idf"])
+        sql = "SELECT term, col, idf FROM event_space WHERE facet = ? AND term IN ({marks})"
+        for term, col, idf in _rows_in(store, sql, words, (facet,)):
+            found[(facet, term)] = (col, idf)
     return found
 
 
 def feature_rows(store: Store, ids: Sequence[str]) -> dict[str, FeatureRow]:
     """Article id → its stored feature row, for those of ``ids`` that have one."""
-    found: dict[str, FeatureRow] = {}
-    for part in chunks(list(ids)):
-        rows = store.conn.execute(
-            f"SELECT article_id, cols, vals, keys, evidence FROM event_features "
-            f"WHERE article_id IN ({','.join('?' * len(part))})", tuple(part))
-        for row in rows:
-            found[row["article_id"]] = FeatureRow(row["cols"], row["vals"], row["keys"],
-                                                  row["evidence"])
-    return found
+    sql = ("SELECT article_id, cols, vals, keys, evidence FROM event_features "
+           "WHERE article_id IN ({marks})")
+    return {row[0]: FeatureRow(*row[1:]) for row in _rows_in(store, sql, ids)}
 
 
 def events_with_terms(store: Store, cols: Iterable[int]) -> set[str]:
     """Events that count one of ``cols`` among their strongest terms."""
-    found: set[str] = set()
-    for part in chunks(sorted(set(cols))):
-        rows = store.conn.execute(
-            f"SELECT DISTINCT event_id FROM event_terms WHERE col IN "
-            f"({','.join('?' * len(part))})", tuple(part))
-        found.update(row[0] for row in rows)
-    return found
+    sql = "SELECT DISTINCT event_id FROM event_terms WHERE col IN ({marks})"
+    return {row[0] for row in _rows_in(store, sql, cols)}
 
 
 def events_of_articles(store: Store, ids: Sequence[str]) -> dict[str, str]:
     """Article id → the event holding it, for those of ``ids`` in one."""
     found: dict[str, str] = {}
-    for part in chunks(list(ids)):
-        rows = store.conn.execute(
-            f"SELECT article_id, event_id FROM event_articles WHERE article_id IN "
-            f"({','.join('?' * len(part))}) ORDER BY event_id", tuple(part))
-        for row in rows:
-            found.setdefault(row["article_id"], row["event_id"])
+    sql = ("SELECT article_id, event_id FROM event_articles WHERE article_id IN ({marks}) "
+           "ORDER BY event_id")
+    for article_id, event_id in _rows_in(store, sql, ids):
+        found.setdefault(article_id, event_id)
     return found
 
 
 def members_of_events(store: Store, event_ids: Iterable[str]) -> dict[str, list[str]]:
     """Event id → its article ids in arrival order, for the given events."""
     found: dict[str, list[str]] = {}
-    for part in chunks(sorted(set(event_ids))):
-        rows = store.conn.execute(
-            f"SELECT ea.event_id, ea.article_id FROM event_articles ea "
-            f"JOIN articles a ON a.id = ea.article_id WHERE ea.event_id IN "
-            f"({','.join('?' * len(part))}) ORDER BY a.seq", tuple(part))
-        for row in rows:
-            found.setdefault(row["event_id"], []).append(row["article_id"])
+    sql = ("SELECT ea.event_id, ea.article_id FROM event_articles ea JOIN articles a "
+           "ON a.id = ea.article_id WHERE ea.event_id IN ({marks}) ORDER BY a.seq")
+    for event_id, article_id in _rows_in(store, sql, event_ids):
+        found.setdefault(event_id, []).append(article_id)
     return found
 
 
 def event_rows_of(store: Store, event_ids: Iterable[str]
                   ) -> dict[str, tuple[str | None, str | None, str]]:
     """Event id → (storyline id, date, date precision), for the given events."""
-    found: dict[str, tuple[str | None, str | None, str]] = {}
-    for part in chunks(sorted(set(event_ids))):
-        rows = store.conn.execute(
-            f"SELECT event_id, storyline_id, date, date_precision FROM events WHERE event_id "
-            f"IN ({','.join('?' * len(part))})", tuple(part))
-        for row in rows:
-            found[row["event_id"]] = (row["storyline_id"], row["date"], row["date_precision"])
-    return found
+    sql = ("SELECT event_id, storyline_id, date, date_precision FROM events "
+           "WHERE event_id IN ({marks})")
+    return {row[0]: (row[1], row[2], row[3]) for row in _rows_in(store, sql, event_ids)}
 
 
 def events_of_storylines(store: Store, storyline_ids: Iterable[str]) -> dict[str, list[str]]:
     """Storyline id → its event ids, for the given storylines."""
     found: dict[str, list[str]] = {}
-    for part in chunks(sorted(set(storyline_ids))):
-        rows = store.conn.execute(
-            f"SELECT storyline_id, event_id FROM events WHERE storyline_id IN "
-            f"({','.join('?' * len(part))}) ORDER BY event_id", tuple(part))
-        for row in rows:
-            found.setdefault(row["storyline_id"], []).append(row["event_id"])
+    sql = ("SELECT storyline_id, event_id FROM events WHERE storyline_id IN ({marks}) "
+           "ORDER BY event_id")
+    for storyline_id, event_id in _rows_in(store, sql, storyline_ids):
+        found.setdefault(storyline_id, []).append(event_id)
     return found
 
 
 def key_shares(store: Store, event_ids: Iterable[str]) -> dict[str, dict[str, float]]:
     """Event id → {entity key: share of its articles naming it}."""
     found: dict[str, dict[str, float]] = {}
-    for part in chunks(sorted(set(event_ids))):
-        rows = store.conn.execute(
-            f"SELECT event_id, key, share FROM event_keys WHERE event_id IN "
-            f"({','.join('?' * len(part))})", tuple(part))
-        for event_id, key, share in rows:  # by position: many rows, read fast
-            found.setdefault(event_id, {})[key] = share
+    sql = "SELECT event_id, key, share FROM event_keys WHERE event_id IN ({marks})"
+    for event_id, key, share in _rows_in(store, sql, event_ids):
+        found.setdefault(event_id, {})[key] = share
     return found
 
 
 def key_counts(store: Store, keys: Iterable[str]) -> dict[str, int]:
     """Entity key → how many stored events name it."""
-    found: dict[str, int] = {}
-    for part in chunks(sorted(set(keys))):
-        rows = store.conn.execute(
-            f"SELECT key, COUNT(*) AS n FROM event_keys WHERE key IN "
-            f"({','.join('?' * len(part))}) GROUP BY key", tuple(part))
-        found.update((key, n) for key, n in rows)
-    return found
+    sql = "SELECT key, COUNT(*) FROM event_keys WHERE key IN ({marks}) GROUP BY key"
+    return {key: n for key, n in _rows_in(store, sql, keys)}
 
 
 def events_with_keys(store: Store, keys: Iterable[str]) -> dict[str, set[str]]:
     """Entity key → the events naming it."""
     found: dict[str, set[str]] = {}
-    for part in chunks(sorted(set(keys))):
-        rows = store.conn.execute(
-            f"SELECT key, event_id FROM event_keys WHERE key IN "
-            f"({','.join('?' * len(part))})", tuple(part))
-        for row in rows:
-            found.setdefault(row["key"], set()).add(row["event_id"])
+    sql = "SELECT key, event_id FROM event_keys WHERE key IN ({marks})"
+    for key, event_id in _rows_in(store, sql, keys):
+        found.setdefault(key, set()).add(event_id)
     return found
 
 
 def event_sizes(store: Store, event_ids: Iterable[str]) -> dict[str, int]:
     """Event id → how many articles it holds, for the given events."""
-    found: dict[str, int] = {}
-    for part in chunks(sorted(set(event_ids))):
-        rows = store.conn.execute(
-            f"SELECT event_id, COUNT(*) AS n FROM event_articles WHERE event_id IN "
-            f"({','.join('?' * len(part))}) GROUP BY event_id", tuple(part))
-        found.update((row["event_id"], row["n"]) for row in rows)
-    return found
+    sql = ("SELECT event_id, COUNT(*) FROM event_articles WHERE event_id IN ({marks}) "
+           "GROUP BY event_id")
+    return {event_id: n for event_id, n in _rows_in(store, sql, event_ids)}
 
 
 def event_count(store: Store) -> int:
