@@ -95,8 +95,13 @@ class _Pool:
 def join_articles(
     view: CorpusView, pending: Sequence[str], settings: Mapping[str, object],
     width: int, fitted: int, exact_block: int,
-) -> Joined:
-    """Cluster the pending articles into the stored events (see the module docstring)."""
+) -> Joined | None:
+    """Cluster the pending articles into the stored events (see the module docstring).
+
+    Returns:
+        What changed; ``None`` when a candidate event holds an article the state has no
+        row for (a store the state does not cover: cluster afresh instead).
+    """
     weights = settings["facet_weights"]
     assert isinstance(weights, Mapping)
     new = list(view.articles(pending))
@@ -112,7 +117,10 @@ def join_articles(
     candidates |= set(held.values())
     members = view.members_of_events(candidates)
     previous = view.event_rows_of(candidates)
-    rows = view.feature_rows(sorted({m for ms in members.values() for m in ms} - set(pending)))
+    stored = sorted({m for ms in members.values() for m in ms} - set(pending))
+    rows = view.feature_rows(stored)
+    if len(rows) < len(stored):
+        return None
 
     pool = _Pool()
     for article, evidence, r in zip(new, evidences, range(len(new)), strict=True):

@@ -87,6 +87,8 @@ class EventsStep:
     def _join(self, view: CorpusView, pending: Sequence[str], width: int, fitted: int
               ) -> CorpusResult:
         joined = join_articles(view, pending, self.settings, width, fitted, self.exact_block)
+        if joined is None:
+            return self._full(view)
         link_changed(view, joined, self.settings, self.exact_block)
         return CorpusResult(
             stats={"events changed": len(joined.touched),
