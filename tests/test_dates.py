@@ -1,0 +1,69 @@
+"""The public date API: storyline.dates.find over the pipeline's temporal code."""
+
+from datetime import date
+
+from storyline.dates import TimeExpression, find, granularity
+
+NOV_1989 = date(1989, 11, 2)  # a Thursday, in the fourth quarter
+
+
+def values(text: str, reference: date = NOV_1989) -> dict[str, str | None]:
+    return {t.text: t.value for t in find(text, reference)}
+
+
+def test_offsets_point_into_the_text_with_value_and_granularity() -> None:
+    text = "Profit rose.\nThe company said on Oct. 31, 1989 it was done."
+    (found,) = find(text, NOV_1989)
+    assert found == TimeExpression(text.index("Oct."), text.index(" it"), "Oct. 31, 1989",
+                                   "1989-10-31", "day")
+
+
+def test_quarters_named_and_by_tense() -> None:
+    assert values("Net rose in the third quarter.") == {"the third quarter": "1989-Q3"}
+    assert values("Third-quarter profit fell.") == {"Third-quarter": "1989-Q3"}
+    # "the quarter" is the one reported on (the last) unless the sentence looks ahead.
+    assert values("Net income for the quarter was flat.") == {"the quarter": "1989-Q3"}
+    assert values("Sales will improve in the quarter.") == {"the quarter": "1989-Q4"}
+    assert values("Sales rose in the latest quarter.") == {"the latest quarter": "1989-Q3"}
+    assert values("Net fell from the year-earlier quarter.") == {
+        "the year-earlier quarter": "1988-Q3"}
+
+
+def test_references_weeks_seasons_decades() -> None:
+    assert values("Prices are now higher.") == {"now": "PRESENT_REF"}
+    assert values("It currently holds shares.") == {"currently": "PRESENT_REF"}
+    assert values("Sales fell recently.") == {"recently": "PAST_REF"}
+    assert values("It will grow in the future.") == {"the future": "FUTURE_REF"}
+    assert values("They met last week.") == {"last week": "1989-W43"}
+    assert values("Shares rose this summer.", date(1998, 3, 22)) == {"this summer": "1998-SU"}
+    assert values("It was bought last fall.", date(1998, 2, 6)) == {"last fall": "1997-FA"}
+    assert values("Growth slowed in the 1980s.") == {"the 1980s": "198"}
+    assert values("It was built in nineteen ninety-six.") == {"nineteen ninety-six": "1996"}
+
+
+def test_the_past_year_is_the_year_before() -> None:
+    assert values("Prices rose during the past year.", date(1998, 3, 3)) == {
+        "the past year": "1997"}
+
+
+def test_yearless_date_takes_the_nearest_year_the_tense_allows() -> None:
+    # Nothing says past: the coming date is nearer.
+    assert values("The dividend is payable Jan. 2.") == {"Jan. 2": "1990-01-02"}
+    # Past tense and not far back: last year's.
+    assert values("He stepped down in March.") == {"March": "1989-03"}
+    # Past tense, last year's far back, this year's near: the year is unknown rather than
+    # a year the reference does not support.
+    assert values("The attacks of September 11 shocked the world.", date(2005, 8, 20)) == {
+        "September 11": "XXXX-09-11"}
+
+
+def test_granularity_of_timex_values() -> None:
+    cases = {"1998-02-13": "day", "1998-02": "month", "1998": "year", "1998-W06": "week",
+             "1998-W06-WE": "weekend", "1989-Q3": "quarter", "1998-SU": "season",
+             "199": "decade", "19": "century", "PRESENT_REF": "reference", None: None}
+    assert {value: granularity(value) for value in cases} == cases
+
+
+def test_without_a_reference_only_self_contained_values() -> None:
+    found = {t.text: t.value for t in find("Now, in 1998, sales rose last week; it is now so.")}
+    assert found == {"1998": "1998", "last week": None, "now": "PRESENT_REF"}
