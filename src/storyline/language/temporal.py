@@ -45,7 +45,7 @@ _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 _COUNT = r"(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 
-_WHICH = {"last": -1, "next": 1, "this": 0}
+_WHICH = {"last": -1, "next": 1, "this": 0, "this past": -1, "this coming": 1}
 _NUMBERS = {
     "a": 1,
     "an": 1,
@@ -68,6 +68,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")),
     ("my", re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b")),
+    # "Saturday, April 25": the weekday tells the year.
+    ("wmd", re.compile(rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|per cent|,\s*\d))")),
     ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b")),
     ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b", re.I)),
@@ -77,9 +79,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after)\b", re.I)),
     *temporal_forms.PATTERNS[1:],
-    ("weekday", re.compile(rf"\b(?:(?P<which>last|next|this)\s+)?{_WEEKDAY}\b")),
+    ("weekday", re.compile(
+        rf"\b(?:(?P<which>last|next|this past|this coming|this)\s+)?{_WEEKDAY}\b")),
     ("month", re.compile(rf"\b(?:(?P<which>last|next|this)\s+)?{_MONTH}\b(?!\s+\d)")),
-    ("year", re.compile(rf"(?<![$£€\d.,-])\b{_YEAR}\b(?![-–]\d|\d|%|,\d)")),
+    ("year", re.compile(rf"(?<![$£€\d.,-])\b{_YEAR}\b(?![-–]\d|\d|%|[.,]\d)")),
 ]
 
 # "May" the verb and "March" the verb/noun are far more common than the month without a cue.
@@ -91,8 +94,8 @@ _MONTH_CUE = re.compile(
 )
 
 
-_CALENDAR_KINDS = {"iso", "mdy", "dmy", "my", "md", "dm", "rel_day", "rel_unit", "ago", "weekday",
-                   "month", "year"}
+_CALENDAR_KINDS = {"iso", "mdy", "dmy", "my", "wmd", "md", "dm", "rel_day", "rel_unit", "ago",
+                   "weekday", "month", "year"}
 
 
 def extract_temporal(article: Article) -> list[TemporalExpression]:
@@ -108,7 +111,9 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
     found: list[TemporalExpression] = []
     for index, sentence in enumerate(article.sentences):
         reference = anchor
-        for expression in find_expressions(sentence.text):
+        # Two sentences back tell whether "the period" or "a year earlier" is about quarters.
+        context = " ".join(s.text for s in article.sentences[max(0, index - 2) : index])
+        for expression in find_expressions(sentence.text, context):
             if anchor is not None:
                 # "On Monday he said his summit a day earlier…": "earlier" counts from Monday.
                 base = reference if expression.text.lower().endswith(_NARRATIVE) else anchor
@@ -125,8 +130,12 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
     return found
 
 
-def find_expressions(text: str) -> list[TemporalExpression]:
-    """Return the date expressions in ``text`` (offsets relative to it), unresolved."""
+def find_expressions(text: str, context: str = "") -> list[TemporalExpression]:
+    """Return the date expressions in ``text`` (offsets relative to it), unresolved.
+
+    ``context`` is the text just before (the previous sentences): it tells whether
+    "the period" or "a year earlier" speaks of a quarter.
+    """
     taken: list[tuple[int, int]] = []
     found: list[TemporalExpression] = []
     for kind, pattern in _PATTERNS:
@@ -134,7 +143,7 @@ def find_expressions(text: str) -> list[TemporalExpression]:
             span = match.span()
             if any(span[0] < end and start < span[1] for start, end in taken):
                 continue
-            expression = _build(kind, match, text)
+            expression = _build(kind, match, text, context)
             if expression is None:
                 continue
             taken.append(span)
@@ -142,9 +151,11 @@ def find_expressions(text: str) -> list[TemporalExpression]:
     return sorted(found, key=lambda e: e.start)
 
 
-def _build(kind: str, match: re.Match[str], text: str) -> TemporalExpression | None:
+def _build(
+    kind: str, match: re.Match[str], text: str, context: str = ""
+) -> TemporalExpression | None:
     if kind not in _CALENDAR_KINDS:
-        return temporal_forms.build(kind, match, text)
+        return temporal_forms.build(kind, match, text, context)
     groups = match.groupdict()
     month = MONTHS.get((groups.get("month") or "").lower().rstrip("."))
     day = int(groups["day"]) if groups.get("day") else None
@@ -161,8 +172,9 @@ def _build(kind: str, match: re.Match[str], text: str) -> TemporalExpression | N
         return _checked(make(kind="absolute", year=year, month=month, day=day))
     if kind == "my":
         return make(kind="absolute", year=year, month=month)
-    if kind in ("md", "dm"):
-        return _checked(make(kind="partial", month=month, day=day))
+    if kind in ("md", "dm", "wmd"):
+        weekday = WEEKDAYS[groups["weekday"].lower()] if groups.get("weekday") else None
+        return _checked(make(kind="partial", month=month, day=day, weekday=weekday))
     if kind == "rel_day":
         offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[groups["word"].lower()]
         return make(kind="relative", offset=offset, unit="day")
@@ -176,7 +188,7 @@ def _build(kind: str, match: re.Match[str], text: str) -> TemporalExpression | N
         number = _NUMBERS.get(count) or int(count)
         sign = 1 if groups["dir"].lower() in ("later", "after") else -1
         if number == 1 and sign < 0 and groups["unit"].lower() == "year" and (
-                "quarter" in text.lower()):
+                "quarter" in (context + text).lower()):
             # Results "a year earlier" in a sentence about quarters: the year-ago quarter.
             return make(kind="quarter", offset=-4)
         return make(kind="relative", offset=sign * number, unit=groups["unit"].lower())

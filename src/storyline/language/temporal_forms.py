@@ -37,8 +37,8 @@ _SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "
 _DECADE_WORDS = {w[:-1] + "ies": WORD_NUMBERS[w] for w in _TENS.split("|")}  # "nineties": 9
 # Relative words before "quarter"/"period", as an offset from the current quarter
 # (None: the tense decides; -5: a year before the last one).
-_QUARTER_WHICH = {"the": None, "this": 0, "the current": 0, "last": -1, "the latest": -1,
-                  "the most recent": -1, "the past": -1, "the previous": -1, "the prior": -1,
+_QUARTER_WHICH = {"the": None, "this": 0, "the current": 0, "last": -1, "the latest": None,
+                  "the most recent": None, "the past": -1, "the previous": -1, "the prior": -1,
                   "next": 1, "the coming": 1, "the next": 1}
 _YEAR_BEFORE = r"(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|year\s+earlier)"
 
@@ -97,8 +97,13 @@ def spelled_year(groups: dict[str, Any]) -> int | None:
     return 2000 + WORD_NUMBERS.get((groups.get("after") or "").lower(), 0)
 
 
-def build(kind: str, match: re.Match[str], text: str) -> TemporalExpression | None:
-    """What one :data:`PATTERNS` match says, or ``None`` when it is no date after all."""
+def build(
+    kind: str, match: re.Match[str], text: str, context: str = ""
+) -> TemporalExpression | None:
+    """What one :data:`PATTERNS` match says, or ``None`` when it is no date after all.
+
+    ``text`` is the sentence, ``context`` the sentences before it.
+    """
     groups = match.groupdict()
     start, end = match.span()
     words = " ".join(match.group().lower().split())
@@ -114,7 +119,7 @@ def build(kind: str, match: re.Match[str], text: str) -> TemporalExpression | No
         return make(kind="year", year=named)
     if kind == "season":
         return _season(groups, make, words)
-    mentions_quarter = "quarter" in text.lower()
+    mentions_quarter = "quarter" in (context + " " + text).lower()
     if kind == "quarter":
         year: str | None = groups.get("year") or groups.get("of")
         number = _ORDINALS[groups["ord"].lower()]

@@ -101,6 +101,12 @@ def _partial(
 ) -> str | None:
     """A month (and day) named without a year."""
     month, day = expression.month or 1, expression.day
+    if day is not None and expression.weekday is not None:
+        # "Saturday, April 25": of the years around the anchor, the nearest where it fits.
+        fitting = [y for y in (anchor.year, anchor.year - 1, anchor.year + 1) if MIN_YEAR <= y
+                   <= MAX_YEAR and _weekday_of(y, month, day) == expression.weekday]
+        if fitting:
+            return _iso(fitting[0], month, day)
     year = _year_for_month(anchor, month, day, future, past, expression.offset, preceding)
     if year is None:  # the tense and the calendar disagree: the year is unknown
         return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
@@ -114,6 +120,13 @@ def _partial(
         else:
             return None
     return _iso(year, month, day)
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:  # 29 February in a common year
+        return None
 
 
 def _year_for_month(
@@ -162,7 +175,8 @@ def _quarter(expression: TemporalExpression, anchor: date, future: bool) -> str 
             index = expression.year * 4 + number
         else:
             index = anchor.year * 4 + number
-            if future and index < current:
+            # A quarter is reported on after it ends: the one just ended is still news to come.
+            if future and index < current - 1:
                 index += 4
             elif not future and index > current:
                 index -= 4
