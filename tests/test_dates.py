@@ -67,3 +67,21 @@ def test_granularity_of_timex_values() -> None:
 def test_without_a_reference_only_self_contained_values() -> None:
     found = {t.text: t.value for t in find("Now, in 1998, sales rose last week; it is now so.")}
     assert found == {"1998": "1998", "last week": None, "now": "PRESENT_REF"}
+
+
+def test_weekday_with_a_yearless_date_takes_the_year_it_fits() -> None:
+    found = values("The paper said in an editorial on Saturday, April 25: the court erred.",
+                   date(1998, 4, 24))
+    assert found == {"Saturday, April 25": "1998-04-25"}
+
+
+def test_year_ago_results_in_a_report_on_quarters_are_the_year_ago_quarter() -> None:
+    text = "Net income rose 5% in the third quarter. A year earlier it fell."
+    assert values(text) == {"the third quarter": "1989-Q3", "A year earlier": "1988-Q3"}
+    assert values("A year earlier it fell.") == {"A year earlier": "1988"}
+
+
+def test_vague_references_to_past_and_future() -> None:
+    assert values("Sales will fall in the near term.") == {"the near term": "FUTURE_REF"}
+    assert values("Sales fell over the last few months.") == {"the last few months": "PAST_REF"}
+    assert values("The coming months will be hard.") == {"The coming months": "FUTURE_REF"}

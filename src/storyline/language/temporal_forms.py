@@ -74,13 +74,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:the|this)\s+(?P<mod>(?:(?:current|past|previous|prior|coming|full|latest|"
         r"fiscal|calendar)\s+)*)year\b(?![- ](?:earlier|ago|before|after|end|old|long))",
         re.I)),
+    ("year_end", re.compile(r"\b(?:the\s+)?(?:year[- ]end|year's end|end of the year)\b", re.I)),
     ("year_mid", re.compile(rf"\b(?:mid|early|late)-{_YEAR}\b", re.I)),
     ("ref", re.compile(
         r"\b(?:(?:right\s+)?now|currently|current|nowadays|presently|at present|"
         r"(?:more\s+|until\s+|only\s+)?recently|recent(?:\s+(?:days|weeks|months|years))?|"
         r"the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|"
         r"month|week|day|decade|quarter|century|\w+ty))|the (?:near |distant |foreseeable )?"
-        r"future(?!\s+of)|in future)\b", re.I)),
+        r"future(?!\s+of)|in future|the (?:near|short) term|(?:the\s+)?coming\s+(?:days|weeks|"
+        r"months|years)|the (?:past|last) (?:few|several) (?:days|weeks|months|quarters|years)|"
+        r"(?:a few|several|some|many) (?:days|weeks|months|years) ago)\b", re.I)),
 ]
 
 
@@ -114,6 +117,8 @@ def build(
     if kind == "spelled_my":
         month = _month_number(groups["month"])
         return make(kind="absolute", year=spelled_year(groups), month=month)
+    if kind == "year_end":  # the end of the year being written in
+        return make(kind="relative", offset=0, unit="year")
     if kind == "spelled_year" or kind == "year_mid":
         named = int(groups["year"]) if groups.get("year") else spelled_year(groups)
         return make(kind="year", year=named)
@@ -159,8 +164,8 @@ def build(
     if kind == "ref":
         if words.startswith("now") and not text[:start].strip(" \"'`“‘("):
             return None  # "Now, ..." opening a sentence moves the story on, not the time
-        code = "FUTURE_REF" if "future" in words else "PAST_REF" if re.search(
-            r"past|recent", words) else "PRESENT_REF"
+        code = "FUTURE_REF" if re.search(r"future|term|coming", words) else "PAST_REF" if (
+            re.search(r"past|recent|last|ago", words)) else "PRESENT_REF"
         return make(kind="ref", code=code)
     return None
 
