@@ -85,3 +85,9 @@ def test_vague_references_to_past_and_future() -> None:
     assert values("Sales will fall in the near term.") == {"the near term": "FUTURE_REF"}
     assert values("Sales fell over the last few months.") == {"the last few months": "PAST_REF"}
     assert values("The coming months will be hard.") == {"The coming months": "FUTURE_REF"}
+
+
+def test_weeks_ago_is_a_week_and_last_weekday_is_past_whatever_the_tense() -> None:
+    assert values("It began six weeks ago.", date(1998, 3, 4)) == {"six weeks ago": "1998-W05"}
+    assert values("The bid, due to expire last Thursday, will be extended.") == {
+        "last Thursday": "1989-10-26"}

@@ -191,6 +191,8 @@ def _build(
                 "quarter" in (context + text).lower()):
             # Results "a year earlier" in a sentence about quarters: the year-ago quarter.
             return make(kind="quarter", offset=-4)
+        if groups["unit"].lower() == "week":  # "six weeks ago" is a week (TIMEX3 1998-W02)
+            return make(kind="week", offset=sign * number)
         return make(kind="relative", offset=sign * number, unit=groups["unit"].lower())
     if kind == "weekday":
         which = (groups.get("which") or "").lower()

@@ -27,7 +27,8 @@ _FORWARD = re.compile(
 )
 
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|would|shall|is due|are due|due to|plans? to|expected to|"
+    r"\b(?:will|would|shall|is due|are due|due to|plans? to|expected to|expects? to|"
+    r"intends? to|hopes? to|aims? to|"
     r"scheduled|set to|going to|next|upcoming|later this)\b",
     re.I,
 )
@@ -237,7 +238,7 @@ def _week(day: date) -> str:
 def weekday_near(anchor: date, weekday: int, future: bool, offset: int = 0) -> date:
     """The weekday closest to ``anchor``: the past one, or the coming one when ``future``."""
     back = (anchor.weekday() - weekday) % 7
-    if future or offset > 0:
+    if (future and offset >= 0) or offset > 0:  # "last Thursday" is past whatever the tense
         ahead = (weekday - anchor.weekday()) % 7
         return anchor + timedelta(days=ahead or (7 if offset > 0 else 0))
     if offset < 0 and back == 0:
