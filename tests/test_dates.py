@@ -91,3 +91,10 @@ def test_weeks_ago_is_a_week_and_last_weekday_is_past_whatever_the_tense() -> No
     assert values("It began six weeks ago.", date(1998, 3, 4)) == {"six weeks ago": "1998-W04"}
     assert values("The bid, due to expire last Thursday, will be extended.") == {
         "last Thursday": "1989-10-26"}
+
+
+def test_halves_and_fixed_holidays() -> None:
+    assert values("Sales rose in the first half.") == {"the first half": "1989-H1"}
+    assert values("Sales rose in the second half of 1988.") == {
+        "the second half of 1988": "1988-H2"}
+    assert values("Stores will open on Christmas Eve.") == {"Christmas Eve": "1989-12-24"}

@@ -40,6 +40,9 @@ _DECADE_WORDS = {w[:-1] + "ies": WORD_NUMBERS[w] for w in _TENS.split("|")}  # "
 _QUARTER_WHICH = {"the": None, "this": 0, "the current": 0, "last": -1, "the latest": None,
                   "the most recent": None, "the past": -1, "the previous": -1, "the prior": -1,
                   "next": 1, "the coming": 1, "the next": 1}
+_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+             "halloween": (10, 31)}
 _YEAR_BEFORE = r"(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|year\s+earlier)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -59,6 +62,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<which>the most recent|the latest|the current|the previous|the prior|the past|"
         r"the coming|the next|this|last|next|the)\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!-)",
         re.I)),
+    ("the_week", re.compile(r"\bthe\s+week\b(?![-\']|\s+(?:of|before|after|earlier|later))",
+                            re.I)),
+    ("holiday", re.compile(
+        r"\b(?P<holiday>Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Eve|Day)|"
+        r"Valentine's\s+Day|Halloween)")),
     ("weekend", re.compile(
         r"\b(?P<which>this past|this coming|this|last|next|the)\s+weekend\b", re.I)),
     ("decade", re.compile(
@@ -142,6 +150,11 @@ def build(
         if groups["noun"].lower() == "period" and not mentions_quarter:
             return None  # "the period" is a quarter only where quarters are spoken of
         return make(kind="quarter", offset=_QUARTER_WHICH[groups["which"].lower()])
+    if kind == "the_week":  # "the week" in news is the current one
+        return make(kind="week", offset=0)
+    if kind == "holiday":  # fixed-date holidays; the year as for any yearless date
+        month, day = _HOLIDAYS[" ".join(groups["holiday"].lower().split())]
+        return make(kind="partial", month=month, day=day)
     if kind == "weekend":
         which = groups["which"].lower()
         offset = -1 if which == "last" else 1 if which == "next" else None

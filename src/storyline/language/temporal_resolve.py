@@ -168,19 +168,24 @@ def _year_for_month(
 
 
 def _quarter(expression: TemporalExpression, anchor: date, future: bool) -> str | None:
-    """``YYYY-Qn``: a named quarter, or the quarter the tense points to."""
-    current = anchor.year * 4 + (anchor.month - 1) // 3
-    if expression.code:  # "the third quarter"
+    """``YYYY-Qn`` (or ``YYYY-Hn``): a named quarter, or the quarter the tense points to."""
+    per_year = 2 if (expression.code or "").startswith("H") else 4  # halves or quarters
+    current = anchor.year * per_year + (anchor.month - 1) * per_year // 12
+    if expression.code:  # "the third quarter", "the first half"
         number = int(expression.code[1]) - 1
         if expression.year is not None:
-            index = expression.year * 4 + number
+            index = expression.year * per_year + number
         else:
-            index = anchor.year * 4 + number
+            index = anchor.year * per_year + number
             # A quarter is reported on after it ends: the one just ended is still news to come.
             if future and index < current - 1:
-                index += 4
+                index += per_year
             elif not future and index > current:
-                index -= 4
+                index -= per_year
+        year = index // per_year
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            return None
+        return f"{year:04d}-{expression.code[0]}{index % per_year + 1}"
     elif expression.offset is None:
         # "the quarter": the one being reported on (the last) unless speaking ahead.
         index = current if future else current - 1
