@@ -98,3 +98,10 @@ def test_halves_and_fixed_holidays() -> None:
     assert values("Sales rose in the second half of 1988.") == {
         "the second half of 1988": "1988-H2"}
     assert values("Stores will open on Christmas Eve.") == {"Christmas Eve": "1989-12-24"}
+
+
+def test_that_year_counts_from_the_last_year_named() -> None:
+    text = "The plant opened in 1994. It closed the following year."
+    assert values(text, date(1998, 4, 18)) == {"1994": "1994", "the following year": "1995"}
+    assert values("It closed the following year.", date(1998, 4, 18)) == {
+        "the following year": "1999"}

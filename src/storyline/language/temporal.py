@@ -109,6 +109,7 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
     """
     anchor = anchor_date(article.published, article.published_precision)
     found: list[TemporalExpression] = []
+    named_year: int | None = None  # the last year the text named: "that year" is that one
     for index, sentence in enumerate(article.sentences):
         reference = anchor
         # Two sentences back tell whether "the period" or "a year earlier" is about quarters.
@@ -123,6 +124,10 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
                 )
                 if expression.value and re.fullmatch(r"\d{4}-\d\d-\d\d", expression.value):
                     reference = date.fromisoformat(expression.value)
+                if expression.kind == "year_anaphor" and named_year is not None:
+                    expression.value = f"{named_year + (expression.offset or 0):04d}"
+            if expression.kind in ("absolute", "year") and expression.year is not None:
+                named_year = expression.year
             expression.start += sentence.start
             expression.end += sentence.start
             expression.sentence = index

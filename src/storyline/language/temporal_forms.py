@@ -78,6 +78,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("century", re.compile(r"\b(?:the\s+)?(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)[- ]century\b",
                            re.I)),
+    ("year_that", re.compile(
+        r"\b(?:(?P<that>that|the same) year|the (?P<after>following|ensuing|succeeding) year|"
+        r"the (?P<before>previous|preceding|prior) year|the year (?P<dir>before|after))\b"
+        r"(?![- ](?:earlier|ago|end|old|long))", re.I)),
     ("year_the", re.compile(
         r"\b(?:the|this)\s+(?P<mod>(?:(?:current|past|previous|prior|coming|full|latest|"
         r"fiscal|calendar)\s+)*)year\b(?![- ](?:earlier|ago|before|after|end|old|long))",
@@ -169,6 +173,10 @@ def build(
                     or "coming" in which else -1)
     if kind == "century":
         return make(kind="century", year=(int(groups["n"]) - 1) * 100)
+    if kind == "year_that":  # counted from the last year the text named, else the anchor's
+        offset = -1 if groups.get("before") or (groups.get("dir") or "").lower() == "before" \
+            else 0 if groups.get("that") else 1
+        return make(kind="year_anaphor", offset=offset)
     if kind == "year_the":
         modifier = groups["mod"].lower()
         offset = -1 if re.search(r"past|previous|prior", modifier) else 1 if "coming" in (

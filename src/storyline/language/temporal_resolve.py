@@ -90,6 +90,8 @@ def resolve(
         if kind == "weekend":
             saturday = weekday_near(anchor, 5, future, expression.offset or 0)
             return f"{_week(saturday)}-WE"
+        if kind == "year_anaphor":
+            return _iso(anchor.year + (expression.offset or 0), None, None)
         if kind == "relative" and expression.unit and expression.offset is not None:
             return shift(anchor, expression.unit, expression.offset)
     except OverflowError:
