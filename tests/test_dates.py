@@ -105,3 +105,8 @@ def test_that_year_counts_from_the_last_year_named() -> None:
     assert values(text, date(1998, 4, 18)) == {"1994": "1994", "the following year": "1995"}
     assert values("It closed the following year.", date(1998, 4, 18)) == {
         "the following year": "1999"}
+
+
+def test_the_next_day_counts_from_the_day_the_sentence_names() -> None:
+    found = values("The talks began on Monday and ended the next day.")
+    assert found == {"Monday": "1989-10-30", "the next day": "1989-10-31"}

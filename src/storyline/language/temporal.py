@@ -63,7 +63,7 @@ _NUMBERS = {
 
 # Ordered: longer, more specific forms first; matches never overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    *temporal_forms.PATTERNS[:1],  # "January nineteen ninety-seven" before "January"
+    *temporal_forms.FIRST,  # "January nineteen ninety-seven" before "January"
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")),
@@ -78,7 +78,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?P<which>last|this|next|earlier this|later this)\s+{_UNIT}\b", re.I),
     ),
     ("ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after)\b", re.I)),
-    *temporal_forms.PATTERNS[1:],
+    *temporal_forms.PATTERNS,
     ("weekday", re.compile(
         rf"\b(?:(?P<which>last|next|this past|this coming|this)\s+)?{_WEEKDAY}\b")),
     ("month", re.compile(rf"\b(?:(?P<which>last|next|this)\s+)?{_MONTH}\b(?!\s+\d)")),
@@ -239,4 +239,5 @@ def anchor_date(published: str | None, precision: str) -> date | None:
         return None
 
 
-_NARRATIVE = ("earlier", "later", "before", "after")
+_NARRATIVE = ("earlier", "later", "before", "after", "next day", "following day", "previous day",
+              "preceding day")

@@ -45,8 +45,14 @@ _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": 
              "halloween": (10, 31)}
 _YEAR_BEFORE = r"(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|year\s+earlier)"
 
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+# Tried before the calendar patterns, which would take part of them ("January", "next day").
+FIRST: list[tuple[str, re.Pattern[str]]] = [
     ("spelled_my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{SPELLED_YEAR}\b", re.I)),
+    ("day_next", re.compile(
+        r"\bthe\s+(?:(?P<after>next|following)\s+day|(?:previous|preceding)\s+day|"
+        r"day\s+(?P<dir>before|after))\b", re.I)),
+]
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(
         r"\b(?:(?P<which>this past|this coming|this|last|next|the|early|late|mid|in|during|"
         r"by|since|until|over the)[- ])?(?P<season>spring|summer|autumn|fall|winter)\b"
@@ -173,6 +179,9 @@ def build(
                     or "coming" in which else -1)
     if kind == "century":
         return make(kind="century", year=(int(groups["n"]) - 1) * 100)
+    if kind == "day_next":  # counted from the day the sentence is about (see extract_temporal)
+        later = groups.get("after") or (groups.get("dir") or "").lower() == "after"
+        return make(kind="relative", offset=1 if later else -1, unit="day")
     if kind == "year_that":  # counted from the last year the text named, else the anchor's
         offset = -1 if groups.get("before") or (groups.get("dir") or "").lower() == "before" \
             else 0 if groups.get("that") else 1
