@@ -36,7 +36,7 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
 _SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _DECADE_WORDS = {w[:-1] + "ies": WORD_NUMBERS[w] for w in _TENS.split("|")}  # "nineties": 9
 # Relative words before "quarter"/"period", as an offset from the current quarter
-# (None: the tense decides; -5: a year before the last one).
+# (None: the tense decides, the last quarter unless the sentence looks ahead).
 _QUARTER_WHICH = {"the": None, "this": 0, "the current": 0, "last": -1, "the latest": None,
                   "the most recent": None, "the past": -1, "the previous": -1, "the prior": -1,
                   "next": 1, "the coming": 1, "the next": 1}
