@@ -110,3 +110,7 @@ def test_that_year_counts_from_the_last_year_named() -> None:
 def test_the_next_day_counts_from_the_day_the_sentence_names() -> None:
     found = values("The talks began on Monday and ended the next day.")
     assert found == {"Monday": "1989-10-30", "the next day": "1989-10-31"}
+
+
+def test_the_quarter_in_the_present_tense_is_the_current_one() -> None:
+    assert values("Sales in the quarter are strong.") == {"the quarter": "1989-Q4"}

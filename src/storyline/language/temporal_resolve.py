@@ -75,7 +75,7 @@ def resolve(
     if kind in ("decade", "century"):
         return _era(expression, anchor)
     if kind == "quarter":
-        return _quarter(expression, anchor, future)
+        return _quarter(expression, anchor, future, is_past(sentence + " " + after))
     if kind == "season":
         return _season(expression, anchor, future)
     if kind == "partial" and expression.month is not None:
@@ -169,7 +169,9 @@ def _year_for_month(
     return behind if back <= FAR_MONTHS else None
 
 
-def _quarter(expression: TemporalExpression, anchor: date, future: bool) -> str | None:
+def _quarter(
+    expression: TemporalExpression, anchor: date, future: bool, past: bool = True
+) -> str | None:
     """``YYYY-Qn`` (or ``YYYY-Hn``): a named quarter, or the quarter the tense points to."""
     per_year = 2 if (expression.code or "").startswith("H") else 4  # halves or quarters
     current = anchor.year * per_year + (anchor.month - 1) * per_year // 12
@@ -190,7 +192,7 @@ def _quarter(expression: TemporalExpression, anchor: date, future: bool) -> str 
         return f"{year:04d}-{expression.code[0]}{index % per_year + 1}"
     elif expression.offset is None:
         # "the quarter": the one being reported on (the last) unless speaking ahead.
-        index = current if future else current - 1
+        index = current if future or not past else current - 1
     else:
         index = current + expression.offset
         if expression.offset < -1:  # "the year-ago quarter": a year before the last one
