@@ -46,21 +46,27 @@ class Sentence:
 class TemporalExpression:
     """A date expression found in the text, normalised where the anchor allows.
 
-    ``value`` is ISO (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) once resolved, else
-    ``None``; the partial fields keep what the words themselves say so that a later,
-    cross-document step can resolve it when the publication date becomes known.
+    ``value`` is a TIMEX3 value once resolved (ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``;
+    ``1998-W47``, ``1998-Q3``, ``1998-SU``, ``199`` for a decade, ``PRESENT_REF``; ``XXXX-09-11``
+    when the year cannot be told), else ``None``; the partial fields keep what the words
+    themselves say so that a later, cross-document step can resolve it when the publication
+    date becomes known.
     """
 
     text: str
     start: int
     end: int
-    kind: str  # absolute | partial | weekday | relative | year
+    kind: str  # absolute | partial | weekday | relative | year | week | weekend | quarter
+    #            | season | decade | century | ref
     year: int | None = None
     month: int | None = None
     day: int | None = None
     weekday: int | None = None  # Monday = 0
     offset: int | None = None  # for relative expressions
     unit: str | None = None  # day | week | month | year
+    # What the words name outside the calendar: a quarter ("Q3"), a season ("SU") or a
+    # reference ("PRESENT_REF"); ``value`` then uses TIMEX3's forms (1998-Q3, 1998-SU).
+    code: str | None = None
     value: str | None = None
     sentence: int | None = None
 

@@ -25,6 +25,8 @@ DATE_WORDS = [
     "2024-02-29", "2023-02-31", "2024-00-01", "2019-19-23", "of", "in", ",", "percent", "will",
     "said", "February", "0",
     "99999999", "5000", "days", "weeks", "months",
+    "now", "recently", "the", "quarter", "third", "summer", "weekend", "1990s", "nineties",
+    "nineteen", "ninety-six", "20th century", "decade", "year-earlier", "period", "past",
 ]
 QUOTE_MARKS = ["“", "”", '"', "‘", "’", "``", "''", "'", "\n\n", ",", "."]
 # "N units ago/later" with any N: counts far beyond the calendar must not break resolving.
@@ -38,10 +40,17 @@ quote_texts = st.lists(st.one_of(st.sampled_from(QUOTE_MARKS), st.sampled_from(D
                                  st.text(max_size=5)), max_size=40).map(" ".join)
 anchors = st.one_of(st.none(), st.dates())
 ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+TIMEX_OTHER = re.compile(
+    r"\d{4}-(?:W(?:0[1-9]|[1-4]\d|5[0-3])(?:-WE)?|Q[1-4]|H[12]|SP|SU|FA|WI)|\d{2,3}|"
+    r"(?:PRESENT|PAST|FUTURE)_REF")
 
 
 def well_formed(value: str) -> bool:
-    """An ISO year, month or day that exists in the calendar."""
+    """An ISO year, month or day that exists in the calendar, or another TIMEX3 DATE form."""
+    if TIMEX_OTHER.fullmatch(value):
+        return True
+    if value.startswith("XXXX-"):  # a month (and day) whose year cannot be told
+        value = "2000" + value[4:]
     if not ISO.fullmatch(value):
         return False
     parts = [int(part) for part in value.split("-")]

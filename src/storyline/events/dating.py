@@ -88,7 +88,7 @@ def collect_mentions(articles: Sequence[Article], anchors: Sequence[date | None]
                 continue
             sentence = article.sentences[expression.sentence or 0]
             value = resolve(expression, anchor, article.text[sentence.start : expression.start])
-            if not value or len(value) < 7:
+            if not value or len(value) < 7 or not value[:4].isdigit():  # XXXX-09-11: no year
                 continue
             start, end = _window(article, sentence.start, sentence.end, expression.start,
                                  expression.end)

@@ -67,8 +67,12 @@ def quantities(article: Article) -> str:
 
 
 def time_words(article: Article) -> str:
-    """The article's date expressions, as resolved values where known, else as written."""
-    return " ".join("_".join((t.value or t.text).lower().split()) for t in article.temporal)
+    """The article's date expressions, as resolved values where known, else as written.
+
+    "now" or "recently" (``PRESENT_REF``, ``PAST_REF``) name no particular time: left out.
+    """
+    return " ".join("_".join((t.value or t.text).lower().split()) for t in article.temporal
+                    if t.kind != "ref")
 
 
 FACETS: dict[str, Callable[[Article], str]] = {

@@ -10,17 +10,30 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from storyline.language import temporal_forms
+from storyline.language.temporal_resolve import (
+    MAX_YEAR,
+    MIN_YEAR,
+    is_future,
+    is_past,
+    resolve,
+    shift,
+    weekday_near,
+)
 from storyline.model import Article, TemporalExpression
+
+__all__ = [
+    "MAX_YEAR", "MIN_YEAR", "anchor_date", "extract_temporal", "find_expressions", "is_future",
+    "is_past", "resolve", "shift", "weekday_near",
+]
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-# Values outside these years are no ISO dates ("5000 years ago"); they stay unresolved.
-MIN_YEAR, MAX_YEAR = 1, 9999
 
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
@@ -32,7 +45,7 @@ _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 _COUNT = r"(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 
-_WHICH = {"last": -1, "next": 1, "this": 0}
+_WHICH = {"last": -1, "next": 1, "this": 0, "this past": -1, "this coming": 1}
 _NUMBERS = {
     "a": 1,
     "an": 1,
@@ -50,10 +63,13 @@ _NUMBERS = {
 
 # Ordered: longer, more specific forms first; matches never overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    *temporal_forms.FIRST,  # "January nineteen ninety-seven" before "January"
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")),
     ("my", re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b")),
+    # "Saturday, April 25": the weekday tells the year.
+    ("wmd", re.compile(rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|per cent|,\s*\d))")),
     ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b")),
     ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b", re.I)),
@@ -62,9 +78,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?P<which>last|this|next|earlier this|later this)\s+{_UNIT}\b", re.I),
     ),
     ("ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after)\b", re.I)),
-    ("weekday", re.compile(rf"\b(?:(?P<which>last|next|this)\s+)?{_WEEKDAY}\b")),
+    *temporal_forms.PATTERNS,
+    ("weekday", re.compile(
+        rf"\b(?:(?P<which>last|next|this past|this coming|this)\s+)?{_WEEKDAY}\b")),
     ("month", re.compile(rf"\b(?:(?P<which>last|next|this)\s+)?{_MONTH}\b(?!\s+\d)")),
-    ("year", re.compile(rf"(?<![$£€\d.,-])\b{_YEAR}\b(?![-–]\d|\d|%|,\d)")),
+    ("year", re.compile(rf"(?<![$£€\d.,-])\b{_YEAR}\b(?![-–]\d|\d|%|[.,]\d)")),
 ]
 
 # "May" the verb and "March" the verb/noun are far more common than the month without a cue.
@@ -74,11 +92,10 @@ _MONTH_CUE = re.compile(
     r"of|during|before|after|end of)\s*-?\s*)$",
     re.I,
 )
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|would|shall|is due|are due|due to|plans? to|expected to|"
-    r"scheduled|set to|going to|next|upcoming|later this)\b",
-    re.I,
-)
+
+
+_CALENDAR_KINDS = {"iso", "mdy", "dmy", "my", "wmd", "md", "dm", "rel_day", "rel_unit", "ago",
+                   "weekday", "month", "year"}
 
 
 def extract_temporal(article: Article) -> list[TemporalExpression]:
@@ -92,17 +109,25 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
     """
     anchor = anchor_date(article.published, article.published_precision)
     found: list[TemporalExpression] = []
+    named_year: int | None = None  # the last year the text named: "that year" is that one
     for index, sentence in enumerate(article.sentences):
         reference = anchor
-        for expression in find_expressions(sentence.text):
+        # Two sentences back tell whether "the period" or "a year earlier" is about quarters.
+        context = " ".join(s.text for s in article.sentences[max(0, index - 2) : index])
+        for expression in find_expressions(sentence.text, context):
             if anchor is not None:
                 # "On Monday he said his summit a day earlier…": "earlier" counts from Monday.
                 base = reference if expression.text.lower().endswith(_NARRATIVE) else anchor
                 expression.value = resolve(
-                    expression, base or anchor, sentence.text[: expression.start]
+                    expression, base or anchor, sentence.text[: expression.start],
+                    sentence.text[expression.end :],
                 )
-                if expression.value and len(expression.value) == 10:
+                if expression.value and re.fullmatch(r"\d{4}-\d\d-\d\d", expression.value):
                     reference = date.fromisoformat(expression.value)
+                if expression.kind == "year_anaphor" and named_year is not None:
+                    expression.value = f"{named_year + (expression.offset or 0):04d}"
+            if expression.kind in ("absolute", "year") and expression.year is not None:
+                named_year = expression.year
             expression.start += sentence.start
             expression.end += sentence.start
             expression.sentence = index
@@ -110,8 +135,12 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
     return found
 
 
-def find_expressions(text: str) -> list[TemporalExpression]:
-    """Return the date expressions in ``text`` (offsets relative to it), unresolved."""
+def find_expressions(text: str, context: str = "") -> list[TemporalExpression]:
+    """Return the date expressions in ``text`` (offsets relative to it), unresolved.
+
+    ``context`` is the text just before (the previous sentences): it tells whether
+    "the period" or "a year earlier" speaks of a quarter.
+    """
     taken: list[tuple[int, int]] = []
     found: list[TemporalExpression] = []
     for kind, pattern in _PATTERNS:
@@ -119,7 +148,7 @@ def find_expressions(text: str) -> list[TemporalExpression]:
             span = match.span()
             if any(span[0] < end and start < span[1] for start, end in taken):
                 continue
-            expression = _build(kind, match, text)
+            expression = _build(kind, match, text, context)
             if expression is None:
                 continue
             taken.append(span)
@@ -127,7 +156,11 @@ def find_expressions(text: str) -> list[TemporalExpression]:
     return sorted(found, key=lambda e: e.start)
 
 
-def _build(kind: str, match: re.Match[str], text: str) -> TemporalExpression | None:
+def _build(
+    kind: str, match: re.Match[str], text: str, context: str = ""
+) -> TemporalExpression | None:
+    if kind not in _CALENDAR_KINDS:
+        return temporal_forms.build(kind, match, text, context)
     groups = match.groupdict()
     month = MONTHS.get((groups.get("month") or "").lower().rstrip("."))
     day = int(groups["day"]) if groups.get("day") else None
@@ -144,18 +177,27 @@ def _build(kind: str, match: re.Match[str], text: str) -> TemporalExpression | N
         return _checked(make(kind="absolute", year=year, month=month, day=day))
     if kind == "my":
         return make(kind="absolute", year=year, month=month)
-    if kind in ("md", "dm"):
-        return _checked(make(kind="partial", month=month, day=day))
+    if kind in ("md", "dm", "wmd"):
+        weekday = WEEKDAYS[groups["weekday"].lower()] if groups.get("weekday") else None
+        return _checked(make(kind="partial", month=month, day=day, weekday=weekday))
     if kind == "rel_day":
         offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[groups["word"].lower()]
         return make(kind="relative", offset=offset, unit="day")
     if kind == "rel_unit":
         offset = _WHICH.get(groups["which"].lower(), 0)
+        if groups["unit"].lower() == "week":  # "last week" is a week, not a day
+            return make(kind="week", offset=offset)
         return make(kind="relative", offset=offset, unit=groups["unit"].lower())
     if kind == "ago":
         count = groups["count"].lower()
         number = _NUMBERS.get(count) or int(count)
         sign = 1 if groups["dir"].lower() in ("later", "after") else -1
+        if number == 1 and sign < 0 and groups["unit"].lower() == "year" and (
+                "quarter" in (context + text).lower()):
+            # Results "a year earlier" in a sentence about quarters: the year-ago quarter.
+            return make(kind="quarter", offset=-4)
+        if groups["unit"].lower() == "week":  # "six weeks ago" is a week (TIMEX3 1998-W02)
+            return make(kind="week", offset=sign * number)
         return make(kind="relative", offset=sign * number, unit=groups["unit"].lower())
     if kind == "weekday":
         which = (groups.get("which") or "").lower()
@@ -197,104 +239,5 @@ def anchor_date(published: str | None, precision: str) -> date | None:
         return None
 
 
-_NARRATIVE = ("earlier", "later", "before", "after")
-
-
-def is_future(preceding: str) -> bool:
-    """True when the clause before an expression speaks of what is to come ("will", "is due to")."""
-    clause = re.split(r"[,;:]|\bsaid\b|\bsays\b", preceding)[-1][-80:]
-    return bool(_FUTURE_CUE.search(clause))
-
-
-def resolve(expression: TemporalExpression, anchor: date, sentence: str = "") -> str | None:
-    """Normalise ``expression`` against ``anchor``; returns ISO or ``None``.
-
-    Args:
-        expression: What the words say.
-        anchor: The date the text was written (publication date).
-        sentence: The sentence text before the expression; its tense decides between
-            the past and the coming occurrence of a weekday or month without a year.
-    """
-    future = is_future(sentence)
-    kind = expression.kind
-    if kind == "absolute":
-        return _iso(expression.year, expression.month, expression.day)
-    if kind == "year":
-        return _iso(expression.year, None, None)
-    if kind == "partial" and expression.month is not None:
-        year = _year_for_month(anchor, expression.month, expression.day, future, expression.offset)
-        if expression.day is not None:
-            # "29 February" in a year without one: the nearest leap year the words point to.
-            step = 1 if future or (expression.offset or 0) > 0 else -1
-            for _ in range(8):
-                if expression.day <= calendar.monthrange(year, expression.month)[1]:
-                    break
-                year += step
-            else:
-                return None
-        return _iso(year, expression.month, expression.day)
-    try:
-        if kind == "weekday" and expression.weekday is not None:
-            day = weekday_near(anchor, expression.weekday, future, expression.offset or 0)
-            return day.isoformat()
-        if kind == "relative" and expression.unit and expression.offset is not None:
-            return shift(anchor, expression.unit, expression.offset)
-    except OverflowError:
-        return None  # "99999999 days ago": beyond the calendar, so left unresolved
-    return None
-
-
-def _year_for_month(
-    anchor: date, month: int, day: int | None, future: bool, offset: int | None
-) -> int:
-    """The year of a month named without one: the nearest in the direction the words point."""
-    if offset == -1:  # "last March": the latest March before this month
-        return anchor.year if month < anchor.month else anchor.year - 1
-    if offset == 1:  # "next March": the first March after this month
-        return anchor.year if month > anchor.month else anchor.year + 1
-    if offset == 0:  # "this March"
-        return anchor.year
-    if future:
-        # "will meet in March", said in November, means next March.
-        return anchor.year + 1 if (month, day or 31) < (anchor.month, anchor.day) else anchor.year
-    return anchor.year - 1 if (month, day or 1) > (anchor.month, anchor.day) else anchor.year
-
-
-def weekday_near(anchor: date, weekday: int, future: bool, offset: int = 0) -> date:
-    """The weekday closest to ``anchor``: the past one, or the coming one when ``future``."""
-    back = (anchor.weekday() - weekday) % 7
-    if future or offset > 0:
-        ahead = (weekday - anchor.weekday()) % 7
-        return anchor + timedelta(days=ahead or (7 if offset > 0 else 0))
-    if offset < 0 and back == 0:
-        back = 7
-    return anchor - timedelta(days=back)
-
-
-def shift(anchor: date, unit: str, offset: int) -> str | None:
-    """``anchor`` moved by ``offset`` units, at the precision the unit implies.
-
-    Returns:
-        The ISO value, or ``None`` when it falls outside years 1–9999.
-
-    Raises:
-        OverflowError: A day or week offset too large for any date.
-    """
-    if unit == "day":
-        return (anchor + timedelta(days=offset)).isoformat()
-    if unit == "week":
-        return (anchor + timedelta(weeks=offset)).isoformat()
-    if unit == "month":
-        months = anchor.year * 12 + anchor.month - 1 + offset
-        return _iso(months // 12, months % 12 + 1, None)
-    return _iso(anchor.year + offset, None, None)
-
-
-def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
-    if year is None or not MIN_YEAR <= year <= MAX_YEAR:
-        return None
-    if month is None:
-        return f"{year:04d}"
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    return f"{year:04d}-{month:02d}-{day:02d}"
+_NARRATIVE = ("earlier", "later", "before", "after", "next day", "following day", "previous day",
+              "preceding day")

@@ -1,0 +1,220 @@
+"""TimeML DATE forms beyond the calendar: quarters, seasons, weeks, decades, references.
+
+TimeML marks as DATE not only calendar dates but "the third quarter" (``1989-Q3``),
+"last fall" (``1997-FA``), "the weekend" (``1998-W06-WE``), "the 1990s" (``199``),
+"now" (``PRESENT_REF``), "recently" (``PAST_REF``) and spelled-out years ("nineteen
+ninety-six"). :data:`PATTERNS` finds them; :func:`build` keeps what the words say, and
+:mod:`storyline.language.temporal_resolve` turns that into a value.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from storyline.model import TemporalExpression
+
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+WORD_NUMBERS = {w: i for i, w in enumerate(_ONES.split("|"), 1)}
+WORD_NUMBERS.update({w: i for i, w in enumerate(_TEENS.split("|"), 10)})
+WORD_NUMBERS.update({w: i for i, w in enumerate(_TENS.split("|"), 2)})  # tens digit
+# "nineteen ninety-six", "twenty oh five", "the year two thousand (and one)".
+SPELLED_YEAR = (
+    rf"(?:(?P<century>nineteen|twenty)[- ](?:(?P<tens>{_TENS})(?:[- ](?P<ones>{_ONES}))?|"
+    rf"(?P<teen>{_TEENS})|(?:oh|o)[- ](?P<oh>{_ONES}))|"
+    rf"the year two thousand(?:(?: and)? (?P<after>{_ONES}|{_TEENS}))?)"
+)
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)"
+)
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+             "4th": 4}
+_SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_DECADE_WORDS = {w[:-1] + "ies": WORD_NUMBERS[w] for w in _TENS.split("|")}  # "nineties": 9
+# Relative words before "quarter"/"period", as an offset from the current quarter
+# (None: the tense decides, the last quarter unless the sentence looks ahead).
+_QUARTER_WHICH = {"the": None, "this": 0, "the current": 0, "last": -1, "the latest": None,
+                  "the most recent": None, "the past": -1, "the previous": -1, "the prior": -1,
+                  "next": 1, "the coming": 1, "the next": 1}
+_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+             "halloween": (10, 31)}
+_YEAR_BEFORE = r"(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|year\s+earlier)"
+
+# Tried before the calendar patterns, which would take part of them ("January", "next day").
+FIRST: list[tuple[str, re.Pattern[str]]] = [
+    ("spelled_my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{SPELLED_YEAR}\b", re.I)),
+    ("day_next", re.compile(
+        r"\bthe\s+(?:(?P<after>next|following)\s+day|(?:previous|preceding)\s+day|"
+        r"day\s+(?P<dir>before|after))\b", re.I)),
+]
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("season", re.compile(
+        r"\b(?:(?P<which>this past|this coming|this|last|next|the|early|late|mid|in|during|"
+        r"by|since|until|over the)[- ])?(?P<season>spring|summer|autumn|fall|winter)\b"
+        rf"(?:,?\s+(?:of\s+)?(?:{_YEAR}|{SPELLED_YEAR}))?", re.I)),
+    ("spelled_year", re.compile(rf"\b{SPELLED_YEAR}\b", re.I)),
+    ("quarter", re.compile(
+        rf"\b(?:the\s+)?(?:{_YEAR}\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|"
+        r"1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<part>quarter|half)\b"
+        r"(?:\s+of(?:\s+(?:fiscal|the\s+fiscal\s+year))?\s+(?P<of>(?:19|20)\d\d))?", re.I)),
+    ("quarter_before", re.compile(rf"\b{_YEAR_BEFORE}(?:\s+(?:fiscal\s+)?(?P<noun>quarter|"
+                                  r"period))?\b", re.I)),
+    ("quarter_which", re.compile(
+        r"\b(?P<which>the most recent|the latest|the current|the previous|the prior|the past|"
+        r"the coming|the next|this|last|next|the)\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!-)",
+        re.I)),
+    ("the_week", re.compile(r"\bthe\s+week\b(?![-\']|\s+(?:of|before|after|earlier|later))",
+                            re.I)),
+    ("holiday", re.compile(
+        r"\b(?P<holiday>Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Eve|Day)|"
+        r"Valentine's\s+Day|Halloween)")),
+    ("weekend", re.compile(
+        r"\b(?P<which>this past|this coming|this|last|next|the)\s+weekend\b", re.I)),
+    ("decade", re.compile(
+        r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:(?P<year>1[5-9]\d0|20\d0)'?s|"
+        r"(?:nineteen[- ])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|"
+        r"eighties|nineties))\b", re.I)),
+    ("decade_which", re.compile(
+        r"\b(?P<which>this|the last|the past|the next|the coming|the previous)\s+decade\b",
+        re.I)),
+    ("century", re.compile(r"\b(?:the\s+)?(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)[- ]century\b",
+                           re.I)),
+    ("year_that", re.compile(
+        r"\b(?:(?P<that>that|the same) year|the (?P<after>following|ensuing|succeeding) year|"
+        r"the (?P<before>previous|preceding|prior) year|the year (?P<dir>before|after))\b"
+        r"(?![- ](?:earlier|ago|end|old|long))", re.I)),
+    ("year_the", re.compile(
+        r"\b(?:the|this)\s+(?P<mod>(?:(?:current|past|previous|prior|coming|full|latest|"
+        r"fiscal|calendar)\s+)*)year\b(?![- ](?:earlier|ago|before|after|end|old|long))",
+        re.I)),
+    ("year_end", re.compile(r"\b(?:the\s+)?(?:year[- ]end|year's end|end of the year)\b", re.I)),
+    ("year_mid", re.compile(rf"\b(?:mid|early|late)-{_YEAR}\b", re.I)),
+    ("ref", re.compile(
+        r"\b(?:(?:right\s+)?now|currently|current|nowadays|presently|at present|"
+        r"(?:more\s+|until\s+|only\s+)?recently|recent(?:\s+(?:days|weeks|months|years))?|"
+        r"the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|"
+        r"month|week|day|decade|quarter|century|\w+ty))|the (?:near |distant |foreseeable )?"
+        r"future(?!\s+of)|in future|the (?:near|short) term|(?:the\s+)?coming\s+(?:days|weeks|"
+        r"months|years)|the (?:past|last) (?:few|several) (?:days|weeks|months|quarters|years)|"
+        r"(?:a few|several|some|many) (?:days|weeks|months|years) ago)\b", re.I)),
+]
+
+
+def spelled_year(groups: dict[str, Any]) -> int | None:
+    """The year a :data:`SPELLED_YEAR` match names."""
+    if groups.get("century"):
+        base = 1900 if groups["century"].lower() == "nineteen" else 2000
+        if groups.get("tens"):
+            return base + 10 * WORD_NUMBERS[groups["tens"].lower()] + WORD_NUMBERS.get(
+                (groups.get("ones") or "").lower(), 0)
+        if groups.get("teen"):
+            return base + WORD_NUMBERS[groups["teen"].lower()]
+        return base + WORD_NUMBERS[(groups.get("oh") or "").lower()]
+    return 2000 + WORD_NUMBERS.get((groups.get("after") or "").lower(), 0)
+
+
+def build(
+    kind: str, match: re.Match[str], text: str, context: str = ""
+) -> TemporalExpression | None:
+    """What one :data:`PATTERNS` match says, or ``None`` when it is no date after all.
+
+    ``text`` is the sentence, ``context`` the sentences before it.
+    """
+    groups = match.groupdict()
+    start, end = match.span()
+    words = " ".join(match.group().lower().split())
+
+    def make(**values: Any) -> TemporalExpression:
+        return TemporalExpression(match.group(), start, end, **values)
+
+    if kind == "spelled_my":
+        month = _month_number(groups["month"])
+        return make(kind="absolute", year=spelled_year(groups), month=month)
+    if kind == "year_end":  # the end of the year being written in
+        return make(kind="relative", offset=0, unit="year")
+    if kind == "spelled_year" or kind == "year_mid":
+        named = int(groups["year"]) if groups.get("year") else spelled_year(groups)
+        return make(kind="year", year=named)
+    if kind == "season":
+        return _season(groups, make, words)
+    mentions_quarter = "quarter" in (context + " " + text).lower()
+    if kind == "quarter":
+        year: str | None = groups.get("year") or groups.get("of")
+        number = _ORDINALS[groups["ord"].lower()]
+        if groups["part"].lower() == "half":
+            if number > 2:
+                return None
+            return make(kind="quarter", code=f"H{number}", year=int(year) if year else None)
+        return make(kind="quarter", code=f"Q{number}", year=int(year) if year else None)
+    if kind == "quarter_before":
+        # "year-earlier" results are a quarter's when the sentence is about quarters.
+        if (groups.get("noun") or "").lower() == "quarter" or mentions_quarter:
+            return make(kind="quarter", offset=-4)
+        return make(kind="relative", offset=-1, unit="year")
+    if kind == "quarter_which":
+        if groups["noun"].lower() == "period" and not mentions_quarter:
+            return None  # "the period" is a quarter only where quarters are spoken of
+        return make(kind="quarter", offset=_QUARTER_WHICH[groups["which"].lower()])
+    if kind == "the_week":  # "the week" in news is the current one
+        return make(kind="week", offset=0)
+    if kind == "holiday":  # fixed-date holidays; the year as for any yearless date
+        month, day = _HOLIDAYS[" ".join(groups["holiday"].lower().split())]
+        return make(kind="partial", month=month, day=day)
+    if kind == "weekend":
+        which = groups["which"].lower()
+        offset = -1 if which == "last" else 1 if which == "next" else None
+        return make(kind="weekend", offset=offset)
+    if kind == "decade":
+        if groups.get("year"):
+            return make(kind="decade", year=int(groups["year"]))
+        return make(kind="decade", code=str(_DECADE_WORDS[groups["word"].lower()]))
+    if kind == "decade_which":
+        which = groups["which"].lower()
+        return make(kind="decade", offset=0 if which == "this" else 1 if "next" in which
+                    or "coming" in which else -1)
+    if kind == "century":
+        return make(kind="century", year=(int(groups["n"]) - 1) * 100)
+    if kind == "day_next":  # counted from the day the sentence is about (see extract_temporal)
+        later = groups.get("after") or (groups.get("dir") or "").lower() == "after"
+        return make(kind="relative", offset=1 if later else -1, unit="day")
+    if kind == "year_that":  # counted from the last year the text named, else the anchor's
+        offset = -1 if groups.get("before") or (groups.get("dir") or "").lower() == "before" \
+            else 0 if groups.get("that") else 1
+        return make(kind="year_anaphor", offset=offset)
+    if kind == "year_the":
+        modifier = groups["mod"].lower()
+        offset = -1 if re.search(r"past|previous|prior", modifier) else 1 if "coming" in (
+            modifier) else 0
+        return make(kind="relative", offset=offset, unit="year")
+    if kind == "ref":
+        if words.startswith("now") and not text[:start].strip(" \"'`“‘("):
+            return None  # "Now, ..." opening a sentence moves the story on, not the time
+        code = "FUTURE_REF" if re.search(r"future|term|coming", words) else "PAST_REF" if (
+            re.search(r"past|recent|last|ago", words)) else "PRESENT_REF"
+        return make(kind="ref", code=code)
+    return None
+
+
+def _season(groups: dict[str, Any], make: Any, words: str) -> TemporalExpression | None:
+    which = (groups.get("which") or "").lower()
+    season = groups["season"].lower()
+    year = int(groups["year"]) if groups.get("year") else None
+    if year is None and (groups.get("century") or "thousand" in words):
+        year = spelled_year(groups)
+    # "fall" is a verb and a noun far more often than a season: it needs a clear cue.
+    cue = which in ("this past", "this coming", "this", "last", "next", "early", "late")
+    if year is None and not which or season == "fall" and year is None and not cue:
+        return None
+    offset = -1 if which in ("last", "this past") else 1 if which in ("next", "this coming") \
+        else 0 if which == "this" else None
+    return make(kind="season", code=_SEASON_CODES[season], year=year, offset=offset)
+
+
+def _month_number(name: str) -> int:
+    return ["january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december"].index(name.lower()) + 1

@@ -1,0 +1,284 @@
+"""TIMEX3 values for the date expressions :mod:`storyline.language.temporal` finds.
+
+A value depends on the anchor (the publication date) and on tense: "March" in a
+sentence about what will happen is the coming March, in one about what happened the
+past one. Calendar dates come out in ISO form; the other TimeML DATE forms as TIMEX3
+writes them (``1998-W06``, ``1989-Q3``, ``1998-SU``, ``199``, ``PRESENT_REF``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from storyline.model import TemporalExpression
+
+# Values outside these years are no ISO dates ("5000 years ago"); they stay unresolved.
+MIN_YEAR, MAX_YEAR = 1, 9999
+SEASONS = ("SP", "SU", "FA", "WI")  # in calendar order; winter starts in December
+# A yearless date further back than this, while the coming one is nearer, is not
+# taken as last year's in a past-tense sentence: the year is left unknown.
+FAR_MONTHS = 10
+# Words before a date that point ahead of the time of writing: an end or a start to come.
+_FORWARD = re.compile(
+    r"\b(?:to|until|till|through|by|effective|payable|record|starting|beginning|expire|"
+    r"expires|due)\s+(?:(?:mid|early|late)[- ])?$", re.I
+)
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|would|shall|is due|are due|due to|plans? to|expected to|expects? to|"
+    r"intends? to|hopes? to|aims? to|"
+    r"scheduled|set to|going to|next|upcoming|later this)\b",
+    re.I,
+)
+# A finite verb in the past tense: the sentence tells what happened.
+_PAST_CUE = re.compile(
+    r"\b(?:was|were|had|did|said|told|rose|fell|began|came|went|took|made|won|lost|"
+    r"held|met|left|sold|bought|paid|became|led|saw|gave|got|ago)\b|"
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )"
+    r"\b[a-z]{3,}(?<!ne)ed\b"
+)
+
+
+def is_future(preceding: str) -> bool:
+    """True when the clause before an expression speaks of what is to come ("will", "is due to")."""
+    clause = re.split(r"[,;:]|\bsaid\b|\bsays\b", preceding)[-1][-80:]
+    return bool(_FUTURE_CUE.search(clause))
+
+
+def is_past(sentence: str) -> bool:
+    """True when ``sentence`` has a verb in the past tense ("was", "said", "rose", "signed")."""
+    return bool(_PAST_CUE.search(sentence))
+
+
+def resolve(
+    expression: TemporalExpression, anchor: date, sentence: str = "", after: str = ""
+) -> str | None:
+    """Normalise ``expression`` against ``anchor``; returns a TIMEX3 value or ``None``.
+
+    Args:
+        expression: What the words say.
+        anchor: The date the text was written (publication date).
+        sentence: The sentence text before the expression; its tense decides between
+            the past and the coming occurrence of a weekday or month without a year.
+        after: The rest of the sentence, read for its tense too when given.
+    """
+    future = is_future(sentence)
+    kind = expression.kind
+    if kind == "ref":
+        return expression.code
+    if kind == "absolute":
+        return _iso(expression.year, expression.month, expression.day)
+    if kind == "year":
+        return _iso(expression.year, None, None)
+    if kind in ("decade", "century"):
+        return _era(expression, anchor)
+    if kind == "quarter":
+        return _quarter(expression, anchor, future, is_past(sentence + " " + after))
+    if kind == "season":
+        return _season(expression, anchor, future)
+    if kind == "partial" and expression.month is not None:
+        past = is_past(sentence + " " + after)
+        return _partial(expression, anchor, future, past, sentence)
+    try:
+        if kind == "weekday" and expression.weekday is not None:
+            day = weekday_near(anchor, expression.weekday, future, expression.offset or 0)
+            return day.isoformat()
+        if kind == "week" and expression.offset is not None:
+            return _week(anchor + timedelta(weeks=expression.offset))
+        if kind == "weekend":
+            saturday = weekday_near(anchor, 5, future, expression.offset or 0)
+            return f"{_week(saturday)}-WE"
+        if kind == "year_anaphor":
+            return _iso(anchor.year + (expression.offset or 0), None, None)
+        if kind == "relative" and expression.unit and expression.offset is not None:
+            return shift(anchor, expression.unit, expression.offset)
+    except OverflowError:
+        return None  # "99999999 days ago": beyond the calendar, so left unresolved
+    return None
+
+
+def _partial(
+    expression: TemporalExpression, anchor: date, future: bool, past: bool, preceding: str
+) -> str | None:
+    """A month (and day) named without a year."""
+    month, day = expression.month or 1, expression.day
+    if day is not None and expression.weekday is not None:
+        # "Saturday, April 25": of the years around the anchor, the nearest where it fits.
+        fitting = [y for y in (anchor.year, anchor.year - 1, anchor.year + 1) if MIN_YEAR <= y
+                   <= MAX_YEAR and _weekday_of(y, month, day) == expression.weekday]
+        if fitting:
+            return _iso(fitting[0], month, day)
+    year = _year_for_month(anchor, month, day, future, past, expression.offset, preceding)
+    if year is None:  # the tense and the calendar disagree: the year is unknown
+        return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+    if day is not None:
+        # "29 February" in a year without one: the nearest leap year the words point to.
+        step = 1 if future or (expression.offset or 0) > 0 else -1
+        for _ in range(8):
+            if day <= calendar.monthrange(year, month)[1]:
+                break
+            year += step
+        else:
+            return None
+    return _iso(year, month, day)
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:  # 29 February in a common year
+        return None
+
+
+def _year_for_month(
+    anchor: date,
+    month: int,
+    day: int | None,
+    future: bool,
+    past: bool,
+    offset: int | None,
+    preceding: str = "",
+) -> int | None:
+    """The year of a month named without one: the nearest that fits the tense.
+
+    ``None`` when the sentence is in the past tense but last year's date is more than
+    :data:`FAR_MONTHS` back while this year's is nearer: such a date ("the attacks of
+    September 11" written in August) is an anniversary or a well-known date, not last year's.
+    """
+    if offset == -1:  # "last March": the latest March before this month
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if offset == 1:  # "next March": the first March after this month
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if offset == 0:  # "this March"
+        return anchor.year
+    behind = anchor.year - 1 if (month, day or 1) > (anchor.month, anchor.day) else anchor.year
+    ahead = anchor.year + 1 if (month, day or 31) < (anchor.month, anchor.day) else anchor.year
+    if future:
+        # "will meet in March", said in November, means next March.
+        return ahead
+    here = anchor.year * 12 + anchor.month
+    back, forward = here - (behind * 12 + month), ahead * 12 + month - here
+    if back <= forward:
+        return behind
+    # The coming one is nearer: it is meant when the words point ahead ("payable Jan. 2",
+    # "extended to Nov. 16") or nothing says the sentence tells of the past.
+    if not past or _FORWARD.search(preceding):
+        return ahead
+    return behind if back <= FAR_MONTHS else None
+
+
+def _quarter(
+    expression: TemporalExpression, anchor: date, future: bool, past: bool = True
+) -> str | None:
+    """``YYYY-Qn`` (or ``YYYY-Hn``): a named quarter, or the quarter the tense points to."""
+    per_year = 2 if (expression.code or "").startswith("H") else 4  # halves or quarters
+    current = anchor.year * per_year + (anchor.month - 1) * per_year // 12
+    if expression.code:  # "the third quarter", "the first half"
+        number = int(expression.code[1]) - 1
+        if expression.year is not None:
+            index = expression.year * per_year + number
+        else:
+            index = anchor.year * per_year + number
+            # A quarter is reported on after it ends: the one just ended is still news to come.
+            if future and index < current - 1:
+                index += per_year
+            elif not future and index > current:
+                index -= per_year
+        year = index // per_year
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            return None
+        return f"{year:04d}-{expression.code[0]}{index % per_year + 1}"
+    elif expression.offset is None:
+        # "the quarter": the one being reported on (the last) unless speaking ahead.
+        index = current if future or not past else current - 1
+    else:
+        index = current + expression.offset
+        if expression.offset < -1:  # "the year-ago quarter": a year before the last one
+            index = current - 1 + expression.offset
+    year = index // 4
+    return f"{year:04d}-Q{index % 4 + 1}" if MIN_YEAR <= year <= MAX_YEAR else None
+
+
+def _season(expression: TemporalExpression, anchor: date, future: bool) -> str | None:
+    """``YYYY-SU``: the season the words and tense point to."""
+    number = SEASONS.index(expression.code or "SU")
+    if expression.year is not None:
+        return f"{expression.year:04d}-{SEASONS[number]}"
+    # Counted in seasons from spring of year 0; January and February belong to last winter.
+    current = (anchor.year * 12 + anchor.month - 3) // 3
+    index = anchor.year * 4 + number  # "this summer": the anchor's year
+    offset = expression.offset
+    if offset == -1:  # "last fall": the latest one before the current season
+        while index >= current:
+            index -= 4
+    elif offset == 1:  # "next spring"
+        while index <= current:
+            index += 4
+    elif offset is None and future:
+        while index < current:
+            index += 4
+    elif offset is None:  # "in the summer": the latest, the current one included
+        while index > current:
+            index -= 4
+    year = index // 4
+    return f"{year:04d}-{SEASONS[index % 4]}" if MIN_YEAR <= year <= MAX_YEAR else None
+
+
+def _era(expression: TemporalExpression, anchor: date) -> str | None:
+    """A decade (``199``) or century (``19``) value."""
+    if expression.kind == "century":
+        return f"{expression.year // 100:02d}" if expression.year is not None else None
+    if expression.year is not None:
+        return f"{expression.year // 10:03d}"
+    decade = anchor.year // 10 + (expression.offset or 0)
+    if expression.code:  # "the nineties": the latest decade ending so, up to the anchor's
+        named = anchor.year // 100 * 10 + int(expression.code)
+        decade = named if named <= anchor.year // 10 else named - 10
+    return f"{decade:03d}" if decade >= 0 else None
+
+
+def _week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def weekday_near(anchor: date, weekday: int, future: bool, offset: int = 0) -> date:
+    """The weekday closest to ``anchor``: the past one, or the coming one when ``future``."""
+    back = (anchor.weekday() - weekday) % 7
+    if (future and offset >= 0) or offset > 0:  # "last Thursday" is past whatever the tense
+        ahead = (weekday - anchor.weekday()) % 7
+        return anchor + timedelta(days=ahead or (7 if offset > 0 else 0))
+    if offset < 0 and back == 0:
+        back = 7
+    return anchor - timedelta(days=back)
+
+
+def shift(anchor: date, unit: str, offset: int) -> str | None:
+    """``anchor`` moved by ``offset`` units, at the precision the unit implies.
+
+    Returns:
+        The ISO value, or ``None`` when it falls outside years 1–9999.
+
+    Raises:
+        OverflowError: A day or week offset too large for any date.
+    """
+    if unit == "day":
+        return (anchor + timedelta(days=offset)).isoformat()
+    if unit == "week":
+        return (anchor + timedelta(weeks=offset)).isoformat()
+    if unit == "month":
+        months = anchor.year * 12 + anchor.month - 1 + offset
+        return _iso(months // 12, months % 12 + 1, None)
+    return _iso(anchor.year + offset, None, None)
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None or not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"

@@ -1,0 +1,116 @@
+"""The public date API: storyline.dates.find over the pipeline's temporal code."""
+
+from datetime import date
+
+from storyline.dates import TimeExpression, find, granularity
+
+NOV_1989 = date(1989, 11, 2)  # a Thursday, in the fourth quarter
+
+
+def values(text: str, reference: date = NOV_1989) -> dict[str, str | None]:
+    return {t.text: t.value for t in find(text, reference)}
+
+
+def test_offsets_point_into_the_text_with_value_and_granularity() -> None:
+    text = "Profit rose.\nThe company said on Oct. 31, 1989 it was done."
+    (found,) = find(text, NOV_1989)
+    assert found == TimeExpression(text.index("Oct."), text.index(" it"), "Oct. 31, 1989",
+                                   "1989-10-31", "day")
+
+
+def test_quarters_named_and_by_tense() -> None:
+    assert values("Net rose in the third quarter.") == {"the third quarter": "1989-Q3"}
+    assert values("Third-quarter profit fell.") == {"Third-quarter": "1989-Q3"}
+    # "the quarter" is the one reported on (the last) unless the sentence looks ahead.
+    assert values("Net income for the quarter was flat.") == {"the quarter": "1989-Q3"}
+    assert values("Sales will improve in the quarter.") == {"the quarter": "1989-Q4"}
+    assert values("Sales rose in the latest quarter.") == {"the latest quarter": "1989-Q3"}
+    assert values("Net fell from the year-earlier quarter.") == {
+        "the year-earlier quarter": "1988-Q3"}
+
+
+def test_references_weeks_seasons_decades() -> None:
+    assert values("Prices are now higher.") == {"now": "PRESENT_REF"}
+    assert values("It currently holds shares.") == {"currently": "PRESENT_REF"}
+    assert values("Sales fell recently.") == {"recently": "PAST_REF"}
+    assert values("It will grow in the future.") == {"the future": "FUTURE_REF"}
+    assert values("They met last week.") == {"last week": "1989-W43"}
+    assert values("Shares rose this summer.", date(1998, 3, 22)) == {"this summer": "1998-SU"}
+    assert values("It was bought last fall.", date(1998, 2, 6)) == {"last fall": "1997-FA"}
+    assert values("Growth slowed in the 1980s.") == {"the 1980s": "198"}
+    assert values("It was built in nineteen ninety-six.") == {"nineteen ninety-six": "1996"}
+
+
+def test_the_past_year_is_the_year_before() -> None:
+    assert values("Prices rose during the past year.", date(1998, 3, 3)) == {
+        "the past year": "1997"}
+
+
+def test_yearless_date_takes_the_nearest_year_the_tense_allows() -> None:
+    # Nothing says past: the coming date is nearer.
+    assert values("The dividend is payable Jan. 2.") == {"Jan. 2": "1990-01-02"}
+    # Past tense and not far back: last year's.
+    assert values("He stepped down in March.") == {"March": "1989-03"}
+    # Past tense, last year's far back, this year's near: the year is unknown rather than
+    # a year the reference does not support.
+    assert values("The attacks of September 11 shocked the world.", date(2005, 8, 20)) == {
+        "September 11": "XXXX-09-11"}
+
+
+def test_granularity_of_timex_values() -> None:
+    cases = {"1998-02-13": "day", "1998-02": "month", "1998": "year", "1998-W06": "week",
+             "1998-W06-WE": "weekend", "1989-Q3": "quarter", "1998-SU": "season",
+             "199": "decade", "19": "century", "PRESENT_REF": "reference", None: None}
+    assert {value: granularity(value) for value in cases} == cases
+
+
+def test_without_a_reference_only_self_contained_values() -> None:
+    found = {t.text: t.value for t in find("Now, in 1998, sales rose last week; it is now so.")}
+    assert found == {"1998": "1998", "last week": None, "now": "PRESENT_REF"}
+
+
+def test_weekday_with_a_yearless_date_takes_the_year_it_fits() -> None:
+    found = values("The paper said in an editorial on Saturday, April 25: the court erred.",
+                   date(1998, 4, 24))
+    assert found == {"Saturday, April 25": "1998-04-25"}
+
+
+def test_year_ago_results_in_a_report_on_quarters_are_the_year_ago_quarter() -> None:
+    text = "Net income rose 5% in the third quarter. A year earlier it fell."
+    assert values(text) == {"the third quarter": "1989-Q3", "A year earlier": "1988-Q3"}
+    assert values("A year earlier it fell.") == {"A year earlier": "1988"}
+
+
+def test_vague_references_to_past_and_future() -> None:
+    assert values("Sales will fall in the near term.") == {"the near term": "FUTURE_REF"}
+    assert values("Sales fell over the last few months.") == {"the last few months": "PAST_REF"}
+    assert values("The coming months will be hard.") == {"The coming months": "FUTURE_REF"}
+
+
+def test_weeks_ago_is_a_week_and_last_weekday_is_past_whatever_the_tense() -> None:
+    assert values("It began six weeks ago.", date(1998, 3, 4)) == {"six weeks ago": "1998-W04"}
+    assert values("The bid, due to expire last Thursday, will be extended.") == {
+        "last Thursday": "1989-10-26"}
+
+
+def test_halves_and_fixed_holidays() -> None:
+    assert values("Sales rose in the first half.") == {"the first half": "1989-H1"}
+    assert values("Sales rose in the second half of 1988.") == {
+        "the second half of 1988": "1988-H2"}
+    assert values("Stores will open on Christmas Eve.") == {"Christmas Eve": "1989-12-24"}
+
+
+def test_that_year_counts_from_the_last_year_named() -> None:
+    text = "The plant opened in 1994. It closed the following year."
+    assert values(text, date(1998, 4, 18)) == {"1994": "1994", "the following year": "1995"}
+    assert values("It closed the following year.", date(1998, 4, 18)) == {
+        "the following year": "1999"}
+
+
+def test_the_next_day_counts_from_the_day_the_sentence_names() -> None:
+    found = values("The talks began on Monday and ended the next day.")
+    assert found == {"Monday": "1989-10-30", "the next day": "1989-10-31"}
+
+
+def test_the_quarter_in_the_present_tense_is_the_current_one() -> None:
+    assert values("Sales in the quarter are strong.") == {"the quarter": "1989-Q4"}
