@@ -72,6 +72,16 @@ def test_wires(analysed):
     assert wires == {k: v["wire"] for k, v in expected["provenance"].items()}
 
 
+def test_copies_of_one_wire_story_are_one_independent_source(analysed):
+    _, export = analysed
+    wires = {a["id"]: a["wire"] for a in export("articles")}
+    for event in export("events"):
+        named = {wires[a] for a in event["articles"]}
+        if len(event["articles"]) > 1 and len(named) == 1 and None not in named:
+            # Reprints of one agency's story, grouped as copies or not, are one source.
+            assert event["independent_sources"] == 1
+
+
 def test_shared_sentences_are_exported_as_passages(analysed):
     expected, export = analysed
     passages = export("passages")

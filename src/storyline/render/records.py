@@ -14,11 +14,12 @@ from typing import Any, Literal
 
 from storyline.errors import InputError
 from storyline.model import Article
+from storyline.provenance.independence import independent_sources
 from storyline.store.articles import load_articles
 from storyline.store.db import Store
 from storyline.store.events import article_events, event_rows, storyline_rows
 from storyline.store.events import event_members_in_order as event_members
-from storyline.store.provenance import load_provenance, passage_rows
+from storyline.store.provenance import independence_rows, load_provenance, passage_rows
 
 What = Literal["articles", "events", "storylines", "passages", "quotes", "entities"]
 WHATS: tuple[str, ...] = ("articles", "events", "storylines", "passages", "quotes", "entities")
@@ -129,16 +130,19 @@ def _plain(value: Any) -> Any:
 
 def _events(store: Store) -> Iterator[dict[str, Any]]:
     members = event_members(store)
-    provenance = load_provenance(store)
+    # One definition of independent sources everywhere (provenance.independence): copies
+    # of one text count once, and so do the stories of one wire agency.
+    source_rows = {row["article_id"]: row for row in
+                   independence_rows(store, [a for ids in members.values() for a in ids])}
     for row in event_rows(store):
         articles = members.get(row["event_id"], [])
-        groups = {(provenance[a].duplicate_group if a in provenance else None) or a
-                  for a in articles}
+        sources = independent_sources([source_rows[a] for a in articles if a in source_rows],
+                                      articles)
         yield {
             "event_id": row["event_id"], "storyline_id": row["storyline_id"],
             "date": row["date"], "title": row["title"], "articles": articles,
             "summary": json.loads(row["summary"] or "[]"),
-            "date_precision": row["date_precision"], "independent_sources": len(groups),
+            "date_precision": row["date_precision"], "independent_sources": sources,
         }
 
 
