@@ -181,3 +181,14 @@ def test_a_run_of_standalone_quote_paragraphs_keeps_its_speaker() -> None:
         "“We know it is coming and we might have years to prepare.”",
         "“We must work urgently to prepare for the next one.”",
     ) == ["Robert Hale"] * 5
+
+
+def test_a_proper_noun_speaker_the_entity_model_missed_is_taken_as_a_person() -> None:
+    [speaker] = speakers("“I feel sorry for the young people of this city,” said 40-year-old "
+                         "Tsikala Stephania, a public sector worker.")
+    assert speaker == "Tsikala Stephania"
+
+
+def test_a_bare_title_is_not_a_speaker_name() -> None:
+    assert speakers("“We will keep the rule in place for the coming years,” said Secretary.") \
+        == [None]

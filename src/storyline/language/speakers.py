@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from storyline.language.names import PERSON_LABEL, speaker_id
 from storyline.language.nlp import ParsedPiece
 from storyline.language.quotes import QuoteSpan
+from storyline.language.sentences import NAME_TITLES
 from storyline.model import Article, EntityMention, Quote
 
 if TYPE_CHECKING:
@@ -66,6 +67,11 @@ def _verb_forms() -> frozenset[str]:
 
 
 SPEECH_VERBS = _verb_forms()
+_TITLE_WORDS = NAME_TITLES | {
+    "secretary", "president", "minister", "chief", "director", "spokesman", "spokeswoman",
+    "officer", "judge", "governor", "mayor", "senator", "general", "commander", "inspector",
+    "constable", "sheriff", "undersheriff", "detective", "prosecutor", "chairman",
+}
 # Verbs that only report speech ("point", "note", "agree" have other senses): an unnamed
 # subject of one of these is the quote's speaker, so no farther verb is tried.
 _PLAIN_SPEECH = frozenset({"say", "says", "said", "saying", "tell", "tells", "told", "telling",
@@ -233,6 +239,8 @@ class _Resolver:
         words = [t for t in head.lefts if t.dep_ == "compound" and t.tag_ == "NNP"] + [head]
         if any(t.ent_type_ in SPEAKER_LABELS for t in words):
             return None
+        if all(t.lower_.rstrip(".") in _TITLE_WORDS for t in words):
+            return None  # "said Secretary", "said Troy police Lt.": a title, not a name
         start = self.index.start_of(words[0])
         end = self.index.start_of(head) + len(head.text)
         name = " ".join(t.text for t in words)
