@@ -151,3 +151,44 @@ def test_tokenised_tex_style_quotes() -> None:
         "We have no idea what caused it"]
     assert quoted('He said "we have no idea what caused it. \'\' Then he left.') == [
         "we have no idea what caused it."]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“This is an abduction, not an adoption,” Minister Yves Christallin was quoted as "
+         "saying by a news agency.", "Yves Christallin"),
+        ("According to an Acme Telecom update, “some more bandwidth was brought online last "
+         "night.”", "Acme Telecom"),
+    ],
+)
+def test_attribution_through_quoted_as_saying_and_a_named_source(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_an_unnamed_nearest_subject_gives_no_speaker_rather_than_a_farther_one() -> None:
+    assert speakers(
+        "Robert Hale stated that he opposed the changes, with a spokesman stating: “As "
+        "senator, he will fight to keep the strong protections of the law.”"
+    ) == [None]
+
+
+def test_a_run_of_standalone_quote_paragraphs_keeps_its_speaker() -> None:
+    assert speakers(
+        "“The danger is real and it is growing every year,” Robert Hale said.",
+        "“We cannot say for sure how large the next wave will be.”",
+        "“But the future need not look like the past at all.”",
+        "“We know it is coming and we might have years to prepare.”",
+        "“We must work urgently to prepare for the next one.”",
+    ) == ["Robert Hale"] * 5
+
+
+def test_a_proper_noun_speaker_the_entity_model_missed_is_taken_as_a_person() -> None:
+    [speaker] = speakers("“I feel sorry for the young people of this city,” said 40-year-old "
+                         "Tsikala Stephania, a public sector worker.")
+    assert speaker == "Tsikala Stephania"
+
+
+def test_a_bare_title_is_not_a_speaker_name() -> None:
+    assert speakers("“We will keep the rule in place for the coming years,” said Secretary.") \
+        == [None]

@@ -42,6 +42,21 @@ def test_true_boundaries_are_kept_and_quotes_stay_with_their_sentence() -> None:
                                    "The U.S. team left."]
 
 
+@pytest.mark.parametrize("text", [
+    "“ Our crews are out here all day. ” Palmer firemen were hosing down hotspots.",
+    "`` We failed us . '' For more than a week , Greece was shaken .",
+    '"This is a statement. " "I do feel bad," said a man.',
+])
+def test_a_quote_ending_its_sentence_is_cut_even_when_the_parser_ran_on(text: str) -> None:
+    spans = refine_spans(text, [(0, len(text))])
+    assert len(spans) == 2
+
+
+def test_a_quote_running_into_its_attribution_is_not_cut() -> None:
+    text = "“ We won the vote. ” said Lopez, smiling."
+    assert refine_spans(text, [(0, len(text))]) == [(0, len(text))]
+
+
 def test_opening_quote_moves_to_the_next_sentence() -> None:
     text = "He spoke. “Now we start.”"
     spans = refine_spans(text, [(0, 11), (11, len(text))])  # the cut fell after “

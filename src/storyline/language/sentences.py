@@ -2,7 +2,8 @@
 
 The parser's boundaries are good on clean prose but break news copy in known ways:
 after "U.S." or "Mr.", between an initial and a surname, at "No. 5", and inside a
-quote that carries on after a comma ("…,” he said"). :func:`refine_spans` takes the
+quote that carries on after a comma ("…,” he said"), and they run on past a quote that
+ends its sentence ("…all day.” Palmer firemen…"). :func:`refine_spans` takes the
 parser's spans and fixes those cases with rules on the characters alone, so it can
 be tested without a model and reused by the model-free fallback splitter.
 """
@@ -36,6 +37,8 @@ _TAIL_CHARS = 200
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")
 _FIRST_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+# A quote that ends its sentence ("…all day.” Palmer firemen…"): the parser often runs on.
+_QUOTE_END = re.compile(r"[.!?…]\s*(?:[”\"]|'')[ \t]+(?=[“\"`‘]*[A-Z])")
 _PLAIN_CUT = re.compile(r"(?<=[.!?…])[”’\"')\]»“]*\s+(?=[“‘\"(\[„«‚]?[A-Z0-9À-ÞΑ-ΩА-Я])")
 
 
@@ -53,7 +56,8 @@ def refine_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
     if not spans:
         return []
     first, last = spans[0][0], spans[-1][1]
-    cuts = sorted({start for start, _ in spans[1:]} | set(_line_cuts(text, first, last)))
+    cuts = sorted({start for start, _ in spans[1:]} | set(_line_cuts(text, first, last))
+                  | {m.end() for m in _QUOTE_END.finditer(text, first, last)})
     # Where the straight double quotes are, once: counting them from the start for every
     # cut would be quadratic in a long paragraph.
     straight = [match.start() for match in re.finditer('"', text)]
@@ -142,7 +146,8 @@ def _is_closing(text: str, position: int, straight: list[int]) -> bool:
 def _should_merge(before: str, after: str) -> bool:
     """Whether the cut between ``before`` and ``after`` is not a real sentence end."""
     head = before.rstrip()
-    core = head.rstrip(CLOSERS)
+    # Scraped and tokenised copy spaces the marks ("day. ”", "here . ''").
+    core = head.rstrip(CLOSERS + " \t")
     if not core:
         return True
     if core[-1] not in TERMINALS:

@@ -3,14 +3,18 @@
 Patterns, tried in order for each quote:
 
 1. A speech verb outside the quote in the quote's own sentences ("X said",
-   "said X", "X told Y", "X added", "according to X", "…, saying"): its subject, or
+   "said X", "X told Y", "X added", "according to X", "according to X's report",
+   "…, saying", "X was quoted as saying", "a spokesman stating"): its subject, or
    the subject of the verb it hangs from. A subject "he"/"she" is resolved to the
    speaker of the last attributed quote within three sentences, else the last
-   person who was a grammatical subject, else the last person mentioned.
+   person who was a grammatical subject, else the last person mentioned. A
+   proper-noun subject the entity model missed is taken as a person; an unnamed
+   subject of "say"/"tell"/"state" ("a spokesman said") means no speaker.
 2. A quote embedded in a sentence with no speech verb ("He called it “…”"): the
    sentence's subject, when it is a person.
 3. A quote standing alone: the speaker of the nearest sentence at most three
-   sentences before it (or, failing that, after it) that has one.
+   sentences before it (or, failing that, after it) that has one; a run of such
+   quotes passes the speaker down the run.
 
 A speaker must be a named entity (person, organisation, place or group); "officials
 said" gives no speaker rather than a wrong one.
@@ -26,6 +30,7 @@ from typing import TYPE_CHECKING
 from storyline.language.names import PERSON_LABEL, speaker_id
 from storyline.language.nlp import ParsedPiece
 from storyline.language.quotes import QuoteSpan
+from storyline.language.sentences import NAME_TITLES
 from storyline.model import Article, EntityMention, Quote
 
 if TYPE_CHECKING:
@@ -62,6 +67,15 @@ def _verb_forms() -> frozenset[str]:
 
 
 SPEECH_VERBS = _verb_forms()
+_TITLE_WORDS = NAME_TITLES | {
+    "secretary", "president", "minister", "chief", "director", "spokesman", "spokeswoman",
+    "officer", "judge", "governor", "mayor", "senator", "general", "commander", "inspector",
+    "constable", "sheriff", "undersheriff", "detective", "prosecutor", "chairman",
+}
+# Verbs that only report speech ("point", "note", "agree" have other senses): an unnamed
+# subject of one of these is the quote's speaker, so no farther verb is tried.
+_PLAIN_SPEECH = frozenset({"say", "says", "said", "saying", "tell", "tells", "told", "telling",
+                           "state", "states", "stated", "stating"})
 
 
 @dataclass
@@ -133,6 +147,8 @@ def attribute_quotes(article: Article, pieces: Sequence[ParsedPiece],
     for position, span in enumerate(spans):
         if needs_neighbour[position]:
             speakers[position] = resolver.from_neighbours(span)
+            # A run of stand-alone quote paragraphs carries one speaker down the run.
+            resolver.record_sentence(span, speakers[position])
     quotes = []
     for span, speaker in zip(spans, speakers, strict=True):
         name = speaker.canonical or speaker.text if speaker else None
@@ -160,6 +176,12 @@ class _Resolver:
             self.attributed_ends.append(span.end)  # quotes come in text order
             self.by_sentence[sentence] = speaker
 
+    def record_sentence(self, span: QuoteSpan, speaker: EntityMention | None) -> None:
+        """Remember a neighbour-found speaker for the quote's sentences (not for pronouns)."""
+        if speaker is not None:
+            for sentence in self.quote_sentences(span):
+                self.by_sentence.setdefault(sentence, speaker)
+
     def quote_sentences(self, span: QuoteSpan) -> range:
         first = self.index.sentence_of(span.outer_start)
         last = self.index.sentence_of(max(span.outer_start, span.outer_end - 1))
@@ -180,6 +202,10 @@ class _Resolver:
             speaker = self.speaker_of_verb(verb.token)
             if speaker is not None:
                 return speaker, True
+            if verb.token.lower_ in _PLAIN_SPEECH and self.unnamed_subject(verb.token):
+                # "…, a spokesman said": the nearest verb's speaker has no name; a farther
+                # verb's subject would be someone else.
+                return None, True
         if verbs:
             return None, True
         roots = [t for t in narrative if t.token.dep_ == "ROOT"]
@@ -195,22 +221,74 @@ class _Resolver:
                 if prep.lower_ == "to":
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
-                            return self.phrase_speaker(obj)
+                            return self.phrase_speaker(obj) or self.owner_speaker(obj)
             return None
-        return self.subject_speaker(verb)
+        subject = self.subject_token(verb)
+        if subject is None:
+            return None
+        return self.phrase_speaker(subject) or self.unlabelled_name(subject)
 
-    def subject_speaker(self, verb: Token) -> EntityMention | None:
-        current = verb
+    def unlabelled_name(self, head: Token) -> EntityMention | None:
+        """A proper-noun subject of a speech verb the entity model missed or misread.
+
+        ("…," said 40-year-old Tsikala Stephania: tagged a facility.) Taken as a person:
+        what says things and has a proper name, with no organisation or place label, is.
+        """
+        if head.tag_ != "NNP" or head.ent_type_ in SPEAKER_LABELS:
+            return None
+        words = [t for t in head.lefts if t.dep_ == "compound" and t.tag_ == "NNP"] + [head]
+        if any(t.ent_type_ in SPEAKER_LABELS for t in words):
+            return None
+        if all(t.lower_.rstrip(".") in _TITLE_WORDS for t in words):
+            return None  # "said Secretary", "said Troy police Lt.": a title, not a name
+        start = self.index.start_of(words[0])
+        end = self.index.start_of(head) + len(head.text)
+        name = " ".join(t.text for t in words)
+        return EntityMention(name, PERSON_LABEL, start, end, canonical=name)
+
+    def owner_speaker(self, head: Token) -> EntityMention | None:
+        """The named owner of a source: "according to an MWEB update", "the ministry's report"."""
+        for child in head.children:
+            if child.dep_ in ("compound", "poss", "nmod"):
+                mention = self.index.mention_at(self.index.start_of(child))
+                if mention is not None:
+                    return mention
+        return None
+
+    def unnamed_subject(self, verb: Token) -> bool:
+        """Whether the verb's subject is a common noun phrase with no name ("officials")."""
+        subject = self.subject_token(verb)
+        return (subject is not None and subject.tag_ in ("NN", "NNS")
+                and self.phrase_speaker(subject) is None)
+
+    def subject_token(self, verb: Token) -> Token | None:
+        """The subject of the verb or of the verb it hangs from (see :meth:`subject_speaker`)."""
+        current: Token | None = verb
         for _ in range(4):
+            if current is None:
+                return None
             for child in current.children:
                 if child.dep_ in _SUBJECTS and not self.index.in_quote(self.index.start_of(child)):
-                    return self.phrase_speaker(child)
-            if current.dep_ == "relcl":  # "Kim, who said …"
-                return self.phrase_speaker(current.head)
-            if current.dep_ not in _CLIMB or current.head is current:
-                return None
-            current = current.head
+                    return child
+            if current.dep_ in ("relcl", "acl"):  # "Kim, who said …", "a spokesman stating"
+                return current.head
+            current = self._climb(current)
         return None
+
+    @staticmethod
+    def _climb(token: Token) -> Token | None:
+        """The verb a clause hangs from; "quoted as saying" climbs over the "as"."""
+        over = token.head
+        if token.dep_ == "pcomp" and over.dep_ == "prep" and over.head is not over:
+            return over.head
+        if token.dep_ not in _CLIMB or token.head is token:
+            return None
+        return token.head
+
+    def subject_speaker(self, verb: Token) -> EntityMention | None:
+        """The named subject of the verb, climbing to the verb it hangs from ("Kim, who said …")."""
+        subject = self.subject_token(verb)
+        return self.phrase_speaker(subject) if subject is not None else None
 
     def phrase_speaker(self, head: Token) -> EntityMention | None:
         start = self.index.start_of(head)

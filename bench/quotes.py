@@ -1,0 +1,256 @@
+"""Direct quotes and their speakers against hand labels (bench/quotes_gold.jsonl).
+
+    python bench/quotes.py --data ../shared/data [--half tune|check|all] [--errors]
+
+Gold
+----
+``bench/quotes_gold.jsonl`` holds 42 dev articles, one JSON object a line: ``dataset``
+(``ecbplus-dev`` or ``t17-dev/<topic>``), ``id`` (the record's id in that dataset's
+``articles.jsonl``), ``half`` (``tune``, ``check`` or ``fresh``),
+``labelled: "all direct quotes"``
+and ``quotes``: ``start``/``end`` (character offsets into the record's ``text`` field as
+given in the dataset), ``text`` (that stretch, for checking), ``speaker`` (or null),
+``speaker_type`` (PERSON or ORG), and optional ``also`` (other answers accepted),
+``as_written`` (an unnamed speaker's description) and ``note``.
+
+Articles were picked by a seeded draw (``random.Random(2026)``) among records with at
+least two quotation marks: 16 ECB+ dev articles of at most 3,000 characters, each from a
+different topic, and 4 t17-dev articles of at most 3,500 characters from each of its four
+topics (EgyptianProtest_cnn, IraqWar_guardian, MJ_bbc, haiti_bbc). Halves alternate in
+draw order (even: tune, odd: check). The labels were written by reading each article in
+full; the draw and the labels came before any run of storyline on these articles.
+The ``fresh`` set (10 articles: the next 6 ECB+ topics and the next t17 article of each
+topic in the same draw) was drawn and labelled after the speaker rules were written and
+the check half's errors had been read: it is the one set no rule has seen.
+
+Labelling guideline
+-------------------
+* A direct quote is a stretch between quotation marks (``"…"``, ``“…”``, ````…''``) that
+  reproduces someone's spoken or written words, whole sentence or partial ("warned it
+  ``will not allow any provocative movement …''"). Not quotes: titles, headlines,
+  nicknames ("The Chin"), slogans used as names, scare quotes ("war on terror").
+* Quoted stretches of fewer than four words are not labelled (at that length a speech
+  fragment and a scare quote cannot be told apart consistently; storyline ignores them).
+* One labelled quote per pair of marks. A quote split by its attribution ("…," he said,
+  "…") is two quotes; a quote running over several paragraphs, where each paragraph
+  reopens the marks, is one quote per paragraph (the first ones end at their paragraph).
+  A pair of marks spanning two sentences/lines is one quote.
+* The span excludes the marks, surrounding spaces and a trailing comma; nested single
+  quotes stay inside.
+* The speaker is whoever the article says uttered the words, in the fullest form the
+  article gives ("Dave Gaskin" for "Insp Gaskin"; "Jon Owen" for "Director Owen"),
+  including when the quote stands alone after an attributed one. An organisation or
+  body when the text names it as the source ("the Interior Ministry warned"; "police
+  said" after "Vancouver Police say"). Two joint speakers: both names, each accepted.
+  A nested account ("Shaath says Bush told them God said: '…'") takes the outer named
+  source, with the inner one in ``also``.
+* Unnamed speakers ("one young man", "a spokesman") and unattributed quotes have
+  ``speaker: null`` (and ``as_written``): the right answer is no speaker.
+
+Scores
+------
+Storyline's clean and language steps run on the records (default configuration, one
+process). Gold offsets are carried to the cleaned text through a character alignment.
+A found quote matches a gold quote when their spans overlap (a found quote may cover
+several gold quotes: a quote reopened over paragraphs is one quote for storyline).
+
+* span precision: found quotes overlapping a gold quote / found quotes;
+* span recall: gold quotes overlapped by a found quote / gold quotes;
+* speaker accuracy: gold quotes whose overlapping found quote has the right speaker /
+  gold quotes (a missed quote counts as wrong). Names match when one's words (after
+  titles such as Mr, Dr, Judge) are contained in the other's, or, for people, when the
+  last names agree; ``null`` matches only ``null``.
+
+The same-run reference keeps storyline's quote spans but gives each the naive speaker:
+the PERSON mention nearest the quote (outside quotation marks) in the quote's own
+sentences or the one before.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+GOLD = Path(__file__).resolve().parent / "quotes_gold.jsonl"
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "judge", "insp", "inspector",
+    "director", "secretary", "president", "general", "gen", "const", "sir", "lord",
+    "minister", "detective", "det", "senator", "the",
+})
+
+
+@dataclass
+class Scored:
+    """Counts of one half: spans found, gold quotes, and right speakers per system."""
+
+    found: int = 0
+    found_real: int = 0
+    gold: int = 0
+    gold_found: int = 0
+    right: int = 0
+    right_reference: int = 0
+
+
+def load_records(data: Path, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The dataset records named in the gold, by (dataset, id)."""
+    records: dict[tuple[str, str], dict[str, Any]] = {}
+    for dataset in {d for d, _ in wanted}:
+        with open(data / dataset / "articles.jsonl", encoding="utf-8") as lines:
+            for line in lines:
+                item = json.loads(line)
+                if (dataset, str(item["id"])) in wanted:
+                    records[(dataset, str(item["id"]))] = item
+    return records
+
+
+def offset_map(raw: str, clean: str) -> list[int]:
+    """For each offset of ``raw`` (and its end), the corresponding offset of ``clean``.
+
+    Characters the cleaner dropped take the offset of the next kept character.
+    """
+    mapping = [-1] * (len(raw) + 1)
+    matcher = difflib.SequenceMatcher(None, raw, clean, autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        for k in range(size):
+            mapping[a + k] = b + k
+    mapping[len(raw)] = len(clean)
+    for i in range(len(raw) - 1, -1, -1):
+        if mapping[i] < 0:
+            mapping[i] = mapping[i + 1]
+    return mapping
+
+
+def name_words(name: str) -> list[str]:
+    """Lower-case words of a name, without titles, possessives and initials' dots."""
+    words = name.lower().replace("'s", " ").replace("’s", " ").replace(".", " ").split()
+    return [w for w in words if w not in TITLES]
+
+
+def same_speaker(found: str | None, gold: str | None, also: Sequence[str], person: bool) -> bool:
+    """Whether a found speaker name refers to the gold speaker (see the module doc)."""
+    if gold is None or found is None:
+        return gold is None and found is None
+    mine = name_words(found)
+    for answer in (gold, *also):
+        theirs = name_words(answer)
+        if not mine or not theirs:
+            continue
+        if set(mine) <= set(theirs) or set(theirs) <= set(mine):
+            return True
+        if person and mine[-1] == theirs[-1]:
+            return True
+    return False
+
+
+def reference_speaker(article: Any, start: int, end: int) -> str | None:
+    """Naive speaker: the nearest PERSON outside quotes in the quote's or the previous sentence."""
+    sentences = article.sentences
+    first = next((i for i, s in enumerate(sentences) if s.end > start), len(sentences) - 1)
+    last = next((i for i, s in enumerate(sentences) if s.end >= end), len(sentences) - 1)
+    low = sentences[max(0, first - 1)].start if sentences else 0
+    high = sentences[last].end if sentences else len(article.text)
+    quoted = [(q.start, q.end) for q in article.quotes]
+    best: tuple[int, str] | None = None
+    for mention in article.entities:
+        if mention.label != "PERSON" or not low <= mention.start < high:
+            continue
+        if any(a - 1 <= mention.start < b + 1 for a, b in quoted):
+            continue
+        distance = start - mention.end if mention.end <= start else max(0, mention.start - end)
+        if best is None or distance < best[0]:
+            best = (distance, mention.canonical or mention.text)
+    return best[1] if best else None
+
+
+def run_storyline(records: list[dict[str, Any]]) -> list[Any]:
+    """Clean and language steps, default configuration, on the records (in order)."""
+    import storyline.steps  # noqa: F401  (registers the built-in steps)
+    from storyline.clean.step import CleanStep
+    from storyline.config import load_config
+    from storyline.language.step import LanguageStep
+    from storyline.model import Article
+
+    config = load_config()
+    articles = [Article(id=f"{i}", title=r.get("title") or None, raw=r["text"])
+                for i, r in enumerate(records)]
+    cleaned = [a for a in CleanStep(config).run(articles) if isinstance(a, Article)]
+    done = {a.id: a for a in LanguageStep(config).run(cleaned) if isinstance(a, Article)}
+    return [done.get(f"{i}") for i in range(len(records))]
+
+
+def main() -> None:
+    """Score storyline's quotes and speakers against the gold, per half."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--errors", action="store_true", help="list wrong speakers and misses")
+    parser.add_argument("--half", choices=("tune", "check", "fresh", "all"), default="all",
+                        help="which half's errors to list")
+    args = parser.parse_args()
+
+    gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines()]
+    records = load_records(args.data, {(g["dataset"], str(g["id"])) for g in gold})
+    ordered = [records[(g["dataset"], str(g["id"]))] for g in gold]
+    articles = run_storyline(ordered)
+
+    scores = {half: Scored() for half in dict.fromkeys(g["half"] for g in gold)}
+    for labels, record, article in zip(gold, ordered, articles, strict=True):
+        score = scores[labels["half"]]
+        show = args.errors and args.half in ("all", labels["half"])
+        if article is None:
+            print(f"  {labels['id']}: skipped by storyline", file=sys.stderr)
+            continue
+        mapping = offset_map(record["text"], article.text)
+        spans = [(mapping[q["start"]], mapping[q["end"]]) for q in labels["quotes"]]
+        score.found += len(article.quotes)
+        score.found_real += sum(any(q.start < e and s < q.end for s, e in spans)
+                                for q in article.quotes)
+        for item, (start, end) in zip(labels["quotes"], spans, strict=True):
+            score.gold += 1
+            overlapping = [q for q in article.quotes if q.start < end and start < q.end]
+            if not overlapping:
+                if show:
+                    print(f"  MISS {labels['id']}: {item['text'][:60]!r}")
+                continue
+            score.gold_found += 1
+            quote = max(overlapping, key=lambda q: min(q.end, end) - max(q.start, start))
+            person = item.get("speaker_type") == "PERSON"
+            also = item.get("also", [])
+            if same_speaker(quote.speaker, item["speaker"], also, person):
+                score.right += 1
+            elif show:
+                print(f"  SPEAKER {labels['id']}: {item['text'][:50]!r} gold={item['speaker']!r} "
+                      f"found={quote.speaker!r}")
+            naive = reference_speaker(article, quote.start, quote.end)
+            score.right_reference += same_speaker(naive, item["speaker"], also, person)
+        if show:
+            for q in article.quotes:
+                if not any(q.start < e and s < q.end for s, e in spans):
+                    print(f"  EXTRA {labels['id']}: {q.text[:60]!r} speaker={q.speaker!r}")
+
+    total = Scored()
+    for score in scores.values():
+        for name in vars(total):
+            setattr(total, name, getattr(total, name) + getattr(score, name))
+    print(f"articles: {len(gold)}; gold quotes: {total.gold}")
+    for name, s in (*scores.items(), ("all", total)):
+        precision = s.found_real / s.found if s.found else 1.0
+        recall = s.gold_found / s.gold if s.gold else 1.0
+        accuracy = s.right / s.gold if s.gold else 1.0
+        reference = s.right_reference / s.gold if s.gold else 1.0
+        ratio = accuracy / reference if reference else float("inf")
+        print(f"{name:6s} spans: precision {precision:.3f} ({s.found_real}/{s.found}), "
+              f"recall {recall:.3f} ({s.gold_found}/{s.gold}); "
+              f"right speaker {accuracy:.3f} ({s.right}/{s.gold}), "
+              f"reference (nearest person) {reference:.3f} ({s.right_reference}/{s.gold}), "
+              f"ratio {ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()
