@@ -112,3 +112,21 @@ def test_titles_read_as_news(analysed):
         title = event["title"]
         assert 3 <= len(title.split()) <= 15, title
         assert not any(mark in title for mark in ("»", "(Bloomberg)", "Blog", "…")), title
+
+
+def test_the_last_article_added_later_joins_as_in_one_go(analysed, tmp_path: Path):
+    _, export = analysed
+    inputs = sorted(str(p) for p in DATA.glob("*.txt"))
+    with Store(tmp_path / "later.db") as store:
+        run_pipeline(store, inputs[:-1], load_config())
+        summary = run_pipeline(store, inputs[-1:], load_config())
+        assert "events changed" in summary.stats  # joined, not clustered afresh
+        buffer = io.StringIO()
+        export_records(store, "events", "jsonl", buffer)
+        later = [json.loads(line) for line in buffer.getvalue().splitlines()]
+
+    def shape(events: list[dict]) -> list[tuple]:
+        return sorted((tuple(sorted(e["articles"])), e["date"], e["date_precision"],
+                       e["storyline_id"] is not None) for e in events)
+
+    assert shape(later) == shape(export("events"))

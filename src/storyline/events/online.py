@@ -37,9 +37,10 @@ from storyline.events.dating import (
     pool_years,
     precision_of,
     publication_date,
+    year_by_references,
 )
 from storyline.events.evidence import DateEvidence, article_evidence, partial_from_iso
-from storyline.events.features import entity_keys
+from storyline.events.features import TextSpace, entity_keys
 from storyline.events.ids import merged_aliases, stable_ids
 from storyline.events.state import (
     evidence_of,
@@ -148,7 +149,8 @@ def join_articles(
                                float(settings["attach_threshold"]), gap,  # type: ignore[arg-type]
                                float(settings["attach_margin"]),  # type: ignore[arg-type]
                                movable={pool.index[a] for a in pending})
-    joined = _changes(view, pool, groups, matrix, members, previous, set(pending), new)
+    joined = _changes(view, pool, groups, matrix, members, previous, set(pending), new,
+                      float(settings["reference_threshold"]))  # type: ignore[arg-type]
     joined.state.space = read.new_terms
     joined.state.meta["width"] = str(width)
     return joined
@@ -191,7 +193,7 @@ def _families_of(view: CorpusView, new: list[Article], evidences: list[DateEvide
 def _changes(
     view: CorpusView, pool: _Pool, groups: list[list[int]], matrix: csr_matrix,
     members: dict[str, list[str]], previous: dict[str, tuple[str | None, str | None, str]],
-    pending: set[str], new: list[Article],
+    pending: set[str], new: list[Article], reference_threshold: float,
 ) -> Joined:
     """Name, date and describe the groups that changed."""
     event_of = {a: e for e, ms in members.items() for a in ms}
@@ -217,6 +219,13 @@ def _changes(
             # A year the full run read from references to other events is in no
             # article's evidence: a join keeps it rather than forgetting it.
             dated = DatedEvent(partial_from_iso(stored_date), "relative")
+        elif dated.date.year is None and all(a in by_id for a in ids):
+            # A new undated event: "last year's summit" dates it from the dated events
+            # it was compared with, as a full run does from all of them.
+            year = _year_by_references([by_id[a] for a in ids], view, previous,
+                                       reference_threshold)
+            if year is not None:
+                dated.date.year, dated.basis = year, "relative"
         iso, precision = iso_of(dated.date), precision_of(dated.date)
         state.updates.append(EventRow(name, None, iso, precision, ids))
         state.event_terms[name] = strongest_columns(csr_matrix(matrix[group].sum(axis=0)),
@@ -243,3 +252,22 @@ def _changes(
                 article.published_basis = found[2]
                 joined.dates_changed.append(article)
     return joined
+
+
+def _year_by_references(
+    articles: list[Article], view: CorpusView,
+    previous: dict[str, tuple[str | None, str | None, str]], threshold: float,
+) -> int | None:
+    """The year of a new undated event from its "last year" references to candidate events.
+
+    The candidates stand in for all dated events (they share the new articles' strongest
+    terms); each is represented by its title, compared in a sentence space of the new
+    articles.
+    """
+    dated = {e: int(row[1][:4]) for e, row in previous.items() if row[1]}
+    titles = view.event_titles(dated)
+    known = [(title, dated[e]) for e, title in sorted(titles.items())]
+    if not known:
+        return None
+    space = TextSpace(articles, by_sentence=True)
+    return year_by_references(list(range(len(articles))), articles, known, space, threshold)

@@ -125,6 +125,12 @@ def event_rows_of(store: Store, event_ids: Iterable[str]
     return {row[0]: (row[1], row[2], row[3]) for row in _rows_in(store, sql, event_ids)}
 
 
+def event_titles(store: Store, event_ids: Iterable[str]) -> dict[str, str]:
+    """Event id → its title, for the given events that have one."""
+    sql = "SELECT event_id, title FROM events WHERE event_id IN ({marks}) AND title IS NOT NULL"
+    return {event_id: title for event_id, title in _rows_in(store, sql, event_ids)}
+
+
 def events_of_storylines(store: Store, storyline_ids: Iterable[str]) -> dict[str, list[str]]:
     """Storyline id → its event ids, for the given storylines."""
     found: dict[str, list[str]] = {}

@@ -234,6 +234,11 @@ class CorpusView:
         self.read.add("events")
         return _state.event_rows_of(self._store, event_ids)
 
+    def event_titles(self, event_ids: Iterable[str]) -> dict[str, str]:
+        """Event id → its title, for the given events that have one."""
+        self.read.add("events")
+        return _state.event_titles(self._store, event_ids)
+
     def events_of_storylines(self, storyline_ids: Iterable[str]) -> dict[str, list[str]]:
         """Storyline id → its event ids, for the given storylines."""
         self.read.add("events")
