@@ -14,7 +14,8 @@ touched, not with the corpus.
 What a full run does and this does not: refit the term weights (a term no fit saw takes
 the weight it has when first seen), date undated articles from other articles' mentions
 of their event, give a yearless dateline its event's year, take an undated event's year
-from references to dated ones (a year found so is kept), attach lone articles against
+from references to every dated event (a join looks among the dated candidates, by their
+titles, and keeps a year found before), attach lone articles against
 every event rather than the candidates, and move a re-annotated article out of its
 event (it stays). The step runs in full again when the corpus has grown by ``[events]
 refit_growth`` since the last fit, or when more articles are pending than a join takes.
