@@ -72,6 +72,17 @@ def test_wires(analysed):
     assert wires == {k: v["wire"] for k, v in expected["provenance"].items()}
 
 
+def test_outlets_read_from_credit_and_copyright_lines(analysed):
+    expected, export = analysed
+    articles = {a["id"]: a for a in export("articles")}
+    for article_id, facts in expected["provenance"].items():
+        if facts["published_by"] == "Bloomberg":  # "©2023 Bloomberg L.P." at the foot
+            assert articles[article_id]["source"] == "Bloomberg"
+            assert articles[article_id]["source_basis"] == "copyright line"
+    credited = [a for a in articles.values() if a["source"] == "TheStar"]  # "Source : TheStar"
+    assert [a["source_basis"] for a in credited] == ["credit line"]
+
+
 def test_copies_of_one_wire_story_are_one_independent_source(analysed):
     _, export = analysed
     wires = {a["id"]: a["wire"] for a in export("articles")}

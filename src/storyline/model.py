@@ -12,6 +12,9 @@ from typing import Any, Literal
 
 Precision = Literal["day", "month", "year", "unknown"]
 DateBasis = Literal["metadata", "dateline", "relative", "event", "text", "none"]
+SourceBasis = Literal["metadata", "site name", "credit line", "copyright line", "none"]
+"""Where an article's outlet (``source``) was read: its input's metadata, the page's site
+name, a credit line ("Source : TheStar"), a copyright line ("©2023 Bloomberg L.P.")."""
 ParagraphKind = Literal["body", "heading"]
 
 
@@ -114,6 +117,7 @@ class Article:
     published: str | None = None  # ISO, as precise as ``published_precision`` says
     published_precision: Precision = "unknown"
     published_basis: DateBasis = "none"
+    source_basis: SourceBasis = "none"  # where ``source`` was read
     language: str | None = None
     removed: list[RemovedLine] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)

@@ -92,6 +92,15 @@ def test_a_minimum_sum_gives_the_reference_groups(corpus: tuple, min_total: floa
     vectors, seeds, dates, threshold = corpus
     expected = reference_average_link(vectors, seeds, dates, threshold, 3, min_total)
     assert average_link(vectors, seeds, dates, threshold, 3, min_total=min_total) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(corpora(ties=False), st.sampled_from([0.5, 1.5, 3.0]))
+def test_a_minimum_sum_by_vector_sums_gives_the_reference_groups(
+        corpus: tuple, min_total: float) -> None:
+    """As the dense path, without ties: summed vectors are equal only up to rounding."""
+    vectors, seeds, dates, threshold = corpus
+    expected = reference_average_link(vectors, seeds, dates, threshold, 3, min_total)
     assert sorted(average_link(vectors, seeds, dates, threshold, 3, exact_block=1,
                                min_total=min_total)) == sorted(expected)
 

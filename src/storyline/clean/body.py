@@ -49,6 +49,7 @@ class CleanBody:
     dateline: str | None = None
     publisher: str | None = None
     published: str | None = None  # ISO day named by a timestamp line ("Updated 3 June 2024")
+    copyright_holder: str | None = None  # "Bloomberg L.P." of "©2023 Bloomberg L.P."
 
 
 @dataclass
@@ -58,6 +59,7 @@ class _State:
     wire_evidence: list[tuple[int, str]] = field(default_factory=list)
     byline: str | None = None
     publisher: str | None = None
+    copyright_holder: str | None = None
     timestamps: list[Timestamp] = field(default_factory=list)
 
     def remove(self, block: Block, reason: str) -> None:
@@ -108,7 +110,7 @@ def clean_body(text: str, title: str | None, wires: WireList, keep_header: bool 
     removed = [line for _, line in sorted(state.removed, key=lambda item: item[0])]
     return CleanBody(
         blocks, removed, title, wire, state.byline, dateline, state.publisher,
-        publication_day(state.timestamps),
+        publication_day(state.timestamps), state.copyright_holder,
     )
 
 
@@ -129,6 +131,9 @@ def _remove_chrome_and_credits(state: _State, wires: WireList) -> None:
         if reason:
             if reason == "copyright":
                 state.add_wire(_WIRE_FROM_COPYRIGHT, wires.find(block.text))
+                if at_edge:
+                    state.copyright_holder = (state.copyright_holder
+                                              or metadata.copyright_holder(block.text))
             state.remove(block, reason)
             continue
         is_credit, wire = metadata.credit_wire(block.text, wires)

@@ -131,6 +131,32 @@ def publisher_credit(line: str) -> str | None:
     return name
 
 
+_COPYRIGHT = re.compile(
+    r"(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<name>[^.,;:|©]{2,60}?(?:\s+(?:L\.P\.|Inc\.|Ltd\.|Co\.|Corp\.))?)\.?"
+    r"(?:\s*(?:all rights reserved|tous droits réservés).*)?",
+    re.IGNORECASE,
+)
+_CORPORATE = re.compile(r"\s+(?:L\.?P\.?|Inc\.?|Ltd\.?|LLC|plc|Co\.?|Corp\.?|Limited|"
+                        r"Group|Media|Holdings)$", re.IGNORECASE)
+
+
+def copyright_holder(line: str) -> str | None:
+    """The holder a copyright line names ("©2023 Bloomberg L.P." → "Bloomberg"), else None.
+
+    The company suffix goes (the outlet is "Bloomberg", not its legal entity); a holder
+    must look like a name: one to six words, the first capitalised.
+    """
+    match = _COPYRIGHT.fullmatch(line.strip())
+    if not match:
+        return None
+    name = _CORPORATE.sub("", match.group("name").strip()).strip()
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not name[:1].isupper() or any(c.isdigit() for c in name):
+        return None
+    return name
+
+
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|del|bin|al|el))*"
 _BYLINE = re.compile(
     rf"(?:by|written by|words by|reporting by|story by)\s*:?\s+(?P<names>{_NAME}"

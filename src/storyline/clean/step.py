@@ -22,10 +22,10 @@ class CleanStep:
     """Extracts the article body and its metadata, re-deriving everything from ``raw``."""
 
     name = "clean"
-    version = "4"
+    version = "5"  # 5: the outlet read from a copyright line, with its basis
     requires = ("raw", "raw_format")
-    sets = ("text", "paragraphs", "removed", "title", "wire", "byline", "dateline", "published",
-            "published_precision", "published_basis")
+    sets = ("text", "paragraphs", "removed", "title", "source", "source_basis", "wire",
+            "byline", "dateline", "published", "published_precision", "published_basis")
 
     def __init__(self, config: Config) -> None:
         """Read the [clean] settings."""
@@ -65,6 +65,8 @@ def clean_article(
     for name in filled:
         if name in ("title", "source", "published"):
             setattr(article, name, None)
+        if name == "source":
+            article.source_basis = "none"
         if name == "published":
             article.published_precision, article.published_basis = "unknown", "none"
     filled = []
@@ -78,6 +80,7 @@ def clean_article(
             article.title, filled = page.title, [*filled, "title"]
         if article.source is None and page.sitename:
             article.source, filled = page.sitename, [*filled, "source"]
+            article.source_basis = "site name"
         author = page.author
         if article.published is None and page.date:
             article.published = page.date[:10]
@@ -97,9 +100,17 @@ def clean_article(
     article.byline = author or result.byline
     if article.source is None and result.publisher:
         article.source, filled = result.publisher, [*filled, "source"]
+        article.source_basis = "credit line"
+    if article.source is None and result.copyright_holder:
+        # "©2023 Bloomberg L.P." at the foot of a copy: the outlet that owns it.
+        holder = result.copyright_holder
+        article.source, filled = wire_list.canonical(holder) or holder, [*filled, "source"]
+        article.source_basis = "copyright line"
     if article.published is None and result.published:
         # A "Published/Updated <date>" line of the page: known to the day, read from the text.
         article.published = result.published
         article.published_precision, article.published_basis = "day", "text"
         filled.append("published")
+    if article.source is not None and "source" not in filled:
+        article.source_basis = "metadata"
     article.metadata[_FILLED_KEY] = filled
