@@ -36,6 +36,18 @@ class Paragraph:
 
 
 @dataclass
+class Heading:
+    """A section heading of the body ("Export curbs"), kept out of ``Article.text``.
+
+    ``offset`` is where in ``Article.text`` the section it heads begins (the start of the
+    paragraph after it; the end of the text for a heading with nothing after it).
+    """
+
+    text: str
+    offset: int
+
+
+@dataclass
 class Sentence:
     """A sentence of the clean body; offsets into ``Article.text``."""
 
@@ -124,6 +136,7 @@ class Article:
     temporal: list[TemporalExpression] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the record as JSON-ready plain data."""
@@ -139,6 +152,7 @@ class Article:
             "temporal": TemporalExpression,
             "entities": EntityMention,
             "quotes": Quote,
+            "headings": Heading,
         }
         known = {f.name for f in fields(cls)}
         kwargs: dict[str, Any] = {}

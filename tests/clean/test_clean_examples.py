@@ -36,9 +36,9 @@ def test_japan_korea_boilerplate_headings_and_metadata() -> None:
             assert literal not in text, (name, line)
     for name, headings in expected["section_headings_not_body"].items():
         article = articles[name]
-        found = [article.paragraph_text(i) for i, p in enumerate(article.paragraphs)
-                 if p.kind == "heading"]
-        assert found == headings
+        assert [heading.text for heading in article.headings] == headings
+        # Out of the body: not in the text, not a paragraph.
+        assert not any(heading in article.text.split("\n\n") for heading in headings)
     wires = {name: article.wire for name, article in articles.items()}
     assert wires == {name: item["wire"] for name, item in expected["provenance"].items()}
     second = articles["001_fbac82d7d3572f62.txt"]

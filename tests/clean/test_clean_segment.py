@@ -1,10 +1,12 @@
 from storyline.clean.segment import (
     Block,
     assemble,
+    blocks_of,
     looks_like_heading,
     mark_headings,
     split_blocks,
 )
+from storyline.model import Article
 
 PROSE = "The council met on Monday and agreed a budget after a long debate, officials said."
 
@@ -52,11 +54,19 @@ def test_headings_only_between_prose() -> None:
     assert [b.kind for b in blocks] == ["body", "heading", "body", "body"]
 
 
-def test_assemble_offsets() -> None:
-    text, paragraphs = assemble([Block("One."), Block("Two", "heading"), Block("Three.")])
-    assert text == "One.\n\nTwo\n\nThree."
-    assert [text[p.start:p.end] for p in paragraphs] == ["One.", "Two", "Three."]
-    assert paragraphs[1].kind == "heading"
+def test_assemble_offsets_and_headings_apart() -> None:
+    text, paragraphs, headings = assemble(
+        [Block("One."), Block("Two", "heading"), Block("Three."), Block("End", "heading")])
+    assert text == "One.\n\nThree."
+    assert [text[p.start:p.end] for p in paragraphs] == ["One.", "Three."]
+    assert [(h.text, h.offset) for h in headings] == [("Two", 6), ("End", len(text))]
+
+
+def test_blocks_of_puts_headings_back_in_reading_order() -> None:
+    blocks = [Block("Lead."), Block("Two", "heading"), Block("Three."), Block("End", "heading")]
+    article = Article(id="a")
+    article.text, article.paragraphs, article.headings = assemble(blocks)
+    assert [(b.text, b.kind) for b in blocks_of(article)] == [(b.text, b.kind) for b in blocks]
 
 
 def test_short_questions_are_prose_not_headings() -> None:

@@ -54,8 +54,8 @@ def test_html_page_gives_body_and_metadata() -> None:
     assert article.byline == "Jane Roe"
     assert (article.published, article.published_precision, article.published_basis) == (
         "2024-03-05", "day", "metadata")
-    headings = [article.text[p.start:p.end] for p in article.paragraphs if p.kind == "heading"]
-    assert headings == ["Traffic returns"]
+    assert [h.text for h in article.headings] == ["Traffic returns"]
+    assert "Traffic returns" not in article.text
 
 
 def test_html_keeps_dates_and_sources_given_by_the_input() -> None:

@@ -84,7 +84,7 @@ def test_date_expressions_are_spans_of_the_text_with_well_formed_values(
 @given(texts, anchors)
 def test_extract_temporal_offsets_point_into_the_article(text: str, anchor: date | None) -> None:
     blocks = [Block(part) for part in text.split(" , ") if part.strip()]
-    body, paragraphs = assemble(blocks)
+    body, paragraphs, _ = assemble(blocks)
     sentences = [Sentence(p.start + s, p.start + e, body[p.start + s : p.start + e], i)
                  for i, p in enumerate(paragraphs)
                  for s, e in split_plain(body[p.start : p.end])]
@@ -106,7 +106,7 @@ def test_extract_temporal_offsets_point_into_the_article(text: str, anchor: date
 @given(quote_texts)
 def test_quote_spans_lie_inside_body_paragraphs(text: str) -> None:
     blocks = [Block(" ".join(part.split())) for part in text.split("\n\n")]
-    body, paragraphs = assemble([b for b in blocks if b.text])
+    body, paragraphs, _ = assemble([b for b in blocks if b.text])
     article = Article(id="q", text=body, paragraphs=paragraphs)
     for span in find_quote_spans(article):
         assert span.pieces

@@ -11,7 +11,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 
-from storyline.clean.segment import Block, assemble
+from storyline.clean.segment import Block, assemble, blocks_of
 from storyline.clean.step import CleanStep
 from storyline.config import Config
 from storyline.model import Article, RemovedLine
@@ -78,15 +78,14 @@ def remove_recurring(article: Article, recurring: set[str]) -> bool:
     """Take recurring lines out of ``article`` and re-segment it; return whether it changed."""
     kept: list[Block] = []
     removed_any = False
-    for index, paragraph in enumerate(article.paragraphs):
-        text = article.paragraph_text(index)
-        if text in recurring:
-            article.removed.append(RemovedLine(text, REASON))
+    for block in blocks_of(article):
+        if block.kind != "heading" and block.text in recurring:
+            article.removed.append(RemovedLine(block.text, REASON))
             removed_any = True
         else:
-            kept.append(Block(text, paragraph.kind))
+            kept.append(block)
     if removed_any:
-        article.text, article.paragraphs = assemble(kept)
+        article.text, article.paragraphs, article.headings = assemble(kept)
     return removed_any
 
 
@@ -130,7 +129,8 @@ class RecurringStep:
     # 2: keeps a per-source line index (older stores are indexed again once).
     version = "2"
     requires = ("text", "paragraphs", "removed", "source")
-    sets = ("text", "paragraphs", "removed", "sentences", "temporal", "entities", "quotes")
+    sets = ("text", "paragraphs", "headings", "removed", "sentences", "temporal", "entities",
+            "quotes")
     reads = ("articles", "lines")
     writes = ("articles", "sentences", "lines")
 

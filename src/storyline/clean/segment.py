@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storyline.model import Paragraph, ParagraphKind
+from storyline.model import Article, Heading, Paragraph, ParagraphKind
 
 # Characters that end a sentence (possibly followed by a closing quote or bracket).
 _FINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", "]", "»")
@@ -115,17 +115,43 @@ def mark_headings(blocks: list[Block]) -> None:
             block.kind = "heading"
 
 
-def assemble(blocks: list[Block]) -> tuple[str, list[Paragraph]]:
-    """Join blocks with blank lines and return the text with paragraph offsets into it."""
+def assemble(blocks: list[Block]) -> tuple[str, list[Paragraph], list[Heading]]:
+    """Join the body blocks with blank lines: the text, its paragraphs' offsets, its headings.
+
+    Section headings are not body text (not sentences, not in the exported body): each
+    is kept apart at the offset of the paragraph it heads.
+    """
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
+    headings: list[Heading] = []
+    waiting: list[str] = []
     offset = 0
     for block in blocks:
         if not block.text:
             continue
+        if block.kind == "heading":
+            waiting.append(block.text)
+            continue
         if parts:
             offset += 2
+        headings.extend(Heading(text, offset) for text in waiting)
+        waiting = []
         parts.append(block.text)
         paragraphs.append(Paragraph(offset, offset + len(block.text), block.kind))
         offset += len(block.text)
-    return "\n\n".join(parts), paragraphs
+    headings.extend(Heading(text, offset) for text in waiting)
+    return "\n\n".join(parts), paragraphs, headings
+
+
+def blocks_of(article: Article) -> list[Block]:
+    """The article's paragraphs and headings as blocks again, in reading order."""
+    blocks: list[Block] = []
+    headings = sorted(article.headings, key=lambda heading: heading.offset)
+    next_heading = 0
+    for index, paragraph in enumerate(article.paragraphs):
+        while next_heading < len(headings) and headings[next_heading].offset <= paragraph.start:
+            blocks.append(Block(headings[next_heading].text, "heading"))
+            next_heading += 1
+        blocks.append(Block(article.paragraph_text(index), paragraph.kind))
+    blocks.extend(Block(heading.text, "heading") for heading in headings[next_heading:])
+    return blocks

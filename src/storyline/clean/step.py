@@ -22,9 +22,9 @@ class CleanStep:
     """Extracts the article body and its metadata, re-deriving everything from ``raw``."""
 
     name = "clean"
-    version = "5"  # 5: the outlet read from a copyright line, with its basis
+    version = "6"  # 6: headings kept out of the text; 5: the outlet from a copyright line
     requires = ("raw", "raw_format")
-    sets = ("text", "paragraphs", "removed", "title", "source", "source_basis", "wire",
+    sets = ("text", "paragraphs", "headings", "removed", "title", "source", "source_basis", "wire",
             "byline", "dateline", "published", "published_precision", "published_basis")
 
     def __init__(self, config: Config) -> None:
@@ -90,7 +90,7 @@ def clean_article(
     # A headline-only record's text is its headline: not a repeat of it to strip.
     headline_only = article.metadata.get("body") == "headline only"
     result = clean_body(body, article.title, wire_list, keep_header=headline_only)
-    article.text, article.paragraphs = assemble(result.blocks)
+    article.text, article.paragraphs, article.headings = assemble(result.blocks)
     article.removed = result.removed
     # A wire's own copy carries no credit line: the outlet itself is the agency.
     article.wire = result.wire or (wire_list.canonical(article.source) if article.source else None)
