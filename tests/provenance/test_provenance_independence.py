@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from provenance_fixtures import BRIDGE, FLOOD, TRANSFER, join, make_article, run_provenance
 
-from storyline.provenance.independence import independent_sources
+from storyline.provenance.independence import first_report, independent_sources
 from storyline.store.db import Store
 from storyline.store.provenance import independence_rows
 
@@ -31,3 +31,18 @@ def test_store_counts_copies_once() -> None:
     rows = independence_rows(store, ["orig", "copy", "transfer", "flood"])
     assert independent_sources(rows, ["orig", "copy", "transfer", "flood"]) == 3
     assert independent_sources(rows, ["orig", "copy"]) == 1
+
+
+def test_the_first_report_is_the_earliest_original() -> None:
+    rows = [
+        {"article_id": "copy", "published": "2024-05-01", "reprint_of": "late", "seq": 1},
+        {"article_id": "late", "published": "2024-05-03", "seq": 2},
+        {"article_id": "early", "published": "2024-05-02", "seq": 3, "source": "Paper"},
+        {"article_id": "undated", "published": None, "seq": 0},
+    ]
+    ids = [row["article_id"] for row in rows]
+    first = first_report(rows, ids)
+    assert first is not None and first["article_id"] == "early"
+    only_copies = first_report(rows[:1], ["copy"])
+    assert only_copies is not None and only_copies["article_id"] == "copy"
+    assert first_report(rows, []) is None

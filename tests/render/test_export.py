@@ -20,7 +20,7 @@ CONTRACT = {
     "passages": ["a", "b", "a_start", "a_end", "b_start", "b_end", "a_text", "b_text",
                  "similarity"],
     "events": ["event_id", "storyline_id", "date", "title", "articles", "summary",
-               "date_precision", "independent_sources"],
+               "date_precision", "independent_sources", "first_report", "first_outlet"],
     "storylines": ["storyline_id", "title", "events", "start", "end"],
     "quotes": ["article_id", "text", "speaker", "speaker_id", "start", "end"],
     "entities": ["canonical", "label", "mentions", "articles"],
@@ -78,6 +78,7 @@ def test_events_by_date_with_independent_sources(store: Store) -> None:
     e1 = events[0]
     assert e1["articles"] == ["a1", "a2", "a3"]
     assert e1["independent_sources"] == 2  # a2 reprints a1
+    assert (e1["first_report"], e1["first_outlet"]) == ("a1", "Daily Wire")  # a2 is a copy
 
 
 def test_csv_lists_are_json(store: Store) -> None:

@@ -37,3 +37,27 @@ def independent_sources(rows: Iterable[Row], article_ids: Sequence[str]) -> int:
         named = wires.get(group)
         keys.add("wire:" + named.most_common(1)[0][0] if named else "group:" + group)
     return len(keys)
+
+
+def first_report(rows: Iterable[Row], article_ids: Sequence[str]) -> Row | None:
+    """The row of the article that first reported an event: its earliest original.
+
+    An original is an article that reprints or duplicates no other; among them the
+    earliest publication date wins (undated last; a date known to the month sorts before
+    the days of that month), then arrival order. Only copies: the earliest copy.
+
+    Args:
+        rows: Rows as :func:`independent_sources` takes them, with ``published``,
+            ``reprint_of``, ``exact_duplicate_of`` and ``seq``.
+        article_ids: The articles of one event.
+    """
+    wanted = set(article_ids)
+    found = [row for row in rows if row["article_id"] in wanted]
+    originals = [row for row in found
+                 if not row.get("reprint_of") and not row.get("exact_duplicate_of")]
+    candidates = originals or found
+    if not candidates:
+        return None
+    return min(candidates, key=lambda row: (row.get("published") is None,
+                                            row.get("published") or "", row.get("seq") or 0,
+                                            row["article_id"]))

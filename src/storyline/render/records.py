@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from storyline.errors import InputError
 from storyline.model import Article
-from storyline.provenance.independence import independent_sources
+from storyline.provenance.independence import first_report, independent_sources
 from storyline.store.articles import load_articles
 from storyline.store.db import Store
 from storyline.store.events import article_events, event_rows, storyline_rows
@@ -29,7 +29,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
                  "text", "event_id", "storyline_id", "duplicate_group", "reprint_of",
                  "version_of"),
     "events": ("event_id", "storyline_id", "date", "title", "articles", "summary",
-               "date_precision", "independent_sources"),
+               "date_precision", "independent_sources", "first_report", "first_outlet"),
     "storylines": ("storyline_id", "title", "events", "start", "end"),
     "passages": ("a", "b", "a_start", "a_end", "b_start", "b_end", "a_text", "b_text",
                  "similarity"),
@@ -136,13 +136,16 @@ def _events(store: Store) -> Iterator[dict[str, Any]]:
                    independence_rows(store, [a for ids in members.values() for a in ids])}
     for row in event_rows(store):
         articles = members.get(row["event_id"], [])
-        sources = independent_sources([source_rows[a] for a in articles if a in source_rows],
-                                      articles)
+        rows = [source_rows[a] for a in articles if a in source_rows]
+        sources = independent_sources(rows, articles)
+        first = first_report(rows, articles)
         yield {
             "event_id": row["event_id"], "storyline_id": row["storyline_id"],
             "date": row["date"], "title": row["title"], "articles": articles,
             "summary": json.loads(row["summary"] or "[]"),
             "date_precision": row["date_precision"], "independent_sources": sources,
+            "first_report": first["article_id"] if first else None,
+            "first_outlet": (first.get("source") or first.get("wire")) if first else None,
         }
 
 

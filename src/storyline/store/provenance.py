@@ -293,12 +293,19 @@ def replace_passages(store: Store, ids: Sequence[str], passages: Iterable[Passag
 
 
 def independence_rows(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
-    """``article_id``, ``duplicate_group`` and ``wire`` of the given articles (for sources)."""
+    """Who reported the given articles: id, copy group, wire, outlet, date, copy links.
+
+    Columns: ``article_id``, ``duplicate_group``, ``wire``, ``source``, ``published``,
+    ``reprint_of``, ``exact_duplicate_of``, ``seq`` (arrival order).
+    """
     rows: list[dict[str, Any]] = []
     for chunk in chunks(list(dict.fromkeys(article_ids))):
         marks = ",".join("?" * len(chunk))
         found = store.conn.execute(
-            f"""SELECT a.id AS article_id, p.duplicate_group AS duplicate_group, a.wire AS wire
+            f"""SELECT a.id AS article_id, p.duplicate_group AS duplicate_group, a.wire AS wire,
+                       a.source AS source, a.published AS published,
+                       p.reprint_of AS reprint_of, p.exact_duplicate_of AS exact_duplicate_of,
+                       a.seq AS seq
                 FROM articles a LEFT JOIN provenance p ON p.article_id = a.id
                 WHERE a.id IN ({marks})""",
             tuple(chunk),
