@@ -22,7 +22,8 @@ CONTRACT = {
     "events": ["event_id", "storyline_id", "date", "title", "articles", "summary",
                "date_precision", "independent_sources", "first_report", "first_outlet"],
     "storylines": ["storyline_id", "title", "events", "start", "end"],
-    "quotes": ["article_id", "text", "speaker", "speaker_id", "start", "end"],
+    "quotes": ["article_id", "text", "speaker", "speaker_id", "start", "end", "quote_id",
+               "first_outlet", "appearances"],
     "entities": ["canonical", "label", "mentions", "articles"],
 }
 

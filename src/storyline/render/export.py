@@ -22,10 +22,13 @@ _STRING_LIST = pa.list_(pa.string())
 _CITATIONS = pa.list_(pa.struct([("text", pa.string()), ("article_id", pa.string())]))
 _REMOVED = pa.list_(pa.struct([("text", pa.string()), ("reason", pa.string())]))
 _HEADINGS = pa.list_(pa.struct([("text", pa.string()), ("offset", pa.int64())]))
+_APPEARANCES = pa.list_(pa.struct([("article_id", pa.string()), ("start", pa.int64()),
+                                   ("end", pa.int64())]))
 # Parquet column types; every field not named here is a string.
 _TYPES: dict[str, pa.DataType] = {
     "articles": _STRING_LIST, "events": _STRING_LIST, "summary": _CITATIONS,
-    "removed": _REMOVED, "headings": _HEADINGS, "independent_sources": pa.int64(),
+    "removed": _REMOVED, "headings": _HEADINGS, "appearances": _APPEARANCES,
+    "independent_sources": pa.int64(),
     "mentions": pa.int64(),
     "a_start": pa.int64(), "a_end": pa.int64(), "b_start": pa.int64(), "b_end": pa.int64(),
     "start": pa.int64(), "end": pa.int64(), "similarity": pa.float64(),

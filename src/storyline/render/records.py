@@ -15,6 +15,7 @@ from typing import Any, Literal
 from storyline.errors import InputError
 from storyline.model import Article
 from storyline.provenance.independence import first_report, independent_sources
+from storyline.provenance.quote_groups import group_quotes
 from storyline.store.articles import load_articles
 from storyline.store.db import Store
 from storyline.store.events import article_events, event_rows, storyline_rows
@@ -33,7 +34,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "storylines": ("storyline_id", "title", "events", "start", "end"),
     "passages": ("a", "b", "a_start", "a_end", "b_start", "b_end", "a_text", "b_text",
                  "similarity"),
-    "quotes": ("article_id", "text", "speaker", "speaker_id", "start", "end"),
+    "quotes": ("article_id", "text", "speaker", "speaker_id", "start", "end", "quote_id",
+               "first_outlet", "appearances"),
     "entities": ("canonical", "label", "mentions", "articles"),
 }
 # Article fields that are not exported as article columns: the input as read and its
@@ -170,10 +172,21 @@ def _passages(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def _quotes(store: Store) -> Iterator[dict[str, Any]]:
-    for article in chronological_articles(store):
-        for quote in article.quotes:
-            yield {"article_id": article.id, "text": quote.text, "speaker": quote.speaker,
-                   "speaker_id": quote.speaker_id, "start": quote.start, "end": quote.end}
+    # One record per thing said: the same words in several articles are one quote, with
+    # every appearance and the outlet that first reported it (as an event's first report).
+    groups = group_quotes(chronological_articles(store))
+    ids = [a.article_id for group in groups for a in group.appearances]
+    source_rows = {row["article_id"]: row for row in independence_rows(store, ids)}
+    for group in groups:
+        ids = [a.article_id for a in group.appearances]
+        first = first_report([source_rows[i] for i in ids if i in source_rows], ids)
+        first_id = first["article_id"] if first else ids[0]
+        shown = next(a for a in group.appearances if a.article_id == first_id)
+        yield {"article_id": shown.article_id, "text": group.text, "speaker": group.speaker,
+               "speaker_id": group.speaker_id, "start": shown.start, "end": shown.end,
+               "quote_id": group.quote_id,
+               "first_outlet": (first.get("source") or first.get("wire")) if first else None,
+               "appearances": [dataclasses.asdict(a) for a in group.appearances]}
 
 
 def _entities(store: Store) -> Iterator[dict[str, Any]]:
