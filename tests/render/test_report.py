@@ -72,3 +72,13 @@ def test_model_fields_without_a_place_of_their_own_are_listed_escaped(store: Sto
                        "'feed.jsonl:3 <b>x</b>') WHERE id = 'a3'")
     html = _html(store)
     assert "<dt>origin</dt><dd>feed.jsonl:3 &lt;b&gt;x&lt;/b&gt;</dd>" in html
+
+
+def test_headings_are_shown_where_their_sections_begin() -> None:
+    text = "Lead paragraph.\n\nSection text here."
+    segments = body_segments(text, [(17, 24)], [{"text": "A heading", "offset": 17},
+                                                 {"text": "Last", "offset": len(text)}])
+    assert [(s.text, s.shared, s.heading) for s in segments] == [
+        ("Lead paragraph.\n\n", False, False), ("A heading", False, True),
+        ("Section", True, False), (" text here.", False, False), ("Last", False, True)]
+    assert "".join(s.text for s in segments if not s.heading) == text

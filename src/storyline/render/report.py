@@ -8,6 +8,7 @@ rendered with autoescaping on and never marks article text as safe.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,14 +25,45 @@ from storyline.store.db import Store
 
 @dataclass
 class Segment:
-    """A piece of an article body; ``shared`` pieces also occur in another article."""
+    """A piece of an article body; ``shared`` pieces also occur in another article.
+
+    A ``heading`` piece is a section heading kept out of the body text, shown where its
+    section begins.
+    """
 
     text: str
     shared: bool
+    heading: bool = False
 
 
-def body_segments(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
-    """Split ``text`` into plain and shared pieces (overlapping spans are merged)."""
+def body_segments(text: str, spans: list[tuple[int, int]],
+                  headings: Sequence[Mapping[str, Any]] = ()) -> list[Segment]:
+    """Split ``text`` into plain and shared pieces (overlapping spans are merged).
+
+    The section headings (``{text, offset}``) are put back where their sections begin.
+    """
+    pieces = _pieces(text, spans)
+    marks = sorted((int(h["offset"]), str(h["text"])) for h in headings)
+    if not marks:
+        return [Segment(text[start:end], shared) for start, end, shared in pieces]
+    segments: list[Segment] = []
+    waiting = 0
+    for start, end, shared in pieces:
+        cut = start
+        while waiting < len(marks) and marks[waiting][0] < end:
+            offset = max(marks[waiting][0], cut)
+            if offset > cut:
+                segments.append(Segment(text[cut:offset], shared))
+                cut = offset
+            segments.append(Segment(marks[waiting][1], False, heading=True))
+            waiting += 1
+        segments.append(Segment(text[cut:end], shared))
+    segments.extend(Segment(heading, False, heading=True) for _, heading in marks[waiting:])
+    return segments
+
+
+def _pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """(start, end, shared) pieces covering ``text``."""
     merged: list[list[int]] = []
     for start, end in sorted(spans):
         start, end = max(0, start), min(len(text), end)
@@ -41,20 +73,20 @@ def body_segments(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    segments: list[Segment] = []
+    pieces: list[tuple[int, int, bool]] = []
     position = 0
     for start, end in merged:
         if start > position:
-            segments.append(Segment(text[position:start], False))
-        segments.append(Segment(text[start:end], True))
+            pieces.append((position, start, False))
+        pieces.append((start, end, True))
         position = end
     if position < len(text):
-        segments.append(Segment(text[position:], False))
-    return segments
+        pieces.append((position, len(text), False))
+    return pieces
 
 
 # Extras the article card shows in a place of their own.
-SHOWN_IN_CARD = ("published_basis", "removed")
+SHOWN_IN_CARD = ("published_basis", "removed", "headings")
 
 
 def report_context(store: Store, config: Config | None = None) -> dict[str, Any]:
@@ -84,7 +116,8 @@ def report_context(store: Store, config: Config | None = None) -> dict[str, Any]
     # Counted once: asking every article for its reprints was quadratic in the corpus.
     reprints = Counter(a["reprint_of"] for a in articles.values() if a["reprint_of"])
     for article in articles.values():
-        article["segments"] = body_segments(article["text"] or "", spans.get(article["id"], []))
+        article["segments"] = body_segments(article["text"] or "", spans.get(article["id"], []),
+                                            article.get("headings") or ())
         article["shared"] = shared.get(article["id"], [])
         # Only web addresses become links: a "javascript:" URL in the input must stay inert.
         url = article["url"] or ""
