@@ -60,3 +60,11 @@ def test_a_join_rewrites_only_the_events_it_names_and_merges_leave_aliases() -> 
     assert current_id(store, "sl-2") == "sl-7"
     assert {row[0] for row in store.conn.execute("SELECT storyline_id FROM storylines")} == {
         "sl-7"}
+
+
+def test_an_id_written_again_is_no_alias() -> None:
+    store = stored(Store(":memory:"))
+    save_event_state(store, EventState(aliases={"ev-2": "ev-1"}))
+    assert current_id(store, "ev-2") == "ev-1"
+    save_event_state(store, EventState(updates=[EventRow("ev-2", None, None, "unknown", ["a"])]))
+    assert current_id(store, "ev-2") == "ev-2"

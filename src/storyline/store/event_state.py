@@ -218,6 +218,15 @@ def save_event_state(store: Store, state: EventState) -> None:
                          (alias, target))
         if state.updates or state.removed_events or state.moved:
             _update_events(store, state)
+        # An id in use again (a split gave a group its old hash) is no alias any more.
+        if state.replace_all:
+            conn.execute("DELETE FROM aliases WHERE alias IN (SELECT event_id FROM events) "
+                         "OR alias IN (SELECT storyline_id FROM storylines)")
+        else:
+            used = {row.event_id for row in state.updates}
+            used |= {row.storyline_id for row in state.updates if row.storyline_id}
+            used |= {s for s in state.moved.values() if s}
+            conn.executemany("DELETE FROM aliases WHERE alias = ?", [(i,) for i in sorted(used)])
 
 
 def _update_events(store: Store, state: EventState) -> None:
