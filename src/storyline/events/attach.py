@@ -1,11 +1,12 @@
-"""A lone article joins the event it is most like, on a lower bar than events merge on.
+"""A lone article or a small group joins the event it is most like, on a lower bar.
 
 Average link merges two groups when their mean similarity clears the threshold; an
 article that reports an event in other words (a short brief, a headline, a piece from
 another angle) can fall under it against every single report, yet stand clearly closer
-to one event than to any other. After clustering, each one-article group is compared
-with every larger group (mean similarity: its vector against the group's summed vector,
-over the group's size) and joins the best one whose mean clears ``attach_threshold`` and
+to one event than to any other. After clustering, each group of up to
+``attach_max_size`` articles is compared with every larger group (mean similarity: its
+summed vector against the group's, over both sizes) and joins the best one whose mean
+clears ``attach_threshold``, stands ``attach_margin`` times clear of the next best and
 whose date allows it. Groups are compared as clustering left them: no attachment changes
 another's choice, so the order does not matter.
 """
@@ -23,7 +24,7 @@ from storyline.events.evidence import PartialDate
 _BLOCK = 256  # lone articles compared at once (bounds the product's memory)
 
 
-def attach_singletons(
+def attach_small(
     vectors: csr_matrix,
     groups: list[list[int]],
     dates: Sequence[PartialDate],
@@ -31,51 +32,52 @@ def attach_singletons(
     max_day_gap: int,
     margin: float = 1.0,
     movable: Collection[int] | None = None,
+    max_size: int = 1,
 ) -> list[list[int]]:
-    """Move each one-article group into its most similar larger group, where allowed.
+    """Move each small group into its most similar larger group, where allowed.
 
     Args:
         vectors: The articles' weighted vectors (rows as ``groups`` index them).
         groups: Groups of article indices, as clustering returned them.
         dates: Each article's own partial date.
-        threshold: Mean similarity a lone article needs with a group (≤ 0: off).
+        threshold: Mean similarity a small group needs with a larger one (≤ 0: off).
         max_day_gap: Days two full dates may differ within one event.
         margin: How many times the next best group's mean the chosen one must reach.
-        movable: Only lone articles among these move (``None``: all). A join moves only
-            its new articles: the stored lone ones were judged against every event, not
-            just against the few a join reads.
+        movable: Only small groups holding one of these articles move (``None``: all). A
+            join moves only groups with new articles: the stored ones were judged against
+            every event, not just against the few a join reads.
+        max_size: Groups of at most this many articles are small.
 
     Returns:
-        The groups, lone articles moved, in the order given (emptied ones dropped).
+        The groups, small ones moved, in the order given (emptied ones dropped).
     """
-    lone = [g for g, members in enumerate(groups)
-            if len(members) == 1 and (movable is None or members[0] in movable)]
-    large = [g for g, members in enumerate(groups) if len(members) > 1]
-    if threshold <= 0 or not lone or not large:
+    small = [g for g, members in enumerate(groups)
+             if len(members) <= max_size
+             and (movable is None or any(i in movable for i in members))]
+    large = [g for g, members in enumerate(groups) if len(members) > max_size]
+    if threshold <= 0 or not small or not large:
         return groups
-    rows = [i for g in large for i in groups[g]]
-    owners = [k for k, g in enumerate(large) for _ in groups[g]]
-    assign = csr_matrix((np.ones(len(rows)), (owners, rows)),
-                        shape=(len(large), vectors.shape[0]))
-    summed = (assign @ vectors).tocsr()
+    summed_large = _sums(vectors, [groups[g] for g in large])
+    summed_small = _sums(vectors, [groups[g] for g in small])
     sizes = np.array([len(groups[g]) for g in large], dtype=np.float64)
     group_dates = [GroupDate.of([dates[i] for i in groups[g]]).date for g in large]
     moves: dict[int, int] = {}
-    for start in range(0, len(lone), _BLOCK):
-        block = lone[start:start + _BLOCK]
-        products = (vectors[[groups[g][0] for g in block]] @ summed.T).tocsr()
+    for start in range(0, len(small), _BLOCK):
+        block = small[start:start + _BLOCK]
+        products = (summed_small[start:start + len(block)] @ summed_large.T).tocsr()
         products = csr_matrix(products.multiply(1.0 / sizes))  # column k over group k's size
         for row, g in enumerate(block):
-            article = groups[g][0]
+            date = GroupDate.of([dates[i] for i in groups[g]]).date
             span = slice(products.indptr[row], products.indptr[row + 1])
-            means, columns = products.data[span], products.indices[span]
+            means = products.data[span] / len(groups[g])
+            columns = products.indices[span]
             # Best first (ties: the earlier group); the first the dates allow is taken if
             # it stands clear of the next best (an article between two events joins neither).
             order = np.lexsort((columns, -means))
             for rank, k in enumerate(order):
                 if means[k] < threshold:
                     break
-                if not dates[article].conflicts(group_dates[columns[k]], max_day_gap):
+                if not date.conflicts(group_dates[columns[k]], max_day_gap):
                     runner_up = means[order[rank + 1]] if rank + 1 < len(order) else 0.0
                     if means[k] >= margin * runner_up:
                         moves[g] = large[int(columns[k])]
@@ -85,3 +87,12 @@ def attach_singletons(
         result[target].extend(result[g])
         result[g] = []
     return [sorted(members) for members in result if members]
+
+
+def _sums(vectors: csr_matrix, groups: list[list[int]]) -> csr_matrix:
+    """Each group's summed vector, one row per group."""
+    rows = [i for members in groups for i in members]
+    owners = [k for k, members in enumerate(groups) for _ in members]
+    assign = csr_matrix((np.ones(len(rows)), (owners, rows)),
+                        shape=(len(groups), vectors.shape[0]))
+    return (assign @ vectors).tocsr()

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from scipy.cluster.hierarchy import DisjointSet
 from scipy.sparse import csr_matrix
 
-from storyline.events.attach import attach_singletons
+from storyline.events.attach import attach_small
 from storyline.events.cluster import average_link
 from storyline.events.dating import (
     DatedEvent,
@@ -146,10 +146,11 @@ def join_articles(
     groups = average_link(matrix, [sorted(s) for s in seeds.subsets()], dates,
                           float(settings["similarity_threshold"]),  # type: ignore[arg-type]
                           gap, exact_block)
-    groups = attach_singletons(matrix, groups, dates,
-                               float(settings["attach_threshold"]), gap,  # type: ignore[arg-type]
-                               float(settings["attach_margin"]),  # type: ignore[arg-type]
-                               movable={pool.index[a] for a in pending})
+    groups = attach_small(matrix, groups, dates,
+                          float(settings["attach_threshold"]), gap,  # type: ignore[arg-type]
+                          float(settings["attach_margin"]),  # type: ignore[arg-type]
+                          movable={pool.index[a] for a in pending},
+                          max_size=int(settings["attach_max_size"]))  # type: ignore[call-overload]
     joined = _changes(view, pool, groups, matrix, members, previous, set(pending), new,
                       float(settings["reference_threshold"]))  # type: ignore[arg-type]
     joined.state.space = read.new_terms

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from scipy.sparse import csr_matrix
 
 from storyline.config import Config
-from storyline.events.attach import attach_singletons
+from storyline.events.attach import attach_small
 from storyline.events.cluster import EXACT_BLOCK, average_link
 from storyline.events.dating import (
     DatedEvent,
@@ -132,10 +132,11 @@ class EventsStep:
         pool_years(cluster(), evidences, datelines_only=True)
         sentence_space = TextSpace(articles, by_sentence=True)
         self._hint_from_mentions(articles, evidences, families, sentence_space)
-        groups = attach_singletons(similarity, cluster(), [e.about() for e in evidences],
-                                   float(self.settings["attach_threshold"]),
-                                   int(self.settings["max_day_gap"]),
-                                   float(self.settings["attach_margin"]))
+        groups = attach_small(similarity, cluster(), [e.about() for e in evidences],
+                              float(self.settings["attach_threshold"]),
+                              int(self.settings["max_day_gap"]),
+                              float(self.settings["attach_margin"]),
+                              max_size=int(self.settings["attach_max_size"]))
         dated = [event_date(members, evidences) for members in groups]
         self._years_from_references(groups, dated, articles, sentence_space)
         changed = _apply_publication_dates(groups, dated, articles, evidences)
