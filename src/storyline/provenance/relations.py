@@ -6,6 +6,10 @@ without a store. The rules (documented in docs/provenance.md):
 * two articles are *linked* when the shingles they share cover at least
   ``containment`` of the smaller one (copies are truncated or extended, so plain
   Jaccard would miss them);
+* a link weaker than ``story_containment`` (the two share background paragraphs, or a
+  round-up quotes part of a story) holds only when the opening (``lede_words``) of one
+  text is, for ``lede_min_share`` of its shingles, in the other: a copy, even a partial
+  one, carries the story itself, not only passages around it;
 * a *composite* (a round-up quoting two stories) is linked to two articles that are
   not linked to each other, through different parts of its text; it does not join
   their groups together but goes to the group it shares most with;
@@ -38,6 +42,7 @@ class Doc:
     wire: str | None = None
     published: str | None = None
     published_precision: str = "unknown"
+    lede: frozenset[str] = frozenset()  # shingles of the opening words
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,8 @@ class Settings:
     version_min_new_share: float = 0.2
     version_min_new_shingles: int = 40
     composite_max_links: int = 50
+    story_containment: float = 0.3  # the default equals containment: no lede needed
+    lede_min_share: float = 0.3
 
 
 @dataclass
@@ -113,6 +120,23 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> Overlap:
 def is_link(found: Overlap, settings: Settings) -> bool:
     """Whether an overlap is strong enough to call two articles copies of one text."""
     return found.containment >= settings.containment and found.shared >= settings.min_shared
+
+
+def shares_story(a: Doc, b: Doc, found: Overlap, settings: Settings) -> bool:
+    """Whether ``a`` and ``b`` are copies of one story (see the module docstring).
+
+    A strong link (containment at least ``story_containment``) is enough; a weaker one
+    needs the lede of one side in the other, since articles on one event share
+    background paragraphs but each opens with its own story.
+    """
+    if not is_link(found, settings):
+        return False
+    if found.containment >= settings.story_containment:
+        return True
+    return any(
+        len(x.lede & y.shingles) >= settings.lede_min_share * len(x.lede)
+        for x, y in ((a, b), (b, a)) if x.lede
+    )
 
 
 def neighbours_of(links: Mapping[Pair, Overlap]) -> dict[str, list[tuple[str, Overlap]]]:
