@@ -64,11 +64,12 @@ class ProvenanceStep:
     """Finds copies, versions and shared passages across the whole store."""
 
     name: ClassVar[str] = "provenance"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     requires: ClassVar[tuple[str, ...]] = ("text", "sentences")
     sets: ClassVar[tuple[str, ...]] = ()
     reads: ClassVar[tuple[str, ...]] = ("articles", "sentences", "signatures", "provenance")
     # 2: the LSH buckets and digest keys are stored (older stores are indexed again once).
+    # 3: weak links need a shared lede (stored articles are run again once).
     writes: ClassVar[tuple[str, ...]] = ("signatures", "provenance", "passages")
 
     def __init__(self, config: Config) -> None:
