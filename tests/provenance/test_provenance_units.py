@@ -4,7 +4,15 @@ from datasketch import MinHash
 
 from storyline.provenance.minhash import BandIndex, band_layout, decode, encode, signatures
 from storyline.provenance.passages import SentenceRow, match_sentences
-from storyline.provenance.relations import Doc, Settings, is_link, overlap, shares_story
+from storyline.provenance.relations import (
+    Doc,
+    Grouping,
+    Settings,
+    assign_roles,
+    is_link,
+    overlap,
+    shares_story,
+)
 from storyline.provenance.shingles import lede_shingles, shingles, text_key
 
 
@@ -83,3 +91,17 @@ def test_weak_link_holds_only_with_a_lede_in_the_other_text() -> None:
     assert shares_story(first, digest, quoted, settings)  # the round-up quotes a's lede
     # With story_containment at the link threshold (the dataclass default) nothing changes.
     assert shares_story(first, second, shared_background, Settings())
+
+
+def test_wire_copy_stored_after_its_reprint_stays_the_original() -> None:
+    text = " ".join(f"w{i}" for i in range(40))
+    reprint = Doc("reprint", 0, shingles(text, 5), text_key(text), source="Daily Courier",
+                  wire="Reuters", published="2023-01-02", published_precision="day")
+    wire = Doc("wire", 1, shingles(text, 5), text_key(text), source="Reuters",
+               wire="Reuters", published="2023-01-01", published_precision="day")
+    docs = {"reprint": reprint, "wire": wire}
+    links = {("reprint", "wire"): overlap(reprint.shingles, wire.shingles)}
+    roles = assign_roles(Grouping({"g": ["reprint", "wire"]}), docs, links, Settings())
+    assert roles["reprint"].exact_duplicate_of == "wire"
+    assert roles["reprint"].reprint_of == "wire"
+    assert roles["wire"].reprint_of is None and roles["wire"].exact_duplicate_of is None

@@ -319,7 +319,11 @@ def assign_roles(
         for member in members:
             roles[member.id] = Roles(group_id, composite=member.id in grouping.composites)
         first_with_text: dict[str, str] = {}
-        for member in members:  # arrival order
+        # The copy of a text that leads is the one the others descend from (the wire's,
+        # else the earliest published), not the first to arrive: a reprint stored
+        # before its wire's own copy must not make the wire's copy its duplicate.
+        precedence = precedence_of(members)
+        for member in sorted(members, key=precedence):
             if member.text_key in first_with_text:
                 roles[member.id].exact_duplicate_of = first_with_text[member.text_key]
             elif member.shingles:
@@ -354,20 +358,34 @@ def choose_original(members: Sequence[Doc], roles: Mapping[str, Roles]) -> str:
     copy (its source is the wire a member names); the earliest published (day
     precision); the most complete text; the first to arrive.
     """
+    precedence = precedence_of(members)
+
+    def rank(member: Doc) -> tuple[bool, tuple[bool, str, int, int]]:
+        role = roles[member.id]
+        derived = bool(role.exact_duplicate_of or role.version_of or role.composite)
+        return (derived, precedence(member))
+
+    return min(members, key=rank).id
+
+
+def precedence_of(members: Sequence[Doc]) -> Callable[[Doc], tuple[bool, str, int, int]]:
+    """Sort key putting first the member most likely to be the source of the others.
+
+    The wire's own copy (its source is the wire a member names), then the earliest
+    published (day precision; undated after dated), the most complete, the first to arrive.
+    """
     wires = _wire_names(members)
     known_dates = sorted(
         m.published for m in members if m.published and m.published_precision == "day"
     )
     latest = known_dates[-1] if known_dates else ""
 
-    def rank(member: Doc) -> tuple[bool, bool, str, int, int]:
-        role = roles[member.id]
-        derived = bool(role.exact_duplicate_of or role.version_of or role.composite)
+    def key(member: Doc) -> tuple[bool, str, int, int]:
         own_wire = is_wire_original(member) or bool(
             member.source and member.source.casefold() in wires
         )
         dated = member.published_precision == "day" and bool(member.published)
         date = member.published if dated and member.published else latest + "~"
-        return (derived, not own_wire, date, -len(member.shingles), member.seq)
+        return (not own_wire, date, -len(member.shingles), member.seq)
 
-    return min(members, key=rank).id
+    return key
