@@ -1,17 +1,27 @@
 """Syndication benchmark: duplicate groups, originals and MinHash speed.
 
-Usage: python bench/syndication.py [DATA_DIR] [--pipeline]
+Usage: python bench/syndication.py [DATA_DIR] [--pipeline] [--half odd|even]
 
 DATA_DIR holds ``articles.jsonl`` (id, title, text, published, source, url) and
 ``gold.json`` ({id: {kind, origins, boilerplate}}); default ../shared/data/syndication-dev.
 By default articles are stored as given (text = the copy with its boilerplate, sentences
 split by a simple rule) so that only the provenance stage is measured; ``--pipeline``
 runs the configured clean and language steps on them first.
+
+``--half odd|even`` scores one half of the stories (tune on one, report the other): an
+article belongs to the half of its story, named by its first origin in sorted order (its
+own id for an original), by the parity of that id's SHA-1. All articles are run; a pair
+counts when either of its articles is in the half (so a false merge across the halves
+counts in both), per-article figures count the half's articles.
+Besides P/R/F1 and ``reprint_of`` accuracy (per gold kind, and per ``rule`` when the gold
+has one, as ``bench/copyset.py`` writes), it prints the share of originals given a
+``reprint_of`` or ``version_of`` and the false merges by the gold kinds of the two articles.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -88,6 +98,20 @@ def gold_pairs(gold: dict[str, Any], predicted_group: dict[str, str]) -> tuple[s
     return partition, strict
 
 
+def half_of(article_id: str, entry: dict[str, Any]) -> str:
+    """``odd`` or ``even``: the stable half of the story ``article_id`` belongs to."""
+    story = sorted(entry["origins"])[0] if entry["origins"] else article_id
+    return "odd" if hashlib.sha1(story.encode("utf-8")).digest()[-1] % 2 else "even"
+
+
+def false_merges(predicted: set, gold_pairs: set, gold: dict[str, Any]) -> dict[str, int]:
+    """Predicted pairs not in the gold, counted by the gold kinds of their two articles."""
+    counts: dict[str, int] = defaultdict(int)
+    for a, b in predicted - gold_pairs:
+        counts[" + ".join(sorted((gold[a]["kind"], gold[b]["kind"])))] += 1
+    return dict(sorted(counts.items(), key=lambda item: -item[1]))
+
+
 def pair_key(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
@@ -122,6 +146,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("data_dir", nargs="?", default=str(DEFAULT_DIR))
     parser.add_argument("--pipeline", action="store_true", help="run clean and language first")
+    parser.add_argument("--half", choices=("odd", "even"), help="score only this half")
     args = parser.parse_args()
     data = Path(args.data_dir)
     if not (data / "articles.jsonl").exists():
@@ -155,6 +180,18 @@ def main() -> int:
             members[group_id].append(article_id)
     predicted = {pair_key(a, b) for ms in members.values() for a, b in combinations(ms, 2)}
     partition, strict = gold_pairs(gold, group)
+    scored = {i for i, g in gold.items() if not args.half or half_of(i, g) == args.half}
+    predicted, partition, strict = ({k for k in pairs if k[0] in scored or k[1] in scored}
+                                    for pairs in (predicted, partition, strict))
+    gold_all, gold = gold, {i: g for i, g in gold.items() if i in scored}
+    originals = [i for i, g in gold.items() if g["kind"] == "original"]
+    called_copy = sum(1 for i in originals
+                      if rows.get(i, {}).get("reprint_of") or rows.get(i, {}).get("version_of"))
+    by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for i, g in gold.items():
+        if g["kind"] != "original" and "rule" in g:
+            by_rule[g["rule"]][1] += 1
+            by_rule[g["rule"]][0] += rows.get(i, {}).get("reprint_of") in g["origins"]
     p, r, f = prf(predicted, partition)
     sp, sr, sf = prf(predicted, strict)
     copies = [i for i, g in gold.items() if g["kind"] != "original"]
@@ -170,7 +207,8 @@ def main() -> int:
     ours, theirs = minhash_timing(texts, int(config["provenance"]["num_perm"]),
                                   int(config["provenance"]["shingle_words"]))
 
-    print(f"articles: {len(records)}  mode: {'pipeline' if args.pipeline else 'as given'}")
+    print(f"articles: {len(records)}  mode: {'pipeline' if args.pipeline else 'as given'}"
+          f"  scored: {len(gold)} ({args.half or 'all'})")
     print(f"duplicate_group pairwise  P={p:.4f} R={r:.4f} F1={f:.4f}  "
           f"(gold pairs {len(partition)}, predicted {len(predicted)})")
     print(f"  strict (round-up with both origins)  P={sp:.4f} R={sr:.4f} F1={sf:.4f}")
@@ -178,6 +216,12 @@ def main() -> int:
     print(f"reprint_of names an origin: {reprint_ok}/{len(copies)} = {share:.4f}")
     for kind, (ok, total) in sorted(by_kind.items()):
         print(f"  {kind:10s} {ok}/{total}")
+    for rule, (ok, total) in sorted(by_rule.items()):
+        print(f"  rule {rule:18s} {ok}/{total}")
+    print(f"originals given reprint_of or version_of: {called_copy}/{len(originals)} = "
+          f"{called_copy / max(len(originals), 1):.4f}")
+    print("false merges by gold kinds: " + (", ".join(
+        f"{k} {v}" for k, v in false_merges(predicted, partition, gold_all).items()) or "none"))
     print(f"updates with version_of = origin: {versions}/{len(updates)}; "
           f"version_of set on non-updates: {wrong_versions}")
     print(f"provenance step: {step_seconds:.2f} s  stats {stats}")

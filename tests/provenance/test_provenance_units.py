@@ -4,7 +4,16 @@ from datasketch import MinHash
 
 from storyline.provenance.minhash import BandIndex, band_layout, decode, encode, signatures
 from storyline.provenance.passages import SentenceRow, match_sentences
-from storyline.provenance.shingles import shingles, text_key
+from storyline.provenance.relations import (
+    Doc,
+    Grouping,
+    Settings,
+    assign_roles,
+    is_link,
+    overlap,
+    shares_story,
+)
+from storyline.provenance.shingles import lede_shingles, shingles, text_key
 
 
 def test_shingles_ignore_case_and_punctuation() -> None:
@@ -54,3 +63,45 @@ def test_contained_sentence_matches_with_offsets() -> None:
     assert match.b_end - match.b_start >= len(inner) - 2
     assert match_sentences(a, SentenceRow("c", 0, 0, 20, "Something else again."), 0.85, 40) \
         is None
+
+
+def test_lede_shingles_are_the_opening_words_only() -> None:
+    text = " ".join(f"w{i}" for i in range(50))
+    assert lede_shingles(text, 5, 10) == shingles(" ".join(f"w{i}" for i in range(10)), 5)
+    assert lede_shingles(text, 5, 10) <= shingles(text, 5)
+
+
+def _doc(doc_id: str, text: str, lede_words: int = 20) -> Doc:
+    return Doc(doc_id, 0, shingles(text, 5), text_key(text),
+               lede=lede_shingles(text, 5, lede_words))
+
+
+def test_weak_link_holds_only_with_a_lede_in_the_other_text() -> None:
+    background = " ".join(f"b{i}" for i in range(60))
+    first = _doc("a", " ".join(f"a{i}" for i in range(80)) + " " + background)
+    second = _doc("b", " ".join(f"c{i}" for i in range(80)) + " " + background)
+    digest = _doc("r", " ".join(f"a{i}" for i in range(40)) + " "
+                  + " ".join(f"d{i}" for i in range(60)))
+    settings = Settings(story_containment=0.5, lede_min_share=0.5)
+    shared_background = overlap(first.shingles, second.shingles)
+    assert is_link(shared_background, settings)  # 0.3 ≤ containment < 0.5
+    assert not shares_story(first, second, shared_background, settings)
+    quoted = overlap(first.shingles, digest.shingles)
+    assert is_link(quoted, settings) and quoted.containment < 0.5
+    assert shares_story(first, digest, quoted, settings)  # the round-up quotes a's lede
+    # With story_containment at the link threshold (the dataclass default) nothing changes.
+    assert shares_story(first, second, shared_background, Settings())
+
+
+def test_wire_copy_stored_after_its_reprint_stays_the_original() -> None:
+    text = " ".join(f"w{i}" for i in range(40))
+    reprint = Doc("reprint", 0, shingles(text, 5), text_key(text), source="Daily Courier",
+                  wire="Reuters", published="2023-01-02", published_precision="day")
+    wire = Doc("wire", 1, shingles(text, 5), text_key(text), source="Reuters",
+               wire="Reuters", published="2023-01-01", published_precision="day")
+    docs = {"reprint": reprint, "wire": wire}
+    links = {("reprint", "wire"): overlap(reprint.shingles, wire.shingles)}
+    roles = assign_roles(Grouping({"g": ["reprint", "wire"]}), docs, links, Settings())
+    assert roles["reprint"].exact_duplicate_of == "wire"
+    assert roles["reprint"].reprint_of == "wire"
+    assert roles["wire"].reprint_of is None and roles["wire"].exact_duplicate_of is None

@@ -6,6 +6,10 @@ without a store. The rules (documented in docs/provenance.md):
 * two articles are *linked* when the shingles they share cover at least
   ``containment`` of the smaller one (copies are truncated or extended, so plain
   Jaccard would miss them);
+* a link weaker than ``story_containment`` (the two share background paragraphs, or a
+  round-up quotes part of a story) holds only when the opening (``lede_words``) of one
+  text is, for ``lede_min_share`` of its shingles, in the other: a copy, even a partial
+  one, carries the story itself, not only passages around it;
 * a *composite* (a round-up quoting two stories) is linked to two articles that are
   not linked to each other, through different parts of its text; it does not join
   their groups together but goes to the group it shares most with;
@@ -38,6 +42,7 @@ class Doc:
     wire: str | None = None
     published: str | None = None
     published_precision: str = "unknown"
+    lede: frozenset[str] = frozenset()  # shingles of the opening words
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,8 @@ class Settings:
     version_min_new_share: float = 0.2
     version_min_new_shingles: int = 40
     composite_max_links: int = 50
+    story_containment: float = 0.3  # the default equals containment: no lede needed
+    lede_min_share: float = 0.3
 
 
 @dataclass
@@ -113,6 +120,23 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> Overlap:
 def is_link(found: Overlap, settings: Settings) -> bool:
     """Whether an overlap is strong enough to call two articles copies of one text."""
     return found.containment >= settings.containment and found.shared >= settings.min_shared
+
+
+def shares_story(a: Doc, b: Doc, found: Overlap, settings: Settings) -> bool:
+    """Whether ``a`` and ``b`` are copies of one story (see the module docstring).
+
+    A strong link (containment at least ``story_containment``) is enough; a weaker one
+    needs the lede of one side in the other, since articles on one event share
+    background paragraphs but each opens with its own story.
+    """
+    if not is_link(found, settings):
+        return False
+    if found.containment >= settings.story_containment:
+        return True
+    return any(
+        len(x.lede & y.shingles) >= settings.lede_min_share * len(x.lede)
+        for x, y in ((a, b), (b, a)) if x.lede
+    )
 
 
 def neighbours_of(links: Mapping[Pair, Overlap]) -> dict[str, list[tuple[str, Overlap]]]:
@@ -295,7 +319,11 @@ def assign_roles(
         for member in members:
             roles[member.id] = Roles(group_id, composite=member.id in grouping.composites)
         first_with_text: dict[str, str] = {}
-        for member in members:  # arrival order
+        # The copy of a text that leads is the one the others descend from (the wire's,
+        # else the earliest published), not the first to arrive: a reprint stored
+        # before its wire's own copy must not make the wire's copy its duplicate.
+        precedence = precedence_of(members)
+        for member in sorted(members, key=precedence):
             if member.text_key in first_with_text:
                 roles[member.id].exact_duplicate_of = first_with_text[member.text_key]
             elif member.shingles:
@@ -330,20 +358,34 @@ def choose_original(members: Sequence[Doc], roles: Mapping[str, Roles]) -> str:
     copy (its source is the wire a member names); the earliest published (day
     precision); the most complete text; the first to arrive.
     """
+    precedence = precedence_of(members)
+
+    def rank(member: Doc) -> tuple[bool, tuple[bool, str, int, int]]:
+        role = roles[member.id]
+        derived = bool(role.exact_duplicate_of or role.version_of or role.composite)
+        return (derived, precedence(member))
+
+    return min(members, key=rank).id
+
+
+def precedence_of(members: Sequence[Doc]) -> Callable[[Doc], tuple[bool, str, int, int]]:
+    """Sort key putting first the member most likely to be the source of the others.
+
+    The wire's own copy (its source is the wire a member names), then the earliest
+    published (day precision; undated after dated), the most complete, the first to arrive.
+    """
     wires = _wire_names(members)
     known_dates = sorted(
         m.published for m in members if m.published and m.published_precision == "day"
     )
     latest = known_dates[-1] if known_dates else ""
 
-    def rank(member: Doc) -> tuple[bool, bool, str, int, int]:
-        role = roles[member.id]
-        derived = bool(role.exact_duplicate_of or role.version_of or role.composite)
+    def key(member: Doc) -> tuple[bool, str, int, int]:
         own_wire = is_wire_original(member) or bool(
             member.source and member.source.casefold() in wires
         )
         dated = member.published_precision == "day" and bool(member.published)
         date = member.published if dated and member.published else latest + "~"
-        return (derived, not own_wire, date, -len(member.shingles), member.seq)
+        return (not own_wire, date, -len(member.shingles), member.seq)
 
-    return min(members, key=rank).id
+    return key

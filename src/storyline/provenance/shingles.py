@@ -29,6 +29,11 @@ def shingles(text: str, size: int) -> frozenset[str]:
     return frozenset(" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
 
 
+def lede_shingles(text: str, size: int, count: int) -> frozenset[str]:
+    """Return the ``size``-word shingles of the first ``count`` words of ``text``."""
+    return shingles(" ".join(words(text)[:count]), size)
+
+
 def text_key(text: str) -> str:
     """Return a hash of the normalised words: equal keys mean exact duplicates."""
     return hashlib.sha1(" ".join(words(text)).encode("utf-8")).hexdigest()

@@ -45,12 +45,12 @@ from storyline.provenance.relations import (
     Settings,
     assign_roles,
     group_documents,
-    is_link,
     is_wire_original,
     overlap,
     pair_key,
+    shares_story,
 )
-from storyline.provenance.shingles import shingles, text_key
+from storyline.provenance.shingles import lede_shingles, shingles, text_key
 from storyline.store.changes import Changes
 from storyline.store.provenance import Provenance
 from storyline.store.view import CorpusView
@@ -64,11 +64,12 @@ class ProvenanceStep:
     """Finds copies, versions and shared passages across the whole store."""
 
     name: ClassVar[str] = "provenance"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     requires: ClassVar[tuple[str, ...]] = ("text", "sentences")
     sets: ClassVar[tuple[str, ...]] = ()
     reads: ClassVar[tuple[str, ...]] = ("articles", "sentences", "signatures", "provenance")
     # 2: the LSH buckets and digest keys are stored (older stores are indexed again once).
+    # 3: weak links need a shared lede (stored articles are run again once).
     writes: ClassVar[tuple[str, ...]] = ("signatures", "provenance", "passages")
 
     def __init__(self, config: Config) -> None:
@@ -90,7 +91,10 @@ class ProvenanceStep:
             version_min_new_share=float(section["version_min_new_share"]),
             version_min_new_shingles=int(section["version_min_new_shingles"]),
             composite_max_links=int(section["composite_max_links"]),
+            story_containment=float(section["story_containment"]),
+            lede_min_share=float(section["lede_min_share"]),
         )
+        self.lede_words = int(section["lede_words"])
         self._docs: dict[str, Doc] = {}
         self._texts: dict[str, str] = {}
         self._seq: dict[str, int] = {}
@@ -165,6 +169,7 @@ class ProvenanceStep:
             wire=article.wire,
             published=article.published,
             published_precision=article.published_precision,
+            lede=lede_shingles(article.text, self.shingle_words, self.lede_words),
         )
 
     def _verified_links(
@@ -230,7 +235,7 @@ class ProvenanceStep:
         for a, b in sorted(candidates):
             first, second = self._docs[a], self._docs[b]
             found = overlap(first.shingles, second.shingles)
-            if is_link(found, self.settings) or (
+            if shares_story(first, second, found, self.settings) or (
                 first.shingles and first.text_key == second.text_key
             ):
                 links[(a, b)] = found
@@ -281,7 +286,7 @@ class ProvenanceStep:
                     if key in all_links:
                         continue
                     found = overlap(self._docs[a].shingles, self._docs[b].shingles)
-                    if is_link(found, self.settings):
+                    if shares_story(self._docs[a], self._docs[b], found, self.settings):
                         all_links[key] = found
         docs = {i: self._docs[i] for i in members}
         grouping = group_documents(
