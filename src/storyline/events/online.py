@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from scipy.cluster.hierarchy import DisjointSet
 from scipy.sparse import csr_matrix
@@ -95,7 +96,7 @@ class _Pool:
 
 
 def join_articles(
-    view: CorpusView, pending: Sequence[str], settings: Mapping[str, object],
+    view: CorpusView, pending: Sequence[str], settings: Mapping[str, Any],
     width: int, fitted: int, exact_block: int,
 ) -> Joined | None:
     """Cluster the pending articles into the stored events (see the module docstring).
@@ -120,7 +121,10 @@ def join_articles(
     members = view.members_of_events(candidates)
     previous = view.event_rows_of(candidates)
     stored = sorted({m for ms in members.values() for m in ms} - set(pending))
-    rows = view.feature_rows(stored)
+    # The stored copies' rows were read for their dates already.
+    rows = {**families.rows,
+            **view.feature_rows([m for m in stored if m not in families.rows])}
+    rows = {m: rows[m] for m in stored if m in rows}
     if len(rows) < len(stored):
         return None
 
@@ -142,17 +146,17 @@ def join_articles(
             seeds.merge(inside[0], i)
     matrix = stack_rows(pool.rows, width)
     dates = [e.about() for e in pool.evidences]
-    gap = int(settings["max_day_gap"])  # type: ignore[call-overload]
+    gap = int(settings["max_day_gap"])
     groups = average_link(matrix, [sorted(s) for s in seeds.subsets()], dates,
-                          float(settings["similarity_threshold"]),  # type: ignore[arg-type]
+                          float(settings["similarity_threshold"]),
                           gap, exact_block)
     groups = attach_small(matrix, groups, dates,
-                          float(settings["attach_threshold"]), gap,  # type: ignore[arg-type]
-                          float(settings["attach_margin"]),  # type: ignore[arg-type]
+                          float(settings["attach_threshold"]), gap,
+                          float(settings["attach_margin"]),
                           movable={pool.index[a] for a in pending},
-                          max_size=int(settings["attach_max_size"]))  # type: ignore[call-overload]
+                          max_size=int(settings["attach_max_size"]))
     joined = _changes(view, pool, groups, matrix, members, previous, set(pending), new,
-                      float(settings["reference_threshold"]))  # type: ignore[arg-type]
+                      float(settings["reference_threshold"]))
     joined.state.space = read.new_terms
     joined.state.meta["width"] = str(width)
     return joined
@@ -163,6 +167,8 @@ class _Families:
     groups: list[list[str]]
     """Article ids of one copy family: new articles with their stored copies."""
     stored: list[str]
+    rows: dict[str, FeatureRow]
+    """The stored copies' feature rows."""
 
 
 def _families_of(view: CorpusView, new: list[Article], evidences: list[DateEvidence]
@@ -189,7 +195,7 @@ def _families_of(view: CorpusView, new: list[Article], evidences: list[DateEvide
             group_members[g].add(article_id)
     groups = [sorted(ids) for ids in group_members.values()]
     pool_years([[index[i] for i in g if i in index] for g in groups], everyone)
-    return _Families(groups, stored)
+    return _Families(groups, stored, stored_rows)
 
 
 def _changes(

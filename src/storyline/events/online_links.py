@@ -14,6 +14,7 @@ events, read as counts from the key postings, as the full run computes it.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from storyline.events.cluster import average_link
 from storyline.events.evidence import PartialDate
@@ -26,7 +27,7 @@ BLOCK_KEYS = 20
 """A changed event looks for storylines by this many of its rarest shared entities."""
 
 
-def link_changed(view: CorpusView, joined: Joined, settings: Mapping[str, object],
+def link_changed(view: CorpusView, joined: Joined, settings: Mapping[str, Any],
                  exact_block: int) -> None:
     """Give each changed event its storyline; fill ``joined.state`` (updates, moves)."""
     state = joined.state
@@ -66,9 +67,9 @@ def link_changed(view: CorpusView, joined: Joined, settings: Mapping[str, object
     seeded = {i for s in seeds for i in s}
     seeds += [[i] for i in range(len(order)) if i not in seeded]
     chains = average_link(vectors, seeds, [PartialDate()] * len(order),
-                          float(settings["storyline_threshold"]),  # type: ignore[arg-type]
+                          float(settings["storyline_threshold"]),
                           0, exact_block,
-                          float(settings["storyline_min_total"]))  # type: ignore[arg-type]
+                          float(settings["storyline_min_total"]))
     # A one-article event linked to nothing is unlinked, as in a full run.
     chains = [c for c in chains if len(c) > 1 or sizes.get(order[c[0]], 0) > 1]
     members = [[order[i] for i in chain] for chain in chains]
