@@ -25,6 +25,10 @@ STORE_HOLDERS: dict[str, str] = {
     "scale/driver.py": "the Spark driver opens the local store the corpus steps run on",
     "scale/compare.py": "reads duplicate groups and events of two stores to compare them",
     "scale/output.py": "writes a store's tables as Parquet and imports them through store/",
+    "explore/pages.py": "builds each view from storyline.store.browse reads",
+    "explore/listing.py": "pages of storylines and search results from storyline.store.browse",
+    "explore/compare.py": "reads two articles' shared passages through storyline.store.browse",
+    "web/app.py": "opens the store read-only, one connection per server thread",
 }
 
 

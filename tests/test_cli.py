@@ -15,6 +15,7 @@ from storyline_corpus_fixture import corpus_store  # noqa: E402
 
 from storyline.cli import command_help_ok, main, one_line  # noqa: E402
 from storyline.errors import StoreError  # noqa: E402
+from storyline.store.db import Store  # noqa: E402
 
 
 @pytest.fixture
@@ -38,6 +39,9 @@ def test_every_command_has_help_with_an_example() -> None:
     ["export", "--what", "articles"],
     ["timeline"],
     ["report", "-o", "{tmp}/out.html"],
+    ["storylines"],
+    ["show", "sl-1"],
+    ["search", "tram"],
 ])
 def test_missing_database_is_an_error_and_not_created(tmp_path: Path, args: list[str]) -> None:
     missing = tmp_path / "nope.db"
@@ -182,3 +186,70 @@ def test_a_second_run_on_a_busy_store_is_refused_in_one_line(tmp_path: Path) -> 
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "another storyline run" in lines[0] and "--wait" in lines[0]
     assert "Traceback" not in done.stderr
+
+
+def test_storylines_table_and_json(db: str) -> None:
+    table = CliRunner().invoke(main, ["storylines", "--db", db])
+    assert table.exit_code == 0, table.output
+    found = json.loads(CliRunner().invoke(main, ["storylines", "--db", db,
+                                                 "--format", "json"]).output)
+    assert found["total"] >= 1
+    for item in found["items"]:
+        assert item["storyline_id"] in table.output  # ids are never cut in the table
+        assert {"event_count", "article_count", "independent_sources"} <= set(item)
+
+
+def test_show_each_kind_of_id(db: str) -> None:
+    listed = json.loads(CliRunner().invoke(main, ["storylines", "--db", db,
+                                                  "--format", "json"]).output)
+    storyline_id = listed["items"][0]["storyline_id"]
+    storyline = json.loads(CliRunner().invoke(
+        main, ["show", storyline_id, "--db", db, "--format", "json"]).output)
+    assert storyline["kind"] == "storyline"
+    event_id = storyline["events"][0]["event_id"]
+    event = json.loads(CliRunner().invoke(main, ["show", event_id, "--db", db,
+                                                 "--format", "json"]).output)
+    assert event["kind"] == "event" and event["articles"]
+    article = CliRunner().invoke(main, ["show", event["articles"][0], "--db", db])
+    assert article.exit_code == 0 and event["articles"][0] in article.output
+    for some_id in (storyline_id, event_id):
+        shown = CliRunner().invoke(main, ["show", some_id, "--db", db])
+        assert shown.exit_code == 0 and some_id in shown.output
+
+
+def test_show_unknown_id_is_one_line(db: str) -> None:
+    result = CliRunner().invoke(main, ["show", "zzz", "--db", db])
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0 and "storyline storylines" in result.output
+
+
+def test_search_and_markup_in_text_is_printed_as_is(db: str) -> None:
+    store = Store(db)
+    store.conn.execute("UPDATE articles SET title = '[bold red]x[/] title' WHERE seq = "
+                       "(SELECT MIN(seq) FROM articles)")
+    store.close()
+    words = json.loads(CliRunner().invoke(main, ["export", "--db", db, "--what",
+                                                 "articles"]).output.splitlines()[0])
+    word = next(w for w in words["text"].split() if w.isalpha() and len(w) > 4)
+    found = CliRunner().invoke(main, ["search", word, "--db", db, "--format", "json"])
+    assert json.loads(found.output)["total"] >= 1
+    table = CliRunner().invoke(main, ["search", word, "--db", db])
+    assert table.exit_code == 0 and "sentences with all of" in table.output
+    listed = CliRunner().invoke(main, ["show", words["id"], "--db", db])
+    assert "[bold red]x[/] title" in listed.output
+    empty = CliRunner().invoke(main, ["search", "!!!", "--db", db])
+    assert empty.exit_code == 1 and "no words" in empty.output
+
+
+def test_serve_warns_when_listening_beyond_this_machine(db: str, monkeypatch) -> None:
+    import uvicorn
+
+    calls: list[tuple] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    local = CliRunner().invoke(main, ["serve", "--db", db])
+    assert local.exit_code == 0 and "warning" not in local.output
+    assert calls[-1][1]["host"] == "127.0.0.1"
+    wide = CliRunner().invoke(main, ["serve", "--db", db, "--host", "0.0.0.0"])
+    assert "warning:" in wide.output and "read the whole database" in wide.output
+    missing = CliRunner().invoke(main, ["serve", "--db", db + ".missing"])
+    assert missing.exit_code == 1 and "no database" in missing.output

@@ -58,18 +58,25 @@ class _Connection(sqlite3.Connection):
 class Store:
     """A storyline database. Open one per process; close it (or use ``with``) when done."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         """Open (creating if needed) the database at ``path`` and migrate it.
 
         Args:
             path: File path, or ``":memory:"`` for a throwaway store.
+            read_only: Open an existing file for reading only (the web app): nothing is
+                created, migrated or written, and the connection may be used from any
+                thread (one at a time).
 
         Raises:
-            StoreError: The file is not a database, or a newer storyline wrote it.
+            StoreError: The file is not a database, or a newer storyline wrote it, or
+                (``read_only``) it is missing or from an older storyline.
         """
         self.path = str(path)
         self._depth = 0
         self.reads: Reads | None = None  # counting, inside ``watch()``
+        if read_only:
+            self._open_read_only()
+            return
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, factory=_Connection)
             self.conn.row_factory = sqlite3.Row
@@ -83,6 +90,26 @@ class Store:
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open {self.path} as a storyline database: {exc}") from exc
+
+    def _open_read_only(self) -> None:
+        if not Path(self.path).is_file():
+            raise StoreError(f"no database at {self.path}; create it with `storyline run`")
+        try:
+            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None,
+                                        factory=_Connection, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA query_only = ON")
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open {self.path} as a storyline database: {exc}") from exc
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has schema version {version}, newer than this "
+                             f"storyline ({SCHEMA_VERSION}); upgrade storyline to read it")
+        if version < SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by an older storyline; update it once "
+                             f"with `storyline storylines --db {self.path}`")
 
     def _enable_wal(self) -> None:
         # Switching a new file to WAL needs a moment of exclusive access, and SQLite answers
@@ -211,6 +238,10 @@ class Store:
         finally:
             connection.reads = None
             self.reads = None
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits (for caches of reads)."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
         """Close the connection."""

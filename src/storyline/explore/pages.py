@@ -1,0 +1,236 @@
+"""What each view of a story shows: plain data for the CLI, the web app, its API and the report.
+
+Each function reads one page's worth through :mod:`storyline.store.browse` and returns
+JSON-ready dicts whose field names follow the export contract (``event_id``,
+``storyline_id``, ``independent_sources``, ``first_report`` …), so a view, its JSON and an
+export never disagree. Unknown ids raise :class:`~storyline.errors.NotFoundError`; an id
+merged into another is followed to where it lives now.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from storyline.dates import find as find_dates
+from storyline.errors import NotFoundError
+from storyline.language.names import name_key
+from storyline.model import Article
+from storyline.narrate.timeline import build_timeline
+from storyline.provenance.independence import first_report, independent_sources
+from storyline.provenance.quote_groups import group_quotes
+from storyline.store import browse
+from storyline.store.db import Store
+from storyline.store.events import current_id
+from storyline.store.provenance import independence_rows
+
+TIMELINE_DATES = 12
+TIMELINE_SENTENCES = 2
+
+
+def sources(store: Store, ids: Sequence[str]) -> dict[str, Any]:
+    """Who reported the given articles: independent count, first report, copy groups.
+
+    ``reports`` lists one entry per independent report (a copy group, or an article that
+    is no copy): its original's id and outlet and the ids of its copies, earliest first.
+    """
+    rows = independence_rows(store, ids)
+    first = first_report(rows, ids)
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        groups[row.get("duplicate_group") or row["article_id"]].append(row)
+    reports = []
+    for members in groups.values():
+        member_ids = [row["article_id"] for row in members]
+        lead = first_report(members, member_ids) or members[0]
+        reports.append({
+            "original": lead["article_id"],
+            "outlet": lead.get("source") or lead.get("wire"),
+            "wire": lead.get("wire"), "published": lead.get("published"),
+            "copies": [row["article_id"] for row in sorted(members, key=_by_date)
+                       if row["article_id"] != lead["article_id"]],
+        })
+    reports.sort(key=lambda r: (r["published"] is None, r["published"] or "", r["original"]))
+    return {
+        "independent_sources": independent_sources(rows, ids),
+        "first_report": first["article_id"] if first else None,
+        "first_outlet": (first.get("source") or first.get("wire")) if first else None,
+        "reports": reports,
+    }
+
+
+def _by_date(row: dict[str, Any]) -> tuple[bool, str, int]:
+    return (row.get("published") is None, row.get("published") or "", int(row.get("seq") or 0))
+
+
+def storyline(store: Store, storyline_id: str) -> dict[str, Any]:
+    """A storyline: its figures, events with cited summaries, articles by day and outlet.
+
+    The cited timeline is apart (:func:`timeline`): it reads every sentence of the storyline.
+
+    Raises:
+        NotFoundError: No storyline has (or had) this id.
+    """
+    found_id = current_id(store, storyline_id)
+    stats = browse.storyline_stats(store, found_id)
+    if stats is None:
+        raise NotFoundError(f"no storyline {storyline_id!r} in this database; "
+                            "`storyline storylines` lists them")
+    ids = browse.storyline_article_ids(store, found_id)
+    events = browse.events_of_storyline(store, found_id)
+    by_day = browse.outlet_days(store, ids)
+    cited = [item["article_id"] for e in events for item in e["summary"]]
+    return {
+        **stats,
+        **{k: v for k, v in sources(store, ids).items() if k != "reports"},
+        "events": events,
+        "outlet_days": [{"date": day, "outlet": outlet, "articles": n}
+                        for day, outlet, n in by_day],
+        "cited": rows_by_id(store, cited),
+    }
+
+
+def rows_by_id(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """{id: list row} of the given articles: what a citation shows (outlet, title, date)."""
+    return {row["id"]: row for row in browse.article_rows(store, ids)}
+
+
+def timeline(store: Store, storyline_id: str, dates: int = TIMELINE_DATES,
+             sentences: int = TIMELINE_SENTENCES) -> list[dict[str, Any]]:
+    """The storyline's cited timeline (``narrate.timeline``): dates, each with sentences.
+
+    Raises:
+        NotFoundError: No storyline has (or had) this id.
+    """
+    found_id = current_id(store, storyline_id)
+    if browse.storyline_title(store, found_id) is None and not browse.storyline_stats(
+            store, found_id):
+        raise NotFoundError(f"no storyline {storyline_id!r} in this database; "
+                            "`storyline storylines` lists them")
+    return build_timeline(store, storyline=found_id, max_dates=dates,
+                          sentences_per_date=sentences)
+
+
+def event(store: Store, event_id: str) -> dict[str, Any]:
+    """An event: cited summary, reports and copies, first reporter, quotes and names.
+
+    Raises:
+        NotFoundError: No event has (or had) this id.
+    """
+    row = browse.event_row(store, current_id(store, event_id))
+    if row is None:
+        raise NotFoundError(f"no event {event_id!r} in this database; "
+                            "`storyline show STORYLINE_ID` lists a storyline's events")
+    ids = row["articles"]
+    return {
+        **row,
+        **sources(store, ids),
+        "article_records": browse.article_rows(store, ids),
+        "quotes": quotes(store, ids),
+        "entities": browse.names_of(store, ids)[:30],
+    }
+
+
+def quotes(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The things said in the given articles: one record per quote, all its appearances."""
+    stored = browse.quotes_of(store, ids)
+    light = [Article.from_dict({"id": article_id, "quotes": stored.get(article_id, [])})
+             for article_id in ids]
+    return [{"quote_id": g.quote_id, "text": g.text, "speaker": g.speaker,
+             "speaker_id": g.speaker_id,
+             "appearances": [{"article_id": a.article_id, "start": a.start, "end": a.end}
+                             for a in g.appearances]}
+            for g in group_quotes(light)]
+
+
+def article(store: Store, article_id: str) -> dict[str, Any]:
+    """An article: clean text, what was removed and why, names, dates, provenance.
+
+    ``shared`` lists, per other article, the passages both carry (offsets in this text).
+
+    Raises:
+        NotFoundError: No article has this id.
+    """
+    record = browse.article(store, article_id)
+    if record is None:
+        raise NotFoundError(f"no article {article_id!r} in this database")
+    row = browse.article_rows(store, [article_id])[0]
+    passages = browse.passages_of(store, article_id)
+    by_other: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for passage in passages:
+        by_other[passage["other"]].append(passage)
+    related = browse.related_ids(store, article_id)
+    others = browse.article_rows(store, [*by_other, *related["reprints"],
+                                         *related["versions"], *related["group"],
+                                         *[i for i in (row["reprint_of"], row["version_of"],
+                                                       row["exact_duplicate_of"]) if i]])
+    return {
+        **row,
+        "text": record.text, "byline": record.byline, "dateline": record.dateline,
+        "language": record.language, "published_basis": record.published_basis,
+        "source_basis": record.source_basis,
+        "headings": [{"text": h.text, "offset": h.offset} for h in record.headings],
+        "removed": [{"text": r.text, "reason": r.reason} for r in record.removed],
+        "entities": [{"text": m.text, "label": m.label, "start": m.start, "end": m.end,
+                      "canonical": m.canonical} for m in record.entities],
+        "dates": dates_of(record),
+        "quotes": [{"text": q.text, "start": q.start, "end": q.end, "speaker": q.speaker}
+                   for q in record.quotes],
+        "copies": related["reprints"], "versions": related["versions"],
+        "group": related["group"],
+        "shared": [{"other": other, "passages": items} for other, items in by_other.items()],
+        "others": {r["id"]: r for r in others},
+    }
+
+
+def dates_of(record: Article) -> list[dict[str, Any]]:
+    """The article's date expressions with TIMEX3 values (``text``, ``start``, ``end``, ``value``).
+
+    Expressions stored unresolved (the article's own date was learnt later, from its
+    event) are resolved here against the date it has now, with :func:`storyline.dates.find`.
+    """
+    found = [{"text": t.text, "start": t.start, "end": t.end, "value": t.value}
+             for t in record.temporal]
+    if any(d["value"] is None for d in found) and record.published_precision == "day":
+        resolved = {(t.start, t.end): t.value
+                    for t in find_dates(record.text, date.fromisoformat(record.published[:10]))}
+        for item in found:
+            item["value"] = item["value"] or resolved.get((item["start"], item["end"]))
+    return [d for d in found if d["value"]]
+
+
+def entity(store: Store, name: str) -> dict[str, Any]:
+    """A name: its mentions over time, its events, and the quotes it is given.
+
+    Raises:
+        NotFoundError: No article names it.
+    """
+    key = name_key(name)
+    rows = browse.entity_articles(store, key)
+    if not rows:
+        raise NotFoundError(f"no article names {name!r}")
+    spellings: dict[str, int] = defaultdict(int)
+    by_day: dict[str, int] = defaultdict(int)
+    events: dict[str, int] = defaultdict(int)
+    for row in rows:
+        spellings[row["spelling"]] += int(row["count"])
+        if row["published"]:
+            by_day[row["published"][:10]] += int(row["count"])
+        if row["event_id"]:
+            events[row["event_id"]] += 1
+    ids = [row["article_id"] for row in rows]
+    said = [q for q in quotes(store, ids) if q["speaker"] and name_key(q["speaker"]) == key]
+    spelling = max(spellings, key=lambda s: spellings[s])
+    event_rows = [browse.event_row(store, e) for e in sorted(events, key=lambda e: -events[e])]
+    return {
+        "name": spelling, "key": key, "label": rows[0]["label"],
+        "articles": len(set(ids)), "mentions": sum(spellings.values()),
+        "mentions_by_day": [{"date": d, "mentions": n} for d, n in sorted(by_day.items())],
+        "events": [{"event_id": e["event_id"], "title": e["title"], "date": e["date"],
+                    "storyline_id": e["storyline_id"], "article_count": len(e["articles"])}
+                   for e in event_rows if e],
+        "quotes": said,
+        "article_records": rows[:200],
+    }

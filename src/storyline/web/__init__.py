@@ -1,0 +1,1 @@
+"""The local web app (`storyline serve`): storylines, events, articles, names and search."""
