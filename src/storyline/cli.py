@@ -215,27 +215,31 @@ def rebuild(config: Config, db: str, corpus_only: bool, wait: float | None) -> N
 @main.command()
 @click.option("--db", required=True, help="Database written by `storyline run`.")
 @click.option("--what", type=click.Choice(["articles", "events", "storylines", "passages",
-                                           "quotes", "entities"]), required=True,
-              help="Which records to export.")
+                                           "quotes", "entities", "coverage", "whatsnew"]),
+              required=True, help="Which records to export.")
+@click.option("--since", metavar="DATE",
+              help="With --what whatsnew: new since this date (YYYY[-MM[-DD]]; default: each "
+                   "storyline's last day).")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]),
               default="jsonl", show_default=True,
               help="Output format (CSV: contract fields only, lists as JSON strings).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="File to write; standard output when omitted.")
-def export(db: str, what: str, fmt: str, output: str | None) -> None:
+def export(db: str, what: str, since: str | None, fmt: str, output: str | None) -> None:
     """Export stored records following the export contract (see docs/cli.md).
 
     \b
     Example:
       storyline export --db story.db --what events --format jsonl -o events.jsonl
       storyline export --db story.db --what articles --format csv > articles.csv
+      storyline export --db story.db --what whatsnew --since 2024-03-01
     """  # noqa: D301
     from storyline.render.export import export_records
 
     if fmt == "parquet" and output is None and sys.stdout.isatty():
         raise click.UsageError("Parquet is binary: give -o FILE or redirect standard output")
     with library_errors(), open_existing_store(db) as store:
-        export_records(store, what, fmt, Path(output) if output else None)
+        export_records(store, what, fmt, Path(output) if output else None, since=since)
 
 
 @main.command()

@@ -25,6 +25,8 @@ CONTRACT = {
     "quotes": ["article_id", "text", "speaker", "speaker_id", "start", "end", "quote_id",
                "first_outlet", "appearances"],
     "entities": ["canonical", "label", "mentions", "articles"],
+    "coverage": ["event_id", "outlet", "article_count", "common", "only", "left_out"],
+    "whatsnew": ["storyline_id", "since", "date", "text", "article_id", "outlet", "also"],
 }
 
 

@@ -153,3 +153,18 @@ def test_the_app_opens_the_store_read_only(sample_db: Path) -> None:
     store.close()
     with pytest.raises(StoreError, match="no database"):
         Store(sample_db.parent / "missing.db", read_only=True)
+
+
+def test_whatsnew_and_coverage(client: Any, ids: dict[str, str]) -> None:
+    storyline = _json(client, f"/api/storylines/{ids['storyline']}")
+    since = storyline["end"]
+    found = _json(client, f"/api/storylines/{ids['storyline']}/whatsnew?since={since}")
+    assert found["since"] == since
+    assert all(entry["date"] >= since for entry in found["dates"])
+    everything = _json(client, f"/api/storylines/{ids['storyline']}/whatsnew?since=1900")
+    assert sum(len(d["sentences"]) for d in everything["dates"]) >= sum(
+        len(d["sentences"]) for d in found["dates"])
+    assert client.get(f"/storylines/{ids['storyline']}/whatsnew?since={since}").status_code == 200
+    event = _json(client, f"/api/events/{ids['event']}")
+    for entry in event["coverage"]:
+        assert set(entry["counts"]) == {"common", "only", "left_out"}

@@ -9,24 +9,30 @@ merged into another is followed to where it lives now.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from storyline.dates import find as find_dates
-from storyline.errors import NotFoundError
+from storyline.errors import InputError, NotFoundError
 from storyline.language.names import name_key
 from storyline.model import Article
+from storyline.narrate.coverage import compare_coverage
+from storyline.narrate.said import Said
 from storyline.narrate.timeline import build_timeline
+from storyline.narrate.whatsnew import whats_new
 from storyline.provenance.independence import first_report, independent_sources
 from storyline.provenance.quote_groups import group_quotes
 from storyline.store import browse
 from storyline.store.db import Store
 from storyline.store.events import current_id
 from storyline.store.provenance import independence_rows
+from storyline.store.provenance import sentences as stored_sentences
 
 TIMELINE_DATES = 12
+DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 TIMELINE_SENTENCES = 2
 
 
@@ -130,6 +136,7 @@ def event(store: Store, event_id: str) -> dict[str, Any]:
         "article_records": browse.article_rows(store, ids),
         "quotes": quotes(store, ids),
         "entities": browse.names_of(store, ids)[:30],
+        "coverage": compare_coverage(said_items(store, ids)),
     }
 
 
@@ -185,20 +192,63 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
     }
 
 
+def said_items(store: Store, ids: Sequence[str]) -> list[Said]:
+    """The sentences of the given articles, with outlet, date and citation order."""
+    rows = {row["id"]: row for row in browse.article_rows(store, ids)}
+    items = []
+    for sentence in stored_sentences(store, list(rows)):
+        row = rows[sentence.article_id]
+        is_copy = bool(row["reprint_of"] or row["exact_duplicate_of"])
+        items.append(Said(sentence.article_id, sentence.idx, sentence.text,
+                          str(row["source"] or row["wire"] or "unknown outlet"),
+                          row["published"], (1 if is_copy else 0, int(row["seq"]))))
+    return items
+
+
+def whatsnew(store: Store, storyline_id: str, since: str) -> dict[str, Any]:
+    """What the storyline's articles since ``since`` report that no earlier one did.
+
+    Raises:
+        NotFoundError: No storyline has (or had) this id.
+        InputError: ``since`` is not YYYY, YYYY-MM or YYYY-MM-DD.
+    """
+    if not DAY.match(since):
+        raise InputError(f"since {since!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    found_id = current_id(store, storyline_id)
+    if browse.storyline_stats(store, found_id) is None:
+        raise NotFoundError(f"no storyline {storyline_id!r} in this database; "
+                            "`storyline storylines` lists them")
+    ids = browse.storyline_article_ids(store, found_id)
+    return {"storyline_id": found_id, "since": since,
+            "dates": whats_new(said_items(store, ids), since)}
+
+
+def coverage(store: Store, event_id: str) -> list[dict[str, Any]]:
+    """How each outlet covered the event (``narrate.coverage``).
+
+    Raises:
+        NotFoundError: No event has (or had) this id.
+    """
+    row = browse.event_row(store, current_id(store, event_id))
+    if row is None:
+        raise NotFoundError(f"no event {event_id!r} in this database")
+    return compare_coverage(said_items(store, row["articles"]))
+
+
 def dates_of(record: Article) -> list[dict[str, Any]]:
     """The article's date expressions with TIMEX3 values (``text``, ``start``, ``end``, ``value``).
 
     Expressions stored unresolved (the article's own date was learnt later, from its
     event) are resolved here against the date it has now, with :func:`storyline.dates.find`.
     """
-    found = [{"text": t.text, "start": t.start, "end": t.end, "value": t.value}
-             for t in record.temporal]
-    if any(d["value"] is None for d in found) and record.published_precision == "day":
-        resolved = {(t.start, t.end): t.value
-                    for t in find_dates(record.text, date.fromisoformat(record.published[:10]))}
-        for item in found:
-            item["value"] = item["value"] or resolved.get((item["start"], item["end"]))
-    return [d for d in found if d["value"]]
+    values = {(t.start, t.end): t.value for t in record.temporal}
+    if None in values.values() and record.published and record.published_precision == "day":
+        anchor = date.fromisoformat(record.published[:10])
+        for t in find_dates(record.text, anchor):
+            if values.get((t.start, t.end), "") is None:
+                values[(t.start, t.end)] = t.value
+    return [{"text": t.text, "start": t.start, "end": t.end, "value": values[(t.start, t.end)]}
+            for t in record.temporal if values[(t.start, t.end)]]
 
 
 def entity(store: Store, name: str) -> dict[str, Any]:

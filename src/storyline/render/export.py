@@ -22,6 +22,8 @@ _STRING_LIST = pa.list_(pa.string())
 _CITATIONS = pa.list_(pa.struct([("text", pa.string()), ("article_id", pa.string())]))
 _REMOVED = pa.list_(pa.struct([("text", pa.string()), ("reason", pa.string())]))
 _HEADINGS = pa.list_(pa.struct([("text", pa.string()), ("offset", pa.int64())]))
+_SAID = pa.list_(pa.struct([("text", pa.string()), ("article_id", pa.string()),
+                            ("outlets", pa.int64())]))
 _APPEARANCES = pa.list_(pa.struct([("article_id", pa.string()), ("start", pa.int64()),
                                    ("end", pa.int64())]))
 # Parquet column types; every field not named here is a string.
@@ -29,7 +31,8 @@ _TYPES: dict[str, pa.DataType] = {
     "articles": _STRING_LIST, "events": _STRING_LIST, "summary": _CITATIONS,
     "removed": _REMOVED, "headings": _HEADINGS, "appearances": _APPEARANCES,
     "independent_sources": pa.int64(),
-    "mentions": pa.int64(),
+    "mentions": pa.int64(), "article_count": pa.int64(), "also": pa.int64(),
+    "common": _SAID, "only": _SAID, "left_out": _SAID,
     "a_start": pa.int64(), "a_end": pa.int64(), "b_start": pa.int64(), "b_end": pa.int64(),
     "start": pa.int64(), "end": pa.int64(), "similarity": pa.float64(),
 }
@@ -48,12 +51,14 @@ def parquet_schema(what: str) -> pa.Schema:
     return pa.schema(columns)
 
 
-def export_records(store: Store, what: str, fmt: str, out: Path | IO[Any] | None = None) -> int:
+def export_records(store: Store, what: str, fmt: str, out: Path | IO[Any] | None = None,
+                   since: str | None = None) -> int:
     """Write every ``what`` record of ``store`` in format ``fmt``.
 
     Args:
         store: Open store.
-        what: articles, events, storylines, passages, quotes or entities.
+        what: articles, events, storylines, passages, quotes, entities, coverage or
+            whatsnew.
         fmt: jsonl, csv or parquet. CSV holds the contract fields only, lists and
             objects as JSON strings, and a text cell starting with ``= + - @``, a tab
             or a carriage return gets a leading ``'`` so spreadsheets do not run it as
@@ -61,6 +66,7 @@ def export_records(store: Store, what: str, fmt: str, out: Path | IO[Any] | None
             extras.
         out: File path, an open stream (text for jsonl/csv, binary for parquet),
             or ``None`` for standard output.
+        since: For ``whatsnew``: new since this date (default: each storyline's last day).
 
     Returns:
         Number of records written.
@@ -71,7 +77,7 @@ def export_records(store: Store, what: str, fmt: str, out: Path | IO[Any] | None
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     record_fields(what, extended=True)  # validates ``what`` before any output is opened
-    records = list(iter_records(store, what, extended=fmt != "csv"))
+    records = list(iter_records(store, what, extended=fmt != "csv", since=since))
     if fmt == "parquet":
         buffer = io.BytesIO()
         pq.write_table(pa.Table.from_pylist(records, schema=parquet_schema(what)), buffer)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
 from storyline.errors import InputError
+from storyline.explore import pages
 from storyline.model import Article
 from storyline.provenance.independence import first_report, independent_sources
 from storyline.provenance.quote_groups import group_quotes
@@ -22,8 +23,10 @@ from storyline.store.events import article_events, event_rows, storyline_rows
 from storyline.store.events import event_members_in_order as event_members
 from storyline.store.provenance import independence_rows, load_provenance, passage_rows
 
-What = Literal["articles", "events", "storylines", "passages", "quotes", "entities"]
-WHATS: tuple[str, ...] = ("articles", "events", "storylines", "passages", "quotes", "entities")
+What = Literal["articles", "events", "storylines", "passages", "quotes", "entities",
+               "coverage", "whatsnew"]
+WHATS: tuple[str, ...] = ("articles", "events", "storylines", "passages", "quotes", "entities",
+                          "coverage", "whatsnew")
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "articles": ("id", "url", "title", "source", "wire", "published", "published_precision",
@@ -37,6 +40,10 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "quotes": ("article_id", "text", "speaker", "speaker_id", "start", "end", "quote_id",
                "first_outlet", "appearances"),
     "entities": ("canonical", "label", "mentions", "articles"),
+    # One record per event and outlet, for events reported by two or more outlets.
+    "coverage": ("event_id", "outlet", "article_count", "common", "only", "left_out"),
+    # One record per new thing said, for each storyline since a date (default: its last day).
+    "whatsnew": ("storyline_id", "since", "date", "text", "article_id", "outlet", "also"),
 }
 # Article fields that are not exported as article columns: the input as read and its
 # hash, offsets into the text, and what has record types of its own (quotes, entities)
@@ -63,21 +70,25 @@ def record_fields(what: str, extended: bool) -> tuple[str, ...]:
     return FIELDS[what]
 
 
-def iter_records(store: Store, what: str, extended: bool = True) -> Iterator[dict[str, Any]]:
+def iter_records(store: Store, what: str, extended: bool = True,
+                 since: str | None = None) -> Iterator[dict[str, Any]]:
     """Yield the records of ``what`` in their documented order.
 
     Args:
         store: Open store.
         what: One of :data:`WHATS`.
         extended: Include the optional article extras.
+        since: For ``whatsnew``: the date (YYYY[-MM[-DD]]) from which articles are new;
+            ``None``: each storyline's last day of coverage.
 
     Raises:
-        InputError: ``what`` is not a known record type.
+        InputError: ``what`` is not a known record type, or ``since`` is malformed.
     """
     names = record_fields(what, extended)
-    producers = {
+    producers: dict[str, Callable[[Store], Iterator[dict[str, Any]]]] = {
         "articles": _articles, "events": _events, "storylines": _storylines,
         "passages": _passages, "quotes": _quotes, "entities": _entities,
+        "coverage": _coverage, "whatsnew": lambda opened: _whatsnew(opened, since),
     }
     for record in producers[what](store):
         yield {name: record.get(name) for name in names}
@@ -201,3 +212,23 @@ def _entities(store: Store) -> Iterator[dict[str, Any]]:
     for key in sorted(mentions, key=lambda k: (-mentions[k], k)):
         yield {"canonical": key[0], "label": key[1], "mentions": mentions[key],
                "articles": sorted(articles[key])}
+
+
+def _coverage(store: Store) -> Iterator[dict[str, Any]]:
+    for event_id, _ in sorted(event_members(store).items()):
+        for entry in pages.coverage(store, event_id):
+            yield {"event_id": event_id, "outlet": entry["outlet"],
+                   "article_count": entry["articles"], "common": entry["common"],
+                   "only": entry["only"], "left_out": entry["left_out"]}
+
+
+def _whatsnew(store: Store, since: str | None) -> Iterator[dict[str, Any]]:
+    for storyline in _storylines(store):
+        start = since or storyline["end"]
+        if not start:
+            continue
+        found = pages.whatsnew(store, storyline["storyline_id"], start)
+        for entry in found["dates"]:
+            for sentence in entry["sentences"]:
+                yield {"storyline_id": storyline["storyline_id"], "since": start,
+                       "date": entry["date"], **sentence}

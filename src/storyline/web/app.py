@@ -116,6 +116,12 @@ def create_app(db_path: str) -> FastAPI:
         """The storyline's cited timeline: the dates that mattered, each with sentences."""
         return timeline(storyline_id, dates, sentences)
 
+    @app.get("/api/storylines/{storyline_id}/whatsnew", tags=["storylines"])
+    def api_whatsnew(storyline_id: Id, since: Annotated[str, Query(
+            max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]) -> dict[str, Any]:
+        """Sentences published since a date that report what no earlier article reported."""
+        return pages.whatsnew(stores.get(), storyline_id, since)
+
     @app.get("/api/events/{event_id}", tags=["events"])
     def api_event(event_id: Id) -> dict[str, Any]:
         """One event: summary, independent reports and copies, first report, quotes, names."""
@@ -189,6 +195,16 @@ def create_app(db_path: str) -> FastAPI:
         found = timeline(data["storyline_id"], 12, 2)
         cited = [s["article_id"] for entry in found for s in entry["sentences"]]
         return page(request, "timeline.html.j2", s=data, timeline=found,
+                    cited=pages.rows_by_id(stores.get(), cited))
+
+    @app.get("/storylines/{storyline_id}/whatsnew", response_class=HTMLResponse,
+             include_in_schema=False)
+    def whatsnew_page(request: Request, storyline_id: Id, since: Day = None) -> HTMLResponse:
+        data = api_storyline(storyline_id)
+        since = since or data["end"] or data["start"] or "1900"
+        found = api_whatsnew(data["storyline_id"], since)
+        cited = [s["article_id"] for d in found["dates"] for s in d["sentences"]]
+        return page(request, "whatsnew.html.j2", s=data, found=found,
                     cited=pages.rows_by_id(stores.get(), cited))
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
