@@ -253,3 +253,23 @@ def test_serve_warns_when_listening_beyond_this_machine(db: str, monkeypatch) ->
     assert "warning:" in wide.output and "read the whole database" in wide.output
     missing = CliRunner().invoke(main, ["serve", "--db", db + ".missing"])
     assert missing.exit_code == 1 and "no database" in missing.output
+
+
+def test_run_summary_is_plain_language_and_warns_when_nothing_is_stored(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Trams return to Ostbury\n\nThe Ostbury tram line reopened on Monday after two years "
+        "of works, the city council said, and the first trams were full.", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    result = CliRunner().invoke(main, ["run", str(folder), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "Stored 1 new article." in result.output
+    assert "now holds 1 article from" in result.output and "storyline serve" in result.output
+    assert "provenance_regrouped" not in result.output
+    again = CliRunner().invoke(main, ["run", str(folder), "--db", db, "--verbose"])
+    assert "1 input already stored and unchanged" in again.output and "steps:" in again.output
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = CliRunner().invoke(main, ["run", str(empty), "--db", str(tmp_path / "e.db")])
+    assert "warning: nothing was stored" in nothing.output

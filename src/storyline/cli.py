@@ -122,9 +122,10 @@ def _progress_reporter(progress: Progress) -> Callable[[str, int | None], Callab
 @click.option("--wait", "wait", type=float, default=None, metavar="SECONDS",
               help="If another run is writing this database, wait this long for it "
                    "(default: [store] lock_wait, 0 = refuse at once).")
+@click.option("-v", "--verbose", is_flag=True, help="Also print each step's counters.")
 @click.pass_obj
 def run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | None,
-        follow_symlinks: bool, allow_private: bool, wait: float | None) -> None:
+        follow_symlinks: bool, allow_private: bool, wait: float | None, verbose: bool) -> None:
     """Ingest INPUTS (files, folders, URLs) and analyse them: the main job.
 
     Re-running on the same database adds only what is new and keeps existing ids;
@@ -142,7 +143,7 @@ def run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | Non
     if wait is not None:
         config["store"]["lock_wait"] = wait
     try:
-        _run(config, inputs, db, report_path)
+        _run(config, inputs, db, report_path, verbose)
     except KeyboardInterrupt:
         # No traceback: stopping a long run is normal, and what is stored stays stored.
         say("interrupted:", "stopped before the end; run the same command again to finish "
@@ -150,7 +151,8 @@ def run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | Non
         sys.exit(EXIT_INTERRUPTED)
 
 
-def _run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | None) -> None:
+def _run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | None,
+         verbose: bool) -> None:
     from storyline.pipeline.run import run_pipeline
 
     with library_errors(), open_store(db) as store:
@@ -163,10 +165,19 @@ def _run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | No
                                    on_message=lambda text: say("note:", text, "cyan"))
         for skip in summary.skipped:
             say("skipped", skip.message(), "yellow")
-        line = (f"{summary.stored} articles stored, {summary.unchanged} unchanged, "
-                f"{len(summary.skipped)} skipped")
-        extra = ", ".join(f"{value} {key}" for key, value in summary.stats.items())
-        click.echo(f"{line}; {extra}" if extra else line)
+        if summary.stored == 0 and summary.unchanged == 0:
+            say("warning:", "nothing was stored: no input held an article"
+                + (" (every input was skipped, see above)" if summary.skipped else
+                   "; check the paths and formats (docs/inputs.md)"), "yellow")
+        from storyline.render.terminal import run_summary
+        from storyline.store.browse import totals
+
+        for line in run_summary(summary.stored, summary.unchanged, len(summary.skipped),
+                                totals(store), db):
+            click.echo(line)
+        if verbose:
+            click.echo("steps: " + ", ".join(
+                f"{key.replace('_', ' ')} {value}" for key, value in summary.stats.items()))
         if report_path:
             from storyline.render.report import write_report
 

@@ -133,3 +133,28 @@ def print_out(renderable: RenderableType | None, data: Any, fmt: str) -> None:
     # Piped into a file or a pager, rich would assume 80 columns and squeeze the table.
     width = None if sys.stdout.isatty() else 120
     Console(highlight=False, markup=False, emoji=False, width=width).print(renderable)
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count:,} {word}" + ("" if count == 1 else "s")
+
+
+def run_summary(stored: int, unchanged: int, skipped: int, totals: dict[str, int],
+                db: str) -> list[str]:
+    """What a run did and what the database now holds, in plain words, plus what to do next."""
+    did = f"Stored {_n(stored, 'new article')}"
+    if unchanged:
+        did += f"; {_n(unchanged, 'input')} already stored and unchanged"
+    if skipped:
+        did += f"; {_n(skipped, 'input')} skipped (see the messages above)"
+    holds = (f"{db} now holds {_n(totals['articles'], 'article')} from "
+             f"{_n(totals['outlets'], 'outlet')}")
+    if totals["copies"]:
+        copies = totals["copies"]
+        holds += f" ({copies:,} {'is a copy' if copies == 1 else 'are copies'} of another)"
+    holds += (f", in {_n(totals['events'], 'event')} and "
+              f"{_n(totals['storylines'], 'storyline')}.")
+    lines = [did + ".", holds]
+    if totals["articles"]:
+        lines.append(f"Next: storyline storylines --db {db}   or   storyline serve --db {db}")
+    return lines

@@ -357,3 +357,16 @@ def names_of(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
     rows = [{k: v for k, v in entry.items() if k != "_best"} for entry in counts.values()]
     rows.sort(key=lambda r: (-r["articles"], -r["mentions"], r["key"]))
     return rows
+
+
+def totals(store: Store) -> dict[str, int]:
+    """How much the store holds: articles, copies, events, storylines, outlets."""
+    row = store.conn.execute(
+        """SELECT (SELECT COUNT(*) FROM articles) AS articles,
+                  (SELECT COUNT(*) FROM provenance
+                   WHERE reprint_of IS NOT NULL OR exact_duplicate_of IS NOT NULL) AS copies,
+                  (SELECT COUNT(*) FROM events) AS events,
+                  (SELECT COUNT(*) FROM storylines) AS storylines,
+                  (SELECT COUNT(DISTINCT COALESCE(source, wire)) FROM articles) AS outlets"""
+    ).fetchone()
+    return {key: int(value) for key, value in dict(row).items()}
