@@ -29,6 +29,7 @@ STORE_HOLDERS: dict[str, str] = {
     "explore/listing.py": "pages of storylines and search results from storyline.store.browse",
     "explore/compare.py": "reads two articles' shared passages through storyline.store.browse",
     "web/app.py": "opens the store read-only, one connection per server thread",
+    "api.py": "the Python API: a Story holds the Store it opened and hands it to the views",
 }
 
 
