@@ -88,11 +88,11 @@ def test_storylines_to_shared_passages(page: Any, sample_url: str) -> None:
     _shot(page, "sample-storylines")
     page.get_by_role("link", name="Ostbury tram line").click()
     page.wait_for_selector("#timeline ol.timeline li")  # the cited timeline, fetched
-    assert page.locator("#axis circle").count() >= 3
+    assert page.locator("figure.zoomable circle").count() >= 3
     _shot(page, "sample-storyline")
-    page.locator("#axis button[data-zoom=in]").click()
-    assert page.locator("#axis svg").get_attribute("viewBox").split()[2] != "900"
-    page.locator("section.event-card h3 a").first.click()
+    page.locator("figure.zoomable button[data-zoom=in]").click()
+    assert page.locator("figure.zoomable svg").get_attribute("viewBox").split()[2] != "900"
+    page.locator("section.event-card h4 a").first.click()
     assert page.locator("h2", has_text="Sources").count() == 1
     _shot(page, "sample-event")
     page.locator("table.list").last.locator("a").first.click()
@@ -140,9 +140,9 @@ def test_japan_korea_story(page: Any, japan_korea_db: Path) -> None:
         page.goto(base + "/")
         page.get_by_role("link", name="Japan–South Korea relations").click()
         page.wait_for_selector("#timeline ol.timeline li")
-        assert page.locator("#axis circle").count() == 3
+        assert page.locator("figure.zoomable circle").count() == 3
         _shot(page, "japan-korea-storyline")
-        page.locator("section.event-card h3 a", has_text="Mend Ties at Rare Summit").click()
+        page.locator("section.event-card h4 a", has_text="Mend Ties at Rare Summit").click()
         assert "1 independent source" in page.locator("p.figures").inner_text()
         _shot(page, "japan-korea-event")
         _clean(page)

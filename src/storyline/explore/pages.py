@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import asdict, fields, is_dataclass
 from datetime import date
 from typing import Any
 
@@ -130,10 +131,11 @@ def event(store: Store, event_id: str) -> dict[str, Any]:
         raise NotFoundError(f"no event {event_id!r} in this database; "
                             "`storyline show STORYLINE_ID` lists a storyline's events")
     ids = row["articles"]
+    records = browse.article_rows(store, ids)
     return {
         **row,
         **sources(store, ids),
-        "article_records": browse.article_rows(store, ids),
+        "article_records": records,
         "quotes": quotes(store, ids),
         "entities": browse.names_of(store, ids)[:30],
         "coverage": compare_coverage(said_items(store, ids)),
@@ -189,7 +191,28 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
         "group": related["group"],
         "shared": [{"other": other, "passages": items} for other, items in by_other.items()],
         "others": {r["id"]: r for r in others},
+        # Every other field of the model, so a field added to Article is seen somewhere.
+        "other_fields": {f.name: _plain(getattr(record, f.name)) for f in fields(record)
+                         if f.name not in SHOWN_FIELDS and getattr(record, f.name)},
     }
+
+
+# Article fields the article view shows in places of their own (or never: the raw input).
+SHOWN_FIELDS = frozenset({
+    "id", "url", "raw", "raw_format", "input_hash", "title", "source", "wire", "byline",
+    "dateline", "text", "paragraphs", "sentences", "published", "published_precision",
+    "published_basis", "source_basis", "language", "removed", "temporal", "entities",
+    "quotes", "headings",
+})
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as JSON-ready data (records of the model become dicts)."""
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    return value
 
 
 def said_items(store: Store, ids: Sequence[str]) -> list[Said]:

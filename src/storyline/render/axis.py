@@ -12,7 +12,7 @@ from typing import Any
 
 WIDTH = 900
 LABEL_WIDTH = 0  # storyline names are drawn above their row, not beside it
-ROW_HEIGHT = 46
+ROW_HEIGHT = 34
 TOP = 6
 PAD = 40
 MAX_RADIUS = 11.0
@@ -90,7 +90,7 @@ def build_axis(storylines: list[dict[str, Any]], events: dict[str, dict[str, Any
         return None
     first, last = min(days).toordinal(), max(days).toordinal()
     span = max(last - first, 1)
-    biggest = max((len(e["articles"]) for e in events.values()), default=1) or 1
+    biggest = max((_size(e) for e in events.values()), default=1) or 1
 
     def x_of(day: date) -> float:
         return PAD + LABEL_WIDTH + (day.toordinal() - first) / span * (WIDTH - 2 * PAD)
@@ -105,9 +105,9 @@ def build_axis(storylines: list[dict[str, Any]], events: dict[str, dict[str, Any
             day = day_of(event["date"]) if event else None
             if event is None or day is None:
                 continue
-            size = len(event["articles"]) / biggest
+            size = _size(event) / biggest
             radius = MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * size ** 0.5
-            label = f"{event['date']} · {event['title'] or event_id} ({len(event['articles'])})"
+            label = f"{event['date']} · {event['title'] or event_id} ({_size(event)})"
             row.marks.append(Mark(x=round(x_of(day), 1), y=y, radius=round(radius, 1),
                                   event_id=event_id, label=label,
                                   precise=event["date_precision"] == "day"))
@@ -116,6 +116,11 @@ def build_axis(storylines: list[dict[str, Any]], events: dict[str, dict[str, Any
     axis_y = TOP + len(rows) * ROW_HEIGHT + 12
     return Axis(width=WIDTH, height=int(axis_y + 30), axis_y=axis_y, rows=rows,
                 ticks=_ticks(min(days), max(days), x_of))
+
+
+def _size(event: dict[str, Any]) -> int:
+    """Articles of an event: its ``article_count``, else the length of its ``articles``."""
+    return int(event["article_count"]) if "article_count" in event else len(event["articles"])
 
 
 def _ticks(first: date, last: date, x_of: Any) -> list[Tick]:

@@ -1,159 +1,110 @@
-"""The self-contained HTML report: storylines → events → articles, a timeline and a picture.
+"""The self-contained HTML report: the web app's views of every storyline, event and article.
 
-One file, inline CSS and a few lines of JS, no external resource, so it opens
-offline and can be mailed around. Article text is untrusted: the template is
-rendered with autoescaping on and never marks article text as safe.
+One file, the web app's own stylesheet and script inlined and nothing loaded from
+anywhere, so it opens offline and can be mailed around. It renders the same view
+templates as `storyline serve` (render/templates/views.html.j2) with links made anchors.
+Article text is untrusted: autoescaping is on and nothing from the store is marked safe;
+a Content-Security-Policy allows only the report's own style and script (by hash).
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+import base64
+import hashlib
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader
+from markupsafe import Markup
 
 from storyline.config import Config, default_config
 from storyline.errors import InputError
-from storyline.narrate.timeline import build_timeline
+from storyline.explore import listing, pages
+from storyline.explore.marking import annotate
 from storyline.render.axis import build_axis
-from storyline.render.records import ARTICLE_EXTRAS, iter_records
+from storyline.render.charts import event_axis, outlet_bars
+from storyline.render.links import report_href, web_link
+from storyline.store import browse
 from storyline.store.db import Store
 
+STATIC = Path(__file__).parent / "static"
+OVERVIEW_ROWS = 12  # storylines drawn in the overview picture: it must fit one screen
 
-@dataclass
-class Segment:
-    """A piece of an article body; ``shared`` pieces also occur in another article.
 
-    A ``heading`` piece is a section heading kept out of the body text, shown where its
-    section begins.
+def article_pieces(article: dict[str, Any], names: bool = True) -> list[Any]:
+    """An article view's text cut at its names and dates (if ``names``) and shared passages.
+
+    The report leaves names and dates unmarked: on a thousand articles their marks alone
+    would double the file, and the event views list the names.
     """
-
-    text: str
-    shared: bool
-    heading: bool = False
-
-
-def body_segments(text: str, spans: list[tuple[int, int]],
-                  headings: Sequence[Mapping[str, Any]] = ()) -> list[Segment]:
-    """Split ``text`` into plain and shared pieces (overlapping spans are merged).
-
-    The section headings (``{text, offset}``) are put back where their sections begin.
-    """
-    pieces = _pieces(text, spans)
-    marks = sorted((int(h["offset"]), str(h["text"])) for h in headings)
-    if not marks:
-        return [Segment(text[start:end], shared) for start, end, shared in pieces]
-    segments: list[Segment] = []
-    waiting = 0
-    for start, end, shared in pieces:
-        cut = start
-        while waiting < len(marks) and marks[waiting][0] < end:
-            offset = max(marks[waiting][0], cut)
-            if offset > cut:
-                segments.append(Segment(text[cut:offset], shared))
-                cut = offset
-            segments.append(Segment(marks[waiting][1], False, heading=True))
-            waiting += 1
-        segments.append(Segment(text[cut:end], shared))
-    segments.extend(Segment(heading, False, heading=True) for _, heading in marks[waiting:])
-    return segments
-
-
-def _pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
-    """(start, end, shared) pieces covering ``text``."""
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):
-        start, end = max(0, start), min(len(text), end)
-        if end <= start:
-            continue
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    pieces: list[tuple[int, int, bool]] = []
-    position = 0
-    for start, end in merged:
-        if start > position:
-            pieces.append((position, start, False))
-        pieces.append((start, end, True))
-        position = end
-    if position < len(text):
-        pieces.append((position, len(text), False))
-    return pieces
-
-
-# Extras the article card shows in a place of their own.
-SHOWN_IN_CARD = ("published_basis", "removed", "headings")
+    spans = [{"start": p["start"], "end": p["end"], "kind": "shared", "other": item["other"]}
+             for item in article["shared"] for p in item["passages"]]
+    if names:
+        spans += [{**mention, "kind": "entity"} for mention in article["entities"]]
+        spans += [{**found, "kind": "date"} for found in article["dates"]]
+    return annotate(article["text"] or "", spans, article["headings"])
 
 
 def report_context(store: Store, config: Config | None = None) -> dict[str, Any]:
-    """Gather everything the report template shows.
-
-    Args:
-        store: Open store.
-        config: Settings (the ``[narrate]`` timeline size); shipped defaults if ``None``.
+    """Gather every view the report shows.
 
     Returns:
-        Template variables: storylines with their events and articles, unassigned
-        articles, the timeline, the axis layout and overall counts.
+        Template variables: ``storylines`` (each with its view data, axis, bars, timeline
+        and event details), ``unlinked`` events, ``articles`` (each with its text
+        pieces), ``overview`` (the picture of the largest storylines), ``counts``.
     """
     settings = (config or default_config())["narrate"]
-    articles = {a["id"]: a for a in iter_records(store, "articles")}
-    events = {e["event_id"]: e for e in iter_records(store, "events")}
-    storylines = list(iter_records(store, "storylines"))
-
-    shared: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for passage in iter_records(store, "passages"):
-        for side, other in (("a", "b"), ("b", "a")):
-            article_id = passage[side]
-            spans[article_id].append((passage[f"{side}_start"], passage[f"{side}_end"]))
-            shared[article_id].append({"other": passage[other], "text": passage[f"{side}_text"],
-                                       "similarity": passage["similarity"]})
-    # Counted once: asking every article for its reprints was quadratic in the corpus.
-    reprints = Counter(a["reprint_of"] for a in articles.values() if a["reprint_of"])
-    for article in articles.values():
-        article["segments"] = body_segments(article["text"] or "", spans.get(article["id"], []),
-                                            article.get("headings") or ())
-        article["shared"] = shared.get(article["id"], [])
-        # Only web addresses become links: a "javascript:" URL in the input must stay inert.
-        url = article["url"] or ""
-        article["link"] = url if url.startswith(("http://", "https://")) else None
-        article["copies"] = reprints[article["id"]]
-
-    placed: set[str] = set()
-    for event in events.values():
-        event["article_records"] = [articles[i] for i in event["articles"] if i in articles]
-        event["reprints"] = sum(1 for a in event["article_records"] if a["reprint_of"])
-        event["sources"] = sorted({a["source"] for a in event["article_records"] if a["source"]})
-        placed.update(event["articles"])
-    for storyline in storylines:
-        storyline["event_records"] = [events[i] for i in storyline["events"] if i in events]
-    linked = len(storylines)
-    orphans = [events[e] for e in events if not events[e]["storyline_id"]]
-    if orphans:
-        storylines.append({"storyline_id": "", "title": "Events without a storyline",
-                           "events": [e["event_id"] for e in orphans], "start": None,
-                           "end": None, "event_records": orphans})
+    listed: list[dict[str, Any]] = []
+    page = 1
+    while True:
+        found = listing.storylines(store, page=page, per_page=listing.MAX_PER_PAGE)
+        listed.extend(found["items"])
+        if page * found["per_page"] >= found["total"]:
+            break
+        page += 1
+    storylines: list[dict[str, Any]] = []
+    for item in listed:
+        data = pages.storyline(store, item["storyline_id"])
+        events = {e["event_id"]: _event(store, e["event_id"]) for e in data["events"]}
+        timeline = pages.timeline(store, data["storyline_id"], int(settings["max_dates"]),
+                                  int(settings["sentences_per_date"]))
+        data["cited"].update(pages.rows_by_id(
+            store, [s["article_id"] for entry in timeline for s in entry["sentences"]]))
+        storylines.append({
+            "s": data, "axis": event_axis(data["events"]),
+            "bars": outlet_bars(data["outlet_days"]), "events": events, "timeline": timeline,
+        })
+    unlinked = browse.unlinked_events(store)
+    articles = []
+    for article_id in browse.article_ids(store):
+        article = pages.article(store, article_id)
+        articles.append({"a": article, "pieces": article_pieces(article, names=False)})
+    top: list[dict[str, Any]] = [s["s"] for s in storylines[:OVERVIEW_ROWS]]
+    overview = build_axis([{"storyline_id": s["storyline_id"], "title": s["title"],
+                            "events": [e["event_id"] for e in s["events"]]} for s in top],
+                          {e["event_id"]: e for s in top for e in s["events"]})
     return {
-        "storylines": storylines,
-        "unassigned": [a for a in articles.values() if a["id"] not in placed],
-        "articles": articles,
-        # Fields of the model the card does not show in its own place, listed by name.
-        "article_fields": [name for name in ARTICLE_EXTRAS if name not in SHOWN_IN_CARD],
-        "timeline": build_timeline(store, max_dates=int(settings["max_dates"]),
-                                   sentences_per_date=int(settings["sentences_per_date"])),
-        "axis": build_axis(storylines, events),
-        "counts": {
-            "articles": len(articles), "events": len(events),
-            "storylines": linked,
-            "reprints": sum(1 for a in articles.values() if a["reprint_of"]),
-            "sources": len({a["source"] for a in articles.values() if a["source"]}),
-        },
+        "storylines": storylines, "listed": listed,
+        "unlinked": {"events": unlinked,
+                     "details": {e["event_id"]: _event(store, e["event_id"]) for e in unlinked}},
+        "articles": articles, "overview": overview, "hidden_rows": max(0, len(storylines)
+                                                                      - OVERVIEW_ROWS),
+        "counts": browse.totals(store),
     }
+
+
+def _event(store: Store, event_id: str) -> dict[str, Any]:
+    data = pages.event(store, event_id)
+    data["rows"] = {row["id"]: row for row in data["article_records"]}
+    return data
+
+
+def _inline(name: str) -> str:
+    return (STATIC / name).read_text(encoding="utf-8")
+
+
+def _digest(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
 def render_report(store: Store, config: Config | None = None) -> str:
@@ -163,8 +114,15 @@ def render_report(store: Store, config: Config | None = None) -> str:
         autoescape=True,  # article text is untrusted
         trim_blocks=True, lstrip_blocks=True,
     )
+    environment.globals["href"] = report_href
+    environment.filters["web_link"] = web_link
+    style, script = _inline("storyline.css"), _inline("storyline.js") + _inline("report.js")
+    # Our own files, not article text: the only strings marked safe, pinned by hash.
+    policy = (f"default-src 'none'; style-src {_digest(style)}; script-src {_digest(script)}; "
+              "img-src data:; base-uri 'none'; form-action 'none'")
     template = environment.get_template("report.html.j2")
-    return template.render(**report_context(store, config))
+    return template.render(style=Markup(style), script=Markup(script), policy=policy,
+                           **report_context(store, config))
 
 
 def write_report(store: Store, path: Path, config: Config | None = None) -> None:

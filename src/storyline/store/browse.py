@@ -286,8 +286,9 @@ def outlet_days(store: Store, ids: Sequence[str]) -> list[tuple[str, str, int]]:
     for chunk in chunks(list(ids)):
         marks = ",".join("?" * len(chunk))
         for row in store.conn.execute(
-                f"""SELECT substr(published, 1, 10) AS day, COALESCE(source, wire, '?') AS outlet,
-                           COUNT(*) AS n FROM articles
+                f"""SELECT substr(published, 1, 10) AS day,
+                           COALESCE(source, wire, 'unknown outlet') AS outlet, COUNT(*) AS n
+                    FROM articles
                     WHERE id IN ({marks}) AND published IS NOT NULL GROUP BY day, outlet""",
                 tuple(chunk)):
             key = (row["day"], row["outlet"])
@@ -370,3 +371,22 @@ def totals(store: Store) -> dict[str, int]:
                   (SELECT COUNT(DISTINCT COALESCE(source, wire)) FROM articles) AS outlets"""
     ).fetchone()
     return {key: int(value) for key, value in dict(row).items()}
+
+
+def unlinked_events(store: Store) -> list[dict[str, Any]]:
+    """Events in no storyline, by date (rows as :func:`events_of_storyline` gives them)."""
+    rows = store.conn.execute(
+        """SELECT e.event_id, e.storyline_id, e.date, e.date_precision, e.title, e.summary,
+                  COUNT(ea.article_id) AS article_count
+           FROM events e LEFT JOIN event_articles ea ON ea.event_id = e.event_id
+           WHERE e.storyline_id IS NULL GROUP BY e.event_id
+           ORDER BY e.date IS NULL, e.date, e.event_id""")
+    return [_event(row) for row in rows]
+
+
+def article_ids(store: Store, in_no_event: bool = False) -> list[str]:
+    """Ids of every stored article (or of those in no event), in arrival order."""
+    query = "SELECT id FROM articles"
+    if in_no_event:
+        query += " WHERE id NOT IN (SELECT article_id FROM event_articles)"
+    return [row[0] for row in store.conn.execute(query + " ORDER BY seq")]

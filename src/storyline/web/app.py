@@ -21,12 +21,13 @@ from fastapi.templating import Jinja2Templates
 from storyline.errors import InputError, NotFoundError, StorylineError
 from storyline.explore import listing, pages
 from storyline.explore.compare import shared_view
-from storyline.explore.marking import annotate
+from storyline.render.charts import event_axis, outlet_bars
+from storyline.render.links import web_href, web_link
+from storyline.render.report import article_pieces
 from storyline.store.db import Store
-from storyline.web.charts import event_axis, outlet_bars
-from storyline.web.safety import security_headers, web_link
+from storyline.web.safety import security_headers
 
-HERE = Path(__file__).parent
+VIEWS = Path(__file__).resolve().parents[1] / "render"
 Text = Annotated[str | None, Query(max_length=200)]
 Id = Annotated[str, FPath(max_length=200)]
 Day = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
@@ -63,10 +64,12 @@ def create_app(db_path: str) -> FastAPI:
     app = FastAPI(title="storyline", summary="Browse a storyline database (read-only).",
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.middleware("http")(security_headers)
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    templates = Jinja2Templates(directory=HERE / "templates")
+    app.mount("/static", StaticFiles(directory=VIEWS / "static"), name="static")
+    # The report renders the same view templates (render/templates) as one page.
+    templates = Jinja2Templates(directory=VIEWS / "templates")
     templates.env.autoescape = True  # article text is untrusted; nothing is marked safe
     templates.env.filters["web_link"] = web_link
+    templates.env.globals["href"] = web_href
     templates.env.globals["db_name"] = Path(db_path).name
 
     def page(request: Request, name: str, **context: Any) -> HTMLResponse:
@@ -137,7 +140,7 @@ def create_app(db_path: str) -> FastAPI:
         """The passages two articles share, side by side, words that differ marked."""
         return shared_view(stores.get(), article_id, other_id)
 
-    @app.get("/api/entities/{name}", tags=["entities"])
+    @app.get("/api/entities/{name:path}", tags=["entities"])
     def api_entity(name: Id) -> dict[str, Any]:
         """A name: mentions over time, its events, the quotes it is given."""
         return pages.entity(stores.get(), name)
@@ -210,26 +213,21 @@ def create_app(db_path: str) -> FastAPI:
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, event_id: Id) -> HTMLResponse:
         data = api_event(event_id)
-        rows = {r["id"]: r for r in data["article_records"]}
-        return page(request, "event.html.j2", e=data, rows=rows)
+        # Citations show each article's outlet: look rows up by id.
+        data["rows"] = {r["id"]: r for r in data["article_records"]}
+        return page(request, "event.html.j2", e=data)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: Id) -> HTMLResponse:
         data = api_article(article_id)
-        spans = [{**m, "kind": "entity"} for m in data["entities"]]
-        spans += [{**d, "kind": "date"} for d in data["dates"]]
-        spans += [{"start": p["start"], "end": p["end"], "kind": "shared",
-                   "other": item["other"]}
-                  for item in data["shared"] for p in item["passages"]]
-        pieces = annotate(data["text"] or "", spans, data["headings"])
-        return page(request, "article.html.j2", a=data, pieces=pieces)
+        return page(request, "article.html.j2", a=data, pieces=article_pieces(data))
 
     @app.get("/articles/{article_id}/shared/{other_id}", response_class=HTMLResponse,
              include_in_schema=False)
     def shared_page(request: Request, article_id: Id, other_id: Id) -> HTMLResponse:
         return page(request, "shared.html.j2", v=api_shared(article_id, other_id))
 
-    @app.get("/entities/{name}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/entities/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, name: Id) -> HTMLResponse:
         data = pages.entity(stores.get(), name)
         bars = outlet_bars([{"date": r["date"], "outlet": "mentions", "articles": r["mentions"]}

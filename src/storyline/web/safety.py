@@ -8,7 +8,6 @@ even markup that slipped through could run nothing and load nothing.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from urllib.parse import urlsplit
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -21,20 +20,6 @@ HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
-
-
-def web_link(url: str | None) -> str | None:
-    """``url`` if it is an http(s) address with a host, else ``None`` (never a link)."""
-    if not url:
-        return None
-    text = url.strip()
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return text
 
 
 async def security_headers(request: Request,

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from storyline.web.charts import event_axis, outlet_bars
+from storyline.render.charts import event_axis, outlet_bars
 
 
 def test_event_axis_places_events_in_date_order() -> None:

@@ -1,4 +1,4 @@
-"""Geometry of the web app's pictures: numbers and strings only, drawn by the templates.
+"""Geometry of a storyline's pictures (web app and report): numbers and strings only.
 
 No markup is built here from article text; the templates draw these as inline SVG with
 autoescaping on.
@@ -11,23 +11,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from storyline.render.axis import day_of
+
 WIDTH = 900
 PAD = 30
 PALETTE = ("#2a6fdb", "#d9822b", "#3a9e5c", "#b5478f", "#7a5cc4", "#c24a3a", "#2c9aa6",
            "#8a8f2a")
 MAX_OUTLETS = len(PALETTE) - 1  # the rest share the last colour as "others"
-
-
-def _day(value: str | None) -> date | None:
-    """The first day a date (YYYY, YYYY-MM or YYYY-MM-DD) can mean, or ``None``."""
-    if not value:
-        return None
-    parts = value[:10].split("-")
-    try:
-        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
-                    int(parts[2]) if len(parts) > 2 else 1)
-    except (ValueError, IndexError):
-        return None
 
 
 def event_axis(events: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -36,7 +26,7 @@ def event_axis(events: Sequence[dict[str, Any]]) -> dict[str, Any]:
     Returns ``{"marks": [{x, y, r, event_id, label, date, precise}], "ticks": [{x, label}],
     "width", "height"}``; undated events are left out (the list below shows them).
     """
-    dated = [(day, e) for e in events if (day := _day(e.get("date")))]
+    dated = [(day, e) for e in events if (day := day_of(e.get("date")))]
     if not dated:
         return {"marks": [], "ticks": [], "width": WIDTH, "height": 0}
     first = min(d for d, _ in dated).toordinal()
@@ -79,13 +69,13 @@ def outlet_bars(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         totals[row["outlet"]] += int(row["articles"])
     top = sorted(totals, key=lambda o: (-totals[o], o))[:MAX_OUTLETS]
     colour = {outlet: PALETTE[i] for i, outlet in enumerate(top)}
-    days = [d for row in rows if (d := _day(row["date"]))]
+    days = [d for row in rows if (d := day_of(row["date"]))]
     span = (max(days) - min(days)).days + 1 if days else 1
     bucket = 1 if span <= 120 else 7 if span <= 700 else 30
     stacks: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     first = min(days).toordinal() if days else 0
     for row in rows:
-        day = _day(row["date"])
+        day = day_of(row["date"])
         if day is None:
             continue
         key = (day.toordinal() - first) // bucket
