@@ -306,7 +306,8 @@ def independence_rows(store: Store, article_ids: Sequence[str]) -> list[dict[str
                        a.source AS source, a.published AS published,
                        p.reprint_of AS reprint_of, p.exact_duplicate_of AS exact_duplicate_of,
                        a.seq AS seq
-                FROM articles a LEFT JOIN provenance p ON p.article_id = a.id
+                FROM articles a INDEXED BY articles_listing
+                LEFT JOIN provenance p ON p.article_id = a.id
                 WHERE a.id IN ({marks})""",
             tuple(chunk),
         )
