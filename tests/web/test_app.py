@@ -114,7 +114,8 @@ def test_openapi_describes_every_api_path(client: Any) -> None:
     assert {"/api/storylines", "/api/storylines/{storyline_id}", "/api/events/{event_id}",
             "/api/articles/{article_id}", "/api/articles/{article_id}/shared/{other_id}",
             "/api/entities/{name}", "/api/search",
-            "/api/storylines/{storyline_id}/timeline"} <= paths
+            "/api/storylines/{storyline_id}/timeline", "/api/events/{event_id}/coverage",
+            "/api/storylines/{storyline_id}/whatsnew"} <= paths
 
 
 def test_pages_render_escaped_with_a_security_policy(client: Any, ids: dict[str, str]) -> None:
@@ -168,3 +169,5 @@ def test_whatsnew_and_coverage(client: Any, ids: dict[str, str]) -> None:
     event = _json(client, f"/api/events/{ids['event']}")
     for entry in event["coverage"]:
         assert set(entry["counts"]) == {"common", "only", "left_out"}
+    assert _json(client, f"/api/events/{ids['event']}/coverage") == event["coverage"]
+    assert 'data-coverage="/api/events/' in client.get(f"/events/{ids['event']}").text

@@ -94,6 +94,7 @@ def test_storylines_to_shared_passages(page: Any, sample_url: str) -> None:
     assert page.locator("figure.zoomable svg").get_attribute("viewBox").split()[2] != "900"
     page.locator("section.event-card h4 a").first.click()
     assert page.locator("h3.section", has_text="Sources").count() == 1
+    page.wait_for_selector("section[data-coverage] details.outlet, section[data-coverage] .empty")
     _shot(page, "sample-event")
     page.locator("table.list").last.locator("a").first.click()
     assert page.locator(".text").inner_text()

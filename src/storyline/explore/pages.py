@@ -120,8 +120,11 @@ def timeline(store: Store, storyline_id: str, dates: int = TIMELINE_DATES,
                           sentences_per_date=sentences)
 
 
-def event(store: Store, event_id: str) -> dict[str, Any]:
-    """An event: cited summary, reports and copies, first reporter, quotes and names.
+def event(store: Store, event_id: str, with_coverage: bool = True) -> dict[str, Any]:
+    """An event: cited summary, reports and copies, first reporter, quotes, names, coverage.
+
+    ``with_coverage=False`` leaves out the coverage comparison (``coverage: None``), the
+    costly part of a big event: the web app fetches it after the page (:func:`coverage`).
 
     Raises:
         NotFoundError: No event has (or had) this id.
@@ -138,7 +141,7 @@ def event(store: Store, event_id: str) -> dict[str, Any]:
         "article_records": records,
         "quotes": quotes(store, ids),
         "entities": browse.names_of(store, ids)[:30],
-        "coverage": compare_coverage(said_items(store, ids)),
+        "coverage": compare_coverage(said_items(store, ids)) if with_coverage else None,
     }
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 
-from storyline.narrate.centrality import SentenceSpace
+from storyline.narrate.centrality import SentenceSpace, normalise
 
 SAME_THING_COSINE = 0.5
 MIN_WORDS = 6  # shorter stretches ("Read more.", datelines) say nothing on their own
@@ -41,18 +41,21 @@ def same_thing_groups(items: Sequence[Said]) -> list[list[int]]:
     """Group the sentences saying the same thing (indices into ``items``), largest first.
 
     Groups are the connected parts of the "says the same thing" graph; each group's
-    indices are in citation order (the original's sentence first).
+    indices are in citation order (the original's sentence first). Copies repeat
+    sentences word for word: each distinct text is vectorised once.
     """
     if not items:
         return []
-    space = SentenceSpace([item.text for item in items])
+    texts: dict[str, int] = {}
+    row_of = [texts.setdefault(normalise(item.text), len(texts)) for item in items]
+    space = SentenceSpace(list(texts))
     cosines = (space.matrix @ space.matrix.T).tocsr()
     cosines.data = np.where(cosines.data >= SAME_THING_COSINE, 1.0, 0.0)
     cosines.eliminate_zeros()
     _, labels = connected_components(cosines, directed=False)
     groups: dict[int, list[int]] = {}
-    for index, label in enumerate(labels):
-        groups.setdefault(int(label), []).append(index)
+    for index, row in enumerate(row_of):
+        groups.setdefault(int(labels[row]), []).append(index)
     found = [sorted(members, key=lambda i: (items[i].order, items[i].idx))
              for members in groups.values()]
     found.sort(key=lambda members: (-len({items[i].outlet for i in members}),

@@ -130,6 +130,11 @@ def create_app(db_path: str) -> FastAPI:
         """One event: summary, independent reports and copies, first report, quotes, names."""
         return pages.event(stores.get(), event_id)
 
+    @app.get("/api/events/{event_id}/coverage", tags=["events"])
+    def api_coverage(event_id: Id) -> list[dict[str, Any]]:
+        """Per outlet: what it carried that most did, what only it carried, what it left out."""
+        return pages.coverage(stores.get(), event_id)
+
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def api_article(article_id: Id) -> dict[str, Any]:
         """One article: clean text, removed lines, names, dates, quotes, provenance."""
@@ -212,7 +217,9 @@ def create_app(db_path: str) -> FastAPI:
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, event_id: Id) -> HTMLResponse:
-        data = api_event(event_id)
+        # The coverage comparison reads every sentence of the event: the page fetches it
+        # after it shows (/api/events/ID/coverage), so a big event opens at once.
+        data = pages.event(stores.get(), event_id, with_coverage=False)
         # Citations show each article's outlet: look rows up by id.
         data["rows"] = {r["id"]: r for r in data["article_records"]}
         return page(request, "event.html.j2", e=data)

@@ -70,3 +70,50 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("figure.zoomable").forEach(zoomable);
   document.querySelectorAll("section[data-src]").forEach((s) => { inlineTimeline(s); });
 });
+
+function sentenceList(items, label) {
+  const box = document.createElement("div");
+  const head = document.createElement("h4");
+  head.textContent = label;
+  const list = document.createElement("ul");
+  for (const item of items) {
+    const li = document.createElement("li");
+    li.appendChild(document.createTextNode(item.text + " "));
+    li.appendChild(citeLink(item.article_id, "source"));
+    list.appendChild(li);
+  }
+  box.append(head, list);
+  return box;
+}
+
+async function inlineCoverage(section) {
+  const response = await fetch(section.dataset.coverage, { headers: { Accept: "application/json" } });
+  if (!response.ok) return;
+  const outlets = await response.json();
+  if (outlets.length === 0) {
+    const none = document.createElement("p");
+    none.className = "empty";
+    none.textContent = "One outlet only: nothing to compare.";
+    section.appendChild(none);
+  }
+  outlets.forEach((entry, index) => {
+    const details = document.createElement("details");
+    details.className = "outlet";
+    details.open = index < 3;
+    const summary = document.createElement("summary");
+    const name = document.createElement("strong");
+    name.textContent = entry.outlet;
+    summary.append(name, document.createTextNode(
+      ` · ${entry.articles} article${entry.articles === 1 ? "" : "s"} · carried ` +
+      `${entry.counts.common} common · ${entry.counts.only} only here · left out ${entry.counts.left_out}`));
+    details.appendChild(summary);
+    if (entry.only.length) details.appendChild(sentenceList(entry.only, "Only here"));
+    if (entry.left_out.length) details.appendChild(sentenceList(entry.left_out, "Left out (carried by most)"));
+    if (entry.common.length) details.appendChild(sentenceList(entry.common, "Carried, as most did"));
+    section.appendChild(details);
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("section[data-coverage]").forEach((s) => { inlineCoverage(s); });
+});
