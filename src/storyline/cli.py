@@ -387,7 +387,8 @@ def show(record_id: str, db: str, fmt: str) -> None:
         if kind is None:
             raise NotFoundError(f"no storyline, event or article {record_id!r} in {db}; "
                                 "`storyline storylines --db DB` lists storylines")
-        builders = {"storyline": (pages.storyline, terminal.storyline_view),
+        builders: dict[str, tuple[Callable[..., dict[str, Any]], Callable[..., Any]]] = {
+                    "storyline": (pages.storyline, terminal.storyline_view),
                     "event": (pages.event, terminal.event_view),
                     "article": (pages.article, terminal.article_view)}
         build, view = builders[kind]

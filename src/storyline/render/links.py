@@ -13,7 +13,8 @@ WEB: dict[str, str] = {
     "entity": "/entities/{}", "shared": "/articles/{}/shared/{}",
     "timeline": "/storylines/{}/timeline", "whatsnew": "/storylines/{}/whatsnew",
     "api-storyline": "/api/storylines/{}", "api-timeline": "/api/storylines/{}/timeline",
-    "api-event": "/api/events/{}", "api-coverage": "/api/events/{}/coverage", "api-article": "/api/articles/{}",
+    "api-event": "/api/events/{}", "api-coverage": "/api/events/{}/coverage",
+    "api-article": "/api/articles/{}",
     "api-entity": "/api/entities/{}",
 }
 # The report is one page: records it holds are anchors; other views do not exist there.

@@ -146,7 +146,8 @@ def event_row(store: Store, event_id: str) -> dict[str, Any] | None:
     found = _event(row)
     found["storyline_title"] = row["storyline_title"]
     found["articles"] = [r[0] for r in store.conn.execute(
-        """SELECT a.id FROM event_articles ea JOIN articles a INDEXED BY articles_listing ON a.id = ea.article_id
+        """SELECT a.id FROM event_articles ea
+           JOIN articles a INDEXED BY articles_listing ON a.id = ea.article_id
            WHERE ea.event_id = ? ORDER BY a.seq""", (event_id,))]
     return found
 
@@ -253,7 +254,8 @@ def search_sentences(store: Store, fts: str, limit: int, offset: int,
         where.append("a.published <= ?")
         params.append(date_to + "\uffff")
     base = f"""FROM sentences_fts f JOIN sentences s ON s.rowid = f.rowid
-               JOIN articles a INDEXED BY articles_listing ON a.id = s.article_id WHERE {' AND '.join(where)}"""
+               JOIN articles a INDEXED BY articles_listing ON a.id = s.article_id
+               WHERE {' AND '.join(where)}"""
     total = store.conn.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0]
     rows = store.conn.execute(
         f"""SELECT s.article_id, s.idx, s.start, s.end, s.text, a.title, a.source, a.published,
