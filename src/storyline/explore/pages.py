@@ -33,6 +33,7 @@ from storyline.store.provenance import independence_rows
 from storyline.store.provenance import sentences as stored_sentences
 
 TIMELINE_DATES = 12
+REUSE_ROWS = 15
 DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 TIMELINE_SENTENCES = 2
 
@@ -96,6 +97,9 @@ def storyline(store: Store, storyline_id: str) -> dict[str, Any]:
         "outlet_days": [{"date": day, "outlet": outlet, "articles": n}
                         for day, outlet, n in by_day],
         "cited": rows_by_id(store, cited),
+        # Who republished whom: copies by the outlet of their original, largest first.
+        "reuse": [{"original": a, "copy": b, "copies": n}
+                  for a, b, n in browse.reuse_pairs(store, ids)[:REUSE_ROWS]],
     }
 
 

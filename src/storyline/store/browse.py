@@ -395,3 +395,21 @@ def article_ids(store: Store, in_no_event: bool = False) -> list[str]:
     if in_no_event:
         query += " WHERE id NOT IN (SELECT article_id FROM event_articles)"
     return [row[0] for row in store.conn.execute(query + " ORDER BY seq")]
+
+
+def reuse_pairs(store: Store, ids: Sequence[str]) -> list[tuple[str, str, int]]:
+    """(original's outlet, copy's outlet, copies) among the given articles' copies."""
+    counts: dict[tuple[str, str], int] = {}
+    for chunk in chunks(list(ids)):
+        marks = ",".join("?" * len(chunk))
+        for row in store.conn.execute(
+                f"""SELECT COALESCE(o.source, o.wire, 'unknown outlet') AS original,
+                           COALESCE(c.source, c.wire, 'unknown outlet') AS copy, COUNT(*) AS n
+                    FROM provenance p
+                    JOIN articles c INDEXED BY articles_listing ON c.id = p.article_id
+                    JOIN articles o INDEXED BY articles_listing
+                         ON o.id = COALESCE(p.reprint_of, p.exact_duplicate_of)
+                    WHERE p.article_id IN ({marks}) GROUP BY original, copy""", tuple(chunk)):
+            key = (row["original"], row["copy"])
+            counts[key] = counts.get(key, 0) + int(row["n"])
+    return sorted(((a, b, n) for (a, b), n in counts.items()), key=lambda t: (-t[2], t[0], t[1]))
