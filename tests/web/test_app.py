@@ -56,6 +56,8 @@ def test_storyline_event_article_and_shared_views(client: Any, ids: dict[str, st
         e["date"] for e in storyline["events"] if e["date"])
     assert storyline["outlet_days"] and all(e["summary"] is not None
                                             for e in storyline["events"])
+    copies = sum(1 for a in storyline["cited"].values() if a["reprint_of"])
+    assert sum(r["copies"] for r in storyline["reuse"]) >= copies
     timeline = _json(client, f"/api/storylines/{ids['storyline']}/timeline")
     assert timeline and all(s["article_id"] for entry in timeline for s in entry["sentences"])
 

@@ -107,6 +107,18 @@ def test_storylines_to_shared_passages(page: Any, sample_url: str) -> None:
     _clean(page)
 
 
+def test_whatsnew_from_a_storyline(page: Any, sample_url: str) -> None:
+    page.goto(sample_url + "/")
+    page.get_by_role("link", name="Ostbury tram line").click()
+    page.get_by_label("What is new since").fill("2024-03-01")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_selector("ol.timeline li")
+    assert "What is new since 2024-03-01" in page.locator("h1").inner_text()
+    assert page.locator("ol.timeline a.cite").count() >= 1
+    _shot(page, "sample-whatsnew")
+    _clean(page)
+
+
 def test_search_from_the_header(page: Any, sample_url: str) -> None:
     page.goto(sample_url + "/")
     page.get_by_label("Search sentences").fill("tram depot")
