@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.explore.pages import sources
+from storyline.explore.pages import independent_count
 from storyline.language.names import name_key
 from storyline.narrate.timeline import fts_query
 from storyline.store import browse
@@ -48,7 +48,7 @@ def storylines(store: Store, *, word: str | None = None, entity: str | None = No
     rows, total = browse.storyline_page(store, narrow, limit, offset)
     for row in rows:
         ids = browse.storyline_article_ids(store, row["storyline_id"])
-        row["independent_sources"] = sources(store, ids)["independent_sources"]
+        row["independent_sources"] = independent_count(store, ids)
     return {"items": rows, "total": total, "page": max(1, page), "per_page": limit}
 
 

@@ -69,6 +69,11 @@ def sources(store: Store, ids: Sequence[str]) -> dict[str, Any]:
     }
 
 
+def independent_count(store: Store, ids: Sequence[str]) -> int:
+    """How many independent sources report the given articles (the one wire-aware count)."""
+    return independent_sources(independence_rows(store, ids), ids)
+
+
 def _by_date(row: dict[str, Any]) -> tuple[bool, str, int]:
     return (row.get("published") is None, row.get("published") or "", int(row.get("seq") or 0))
 
