@@ -9,7 +9,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "storyline"
 
 # Modules allowed to hold a Store, and why. Everything else gets a CorpusView at most.
 EXCEPTIONS: dict[str, str] = {
-    "cli.py": "opens the store and hands it to the pipeline, export, timeline and report",
+    "cli/common.py": "opens the store named by --db for the commands",
     "pipeline/run.py": "the executor: builds each corpus step's view and writes its changes",
     "pipeline/local.py": "the record-step executor: stores each batch of records",
 }

@@ -145,7 +145,7 @@ def test_store_error_during_run_is_one_line_and_exit_1(
     def locked(path: str) -> None:
         raise StoreError(f"{path} is in use by another storyline run; wait for it to end")
 
-    monkeypatch.setattr("storyline.cli.open_store", locked)
+    monkeypatch.setattr("storyline.cli.commands.open_store", locked)
     db = tmp_path / "s[/]b.db"
     result = CliRunner().invoke(main, ["run", str(tmp_path), "--db", str(db)])
     assert result.exit_code == 1

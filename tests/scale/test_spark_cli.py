@@ -38,7 +38,7 @@ def test_cli_does_not_import_pyspark() -> None:
             "CliRunner().invoke(storyline.cli.main, ['spark', 'run', '--help']); "
             "print('pyspark' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, env={"PYTHONPATH": str(Path(cli.__file__).parents[1])})
+                         check=True, env={"PYTHONPATH": str(Path(cli.__file__).parents[2])})
     assert out.stdout.strip() == "False"
 
 

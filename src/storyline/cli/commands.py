@@ -1,79 +1,32 @@
-r"""The command line: thin wrappers that open the store, call one library function each.
-
-Exit codes: 0 success; 1 an error stopped the command; 2 wrong usage;
-3 the run finished but some inputs (or lines) were skipped — see the messages;
-130 interrupted (Ctrl-C).
-
-Messages are plain text, one line each, on stderr: they carry paths, ids and titles from
-the inputs, which must never be read as rich markup or wrapped. Rich only draws the
-progress display, and only when stderr is a terminal.
-
-Command docstrings are click help: the ``\b`` line before each example keeps click
-from rewrapping it (hence ``noqa: D301``: a raw docstring would make it a literal backslash).
-"""
+"""The pipeline's commands: run, rebuild, export, timeline, report, import."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import click
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     Progress,
-    ProgressColumn,
     SpinnerColumn,
-    Task,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
-from rich.text import Text
 
+from storyline.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_SKIPPED,
+    RateColumn,
+    err,
+    library_errors,
+    open_existing_store,
+    open_store,
+    progress_reporter,
+    say,
+)
 from storyline.config import Config, load_config
-from storyline.errors import NotFoundError, StorylineError
-from storyline.model import one_line
-from storyline.store.db import Store
-
-EXIT_SKIPPED = 3
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
-err = Console(stderr=True)
-
-
-def say(label: str, text: str, color: str) -> None:
-    """Write ``label text`` as one plain line to stderr (the label coloured on a terminal)."""
-    click.echo(f"{click.style(label, fg=color)} {one_line(text)}", err=True)
-
-
-@contextmanager
-def library_errors() -> Iterator[None]:
-    """Turn library errors into one clear line on stderr and exit code 1."""
-    try:
-        yield
-    except StorylineError as exc:
-        say("error:", str(exc), "red")
-        sys.exit(1)
-
-
-def open_store(path: str) -> Store:
-    """Open the database named by --db."""
-    return Store(path)
-
-
-def open_existing_store(path: str) -> Store:
-    """Open the database named by --db for reading; never create an empty one.
-
-    Raises:
-        NotFoundError: No file at ``path``.
-    """
-    if not Path(path).is_file():
-        raise NotFoundError(
-            f"no database at {path}; create it with `storyline run INPUTS --db {path}`")
-    return Store(path)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -90,23 +43,6 @@ def main(ctx: click.Context, config_path: str | None) -> None:
     """  # noqa: D301
     with library_errors():
         ctx.obj = load_config(config_path)
-
-
-class RateColumn(ProgressColumn):
-    """Items per second of a task, so a long run shows how fast it goes."""
-
-    def render(self, task: Task) -> Text:
-        """Render ``12.3/s`` (blank until rich has measured a speed)."""
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:.1f}/s" if speed else "", style="progress.data.speed")
-
-
-def _progress_reporter(progress: Progress) -> Callable[[str, int | None], Callable[[], None]]:
-    def start(label: str, total: int | None) -> Callable[[], None]:
-        task = progress.add_task(label, total=total)
-        return lambda: progress.advance(task)
-
-    return start
 
 
 @main.command()
@@ -161,7 +97,7 @@ def _run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | No
                    TextColumn("{task.completed} done"), RateColumn(), TimeElapsedColumn(),
                    TimeRemainingColumn())
         with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
-            summary = run_pipeline(store, list(inputs), config, _progress_reporter(bar),
+            summary = run_pipeline(store, list(inputs), config, progress_reporter(bar),
                                    on_message=lambda text: say("note:", text, "cyan"))
         for skip in summary.skipped:
             say("skipped", skip.message(), "yellow")
@@ -314,210 +250,6 @@ def report(config: Config, db: str, output: str) -> None:
     click.echo(f"report written to {output}")
 
 
-def db_to_read(function: Callable[..., Any]) -> Callable[..., Any]:
-    """Shared option: the database a browsing command reads."""
-    return click.option("--db", required=True, help="Database written by `storyline run`.")(
-        function)
-
-
-def table_or_json(function: Callable[..., Any]) -> Callable[..., Any]:
-    """Shared option: a readable table (default) or JSON for scripts."""
-    return click.option("--format", "fmt", type=click.Choice(["table", "json"]),
-                        default="table", show_default=True,
-                        help="A table to read, or JSON (the API's fields) for scripts.")(
-        function)
-
-
-def paging(function: Callable[..., Any]) -> Callable[..., Any]:
-    """Shared options: which page of a long list, and how long a page is."""
-    function = click.option("--page", type=click.IntRange(min=1), default=1,
-                            show_default=True, help="Page number.")(function)
-    return click.option("--per-page", type=click.IntRange(1, 200), default=20,
-                        show_default=True, help="Rows per page.")(function)
-
-
-@main.command()
-@db_to_read
-@click.option("--query", help="Only storylines with a sentence (or title) holding all these words.")
-@click.option("--entity", help="Only storylines naming this person, place or organisation.")
-@click.option("--outlet", help="Only storylines with an article from this outlet.")
-@click.option("--from", "date_from", help="Only storylines with an event on or after this date.")
-@click.option("--to", "date_to", help="Only storylines with an event on or before this date.")
-@paging
-@table_or_json
-def storylines(db: str, query: str | None, entity: str | None, outlet: str | None,
-               date_from: str | None, date_to: str | None, page: int, per_page: int,
-               fmt: str) -> None:
-    """List the storylines, most articles first, with dates, sources and ids.
-
-    \b
-    Example:
-      storyline storylines --db story.db
-      storyline storylines --db story.db --entity "Fumio Kishida" --format json
-    """  # noqa: D301
-    from storyline.explore.listing import storylines as list_storylines
-    from storyline.render.terminal import print_out, storylines_table
-
-    with library_errors(), open_existing_store(db) as store:
-        found = list_storylines(store, word=query, entity=entity, outlet=outlet,
-                                date_from=date_from, date_to=date_to, page=page,
-                                per_page=per_page)
-    print_out(storylines_table(found), found, fmt)
-
-
-@main.command()
-@click.argument("record_id", metavar="ID")
-@db_to_read
-@table_or_json
-def show(record_id: str, db: str, fmt: str) -> None:
-    """Show one storyline, event or article by its id.
-
-    \b
-    Example:
-      storyline show sl-040511d962 --db story.db
-      storyline show ev-9df29c1714 --db story.db --format json
-    """  # noqa: D301
-    from storyline.explore import pages
-    from storyline.render import terminal
-    from storyline.store.browse import resolve_kind
-    from storyline.store.events import current_id
-
-    with library_errors(), open_existing_store(db) as store:
-        kind = resolve_kind(store, current_id(store, record_id))
-        if kind is None:
-            raise NotFoundError(f"no storyline, event or article {record_id!r} in {db}; "
-                                "`storyline storylines --db DB` lists storylines")
-        builders: dict[str, tuple[Callable[..., dict[str, Any]], Callable[..., Any]]] = {
-                    "storyline": (pages.storyline, terminal.storyline_view),
-                    "event": (pages.event, terminal.event_view),
-                    "article": (pages.article, terminal.article_view)}
-        build, view = builders[kind]
-        data = build(store, current_id(store, record_id))
-    terminal.print_out(view(data), {"kind": kind, **data}, fmt)
-
-
-@main.command()
-@click.argument("text")
-@db_to_read
-@click.option("--outlet", help="Only articles from this outlet.")
-@click.option("--from", "date_from", help="Only articles published on or after this date.")
-@click.option("--to", "date_to", help="Only articles published on or before this date.")
-@paging
-@table_or_json
-def search(text: str, db: str, outlet: str | None, date_from: str | None,
-           date_to: str | None, page: int, per_page: int, fmt: str) -> None:
-    """Find the sentences holding all the words of TEXT, each with its article.
-
-    \b
-    Example:
-      storyline search "summit Seoul" --db story.db
-      storyline search "export curbs" --db story.db --from 2023-03 --format json
-    """  # noqa: D301
-    from storyline.explore.listing import search as search_sentences
-    from storyline.render.terminal import print_out, search_table
-
-    with library_errors(), open_existing_store(db) as store:
-        found = search_sentences(store, text, outlet=outlet, date_from=date_from,
-                                 date_to=date_to, page=page, per_page=per_page)
-    print_out(search_table(found), found, fmt)
-
-
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
-
-
-@main.command()
-@db_to_read
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on. Anything but this machine lets others on the "
-                   "network read the database.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
-              help="Port to listen on.")
-def serve(db: str, host: str, port: int) -> None:
-    """Browse a database in the web browser: storylines, events, articles, names, search.
-
-    Read-only: nothing in the database is changed. The JSON API is under /api
-    (its description at /api/openapi.json).
-
-    \b
-    Example:
-      storyline serve --db story.db            # then open http://127.0.0.1:8000/
-      storyline serve --db story.db --port 8080
-    """  # noqa: D301
-    import uvicorn
-
-    from storyline.web.app import create_app
-
-    if host not in LOOPBACK:
-        say("warning:", f"listening on {host}: anyone who can reach this machine on port "
-                        f"{port} can read the whole database", "yellow")
-    with library_errors():
-        app = create_app(db)
-    click.echo(f"serving {db} at http://{'[' + host + ']' if ':' in host else host}:{port}/ "
-               "(Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
-
-
-@main.group()
-def spark() -> None:
-    """Run storyline on Apache Spark (needs the extra: pip install "storyline[spark]").
-
-    \b
-    Example:
-      storyline spark run articles.jsonl --output out/ && storyline import out/ --db story.db
-    """  # noqa: D301
-
-
-@spark.command("run")
-@click.argument("inputs", nargs=-1, required=True)
-@click.option("--output", type=click.Path(file_okay=False), required=True,
-              help="New (or empty) folder for the Parquet tables.")
-@click.option("--master", default=None,
-              help="Spark master: local[*], local[2], yarn, k8s://HOST:PORT, spark://HOST:7077 "
-                   "[default: spark-submit's, else local[*]].")
-@click.option("--partitions", type=click.IntRange(min=1), default=None,
-              help="Partitions for cleaning and language analysis "
-                   "[default: one per 64 articles, at least twice Spark's parallelism].")
-@click.option("--db", type=click.Path(dir_okay=False), default=None,
-              help="Also keep the SQLite store the corpus steps ran on (a new file).")
-@click.pass_obj
-def spark_run(config: Config, inputs: tuple[str, ...], output: str, master: str | None,
-              partitions: int | None, db: str | None) -> None:
-    """Analyse INPUTS (files, folders, URLs, Parquet) with Spark; write Parquet to --output.
-
-    Reading, cleaning and language analysis run on the Spark executors; the corpus
-    steps (provenance, events, storylines, narration) on the driver, with the same
-    code as `storyline run` (docs/spark.md).
-
-    \b
-    Example:
-      storyline spark run articles.jsonl more/ --output out/ --master "local[2]"
-      spark-submit --master yarn "$(python -m storyline.scale.submit --path)" \\
-          hdfs:///news/articles.parquet --output /shared/out/
-    """  # noqa: D301
-    from storyline.scale.session import INSTALL_HINT, pyspark_available
-
-    if not pyspark_available():
-        say("error:", INSTALL_HINT, "red")
-        sys.exit(1)
-    from storyline.scale.driver import run_spark
-
-    with library_errors():
-        columns = (SpinnerColumn(), TextColumn("{task.description}", markup=False),
-                   TextColumn("{task.completed} done"), RateColumn(), TimeElapsedColumn())
-        with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
-            summary = run_spark(list(inputs), Path(output), config, master, partitions,
-                                Path(db) if db else None, _progress_reporter(bar))
-    for skip in summary.skipped:
-        say("skipped", skip.message(), "yellow")
-    extra = ", ".join(f"{value} {key}" for key, value in summary.stats.items())
-    line = (f"{summary.stored} articles analysed in {summary.partitions} partitions, "
-            f"{len(summary.skipped)} skipped")
-    click.echo(f"{line}; {extra}" if extra else line)
-    click.echo(f"Parquet tables written to {output}")
-    if summary.skipped:
-        sys.exit(EXIT_SKIPPED)
-
-
 @main.command("import")
 @click.argument("folder", type=click.Path(file_okay=False))
 @click.option("--db", required=True, help="New SQLite database to fill.")
@@ -547,10 +279,3 @@ def import_command(folder: str, db: str) -> None:
                f"{counts.get('storylines', 0)} storylines imported into {db}")
 
 
-def command_help_ok(command: Any) -> bool:
-    """True when a command has help text with an example (checked by the tests)."""
-    return bool(command.help) and "Example" in command.help
-
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,23 @@
+r"""The command line: thin wrappers that open the store, call one library function each.
+
+``commands`` holds the pipeline commands (run, rebuild, export, timeline, report, import),
+``browse`` the reading ones (storylines, show, search, serve), ``spark`` the Spark group;
+``common`` what they share.
+
+Exit codes: 0 success; 1 an error stopped the command; 2 wrong usage;
+3 the run finished but some inputs (or lines) were skipped — see the messages;
+130 interrupted (Ctrl-C).
+
+Messages are plain text, one line each, on stderr: they carry paths, ids and titles from
+the inputs, which must never be read as rich markup or wrapped. Rich only draws the
+progress display, and only when stderr is a terminal.
+
+Command docstrings are click help: the ``\b`` line before each example keeps click
+from rewrapping it (hence ``noqa: D301``: a raw docstring would make it a literal backslash).
+"""
+
+from storyline.cli import browse, spark  # noqa: F401  (importing them registers their commands)
+from storyline.cli.commands import main
+from storyline.cli.common import command_help_ok, one_line
+
+__all__ = ["command_help_ok", "main", "one_line"]
