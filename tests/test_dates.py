@@ -114,3 +114,24 @@ def test_the_next_day_counts_from_the_day_the_sentence_names() -> None:
 
 def test_the_quarter_in_the_present_tense_is_the_current_one() -> None:
     assert values("Sales in the quarter are strong.") == {"the quarter": "1989-Q4"}
+
+
+def test_soon_these_days_and_future_units_are_references() -> None:
+    assert values("It will be healthy enough soon to buy debt.") == {"soon": "FUTURE_REF"}
+    assert values("It seeks to sell it as soon as possible.") == {
+        "as soon as possible": "FUTURE_REF"}
+    # "soon after" orders two events; it names no time.
+    assert values("He was killed soon after being captured.") == {}
+    assert values("Few buy cars these days.") == {"these days": "PRESENT_REF"}
+    assert values("Losses will cut taxes in future years.") == {"future years": "FUTURE_REF"}
+
+
+def test_short_decades_halves_of_named_years_and_weeks_or_so_ago() -> None:
+    # The half of a decade is no half-year: the decade is what the words date.
+    assert values("Sales were flat in the last half of the '80s.") == {"the '80s": "198"}
+    assert values("Growth will return in the '90s.") == {"the '90s": "199"}
+    assert values("Earnings fall in the last half of 1989.") == {
+        "the last half of 1989": "1989-H2"}
+    assert values("Sales will rise in the second half of next year.") == {
+        "the second half of next year": "1990-H2"}
+    assert values("Then, a week or so ago, he left.") == {"a week or so ago": "1989-W43"}

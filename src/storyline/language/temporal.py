@@ -77,7 +77,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "rel_unit",
         re.compile(rf"\b(?P<which>last|this|next|earlier this|later this)\s+{_UNIT}\b", re.I),
     ),
-    ("ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after)\b", re.I)),
+    ("ago", re.compile(
+        rf"\b{_COUNT}\s+{_UNIT}\s+(?:or so\s+)?(?P<dir>ago|earlier|later|before|after)\b", re.I)),
     *temporal_forms.PATTERNS,
     ("weekday", re.compile(
         rf"\b(?:(?P<which>last|next|this past|this coming|this)\s+)?{_WEEKDAY}\b")),

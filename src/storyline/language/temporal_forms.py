@@ -43,6 +43,7 @@ _QUARTER_WHICH = {"the": None, "this": 0, "the current": 0, "last": -1, "the lat
 _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
              "halloween": (10, 31)}
+_UNITS = r"(?:days|weeks|months|quarters|years|periods)"  # "future quarters"
 _YEAR_BEFORE = r"(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|year\s+earlier)"
 
 # Tried before the calendar patterns, which would take part of them ("January", "next day").
@@ -51,6 +52,13 @@ FIRST: list[tuple[str, re.Pattern[str]]] = [
     ("day_next", re.compile(
         r"\bthe\s+(?:(?P<after>next|following)\s+day|(?:previous|preceding)\s+day|"
         r"day\s+(?P<dir>before|after))\b", re.I)),
+    # "the second half of next year" before "next year"
+    ("quarter", re.compile(
+        rf"\b(?:the\s+)?(?:{_YEAR}\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|"
+        r"1st|2nd|3rd|4th|last|latter)[- ](?:fiscal[- ])?(?P<part>quarter|half)\b"
+        r"(?:\s+of(?:\s+(?:fiscal|the\s+fiscal\s+year))?\s+(?P<of>(?:19|20)\d\d)|"
+        r"\s+of\s+(?P<rel>this|next|last)\s+year)?"
+        r"(?!\s+of\s+(?:the\s+)?(?:['’]?\d+0'?s|decade|century))", re.I)),  # "…half of the '80s"
 ]
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(
@@ -58,10 +66,6 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"by|since|until|over the)[- ])?(?P<season>spring|summer|autumn|fall|winter)\b"
         rf"(?:,?\s+(?:of\s+)?(?:{_YEAR}|{SPELLED_YEAR}))?", re.I)),
     ("spelled_year", re.compile(rf"\b{SPELLED_YEAR}\b", re.I)),
-    ("quarter", re.compile(
-        rf"\b(?:the\s+)?(?:{_YEAR}\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|"
-        r"1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<part>quarter|half)\b"
-        r"(?:\s+of(?:\s+(?:fiscal|the\s+fiscal\s+year))?\s+(?P<of>(?:19|20)\d\d))?", re.I)),
     ("quarter_before", re.compile(rf"\b{_YEAR_BEFORE}(?:\s+(?:fiscal\s+)?(?P<noun>quarter|"
                                   r"period))?\b", re.I)),
     ("quarter_which", re.compile(
@@ -76,7 +80,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekend", re.compile(
         r"\b(?P<which>this past|this coming|this|last|next|the)\s+weekend\b", re.I)),
     ("decade", re.compile(
-        r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:(?P<year>1[5-9]\d0|20\d0)'?s|"
+        r"(?:\b(?:the\s+)?(?:(?:early|mid|late)[- ])?)?(?:\b(?P<year>1[5-9]\d0|20\d0)'?s|"
+        r"(?<![\w'])['’](?P<short>\d0)s|"
         r"(?:nineteen[- ])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|"
         r"eighties|nineties))\b", re.I)),
     ("decade_which", re.compile(
@@ -99,9 +104,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:more\s+|until\s+|only\s+)?recently|recent(?:\s+(?:days|weeks|months|years))?|"
         r"the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|"
         r"month|week|day|decade|quarter|century|\w+ty))|the (?:near |distant |foreseeable )?"
-        r"future(?!\s+of)|in future|the (?:near|short) term|(?:the\s+)?coming\s+(?:days|weeks|"
-        r"months|years)|the (?:past|last) (?:few|several) (?:days|weeks|months|quarters|years)|"
-        r"(?:a few|several|some|many) (?:days|weeks|months|years) ago)\b", re.I)),
+        rf"future(?!\s+of)|in future(?!\s+{_UNITS})|future {_UNITS}|the (?:near|short) term|"
+        r"(?:the\s+)?coming\s+(?:days|weeks|months|years)|"
+        r"the (?:past|last) (?:few|several) (?:days|weeks|months|quarters|years)|"
+        r"(?:a few|several|some|many) (?:days|weeks|months|years) ago|these days|"
+        r"(?:in |for )?the present(?!\s+(?:day|time))|the other day|"
+        # "soon", but not "soon after" (an order of events) nor "as soon as it opens".
+        r"(?:as )?soon as possible|(?<!as )soon(?!\s+(?:after|before|as|thereafter)\b))\b",
+        re.I)),
 ]
 
 
@@ -145,12 +155,16 @@ def build(
     mentions_quarter = "quarter" in (context + " " + text).lower()
     if kind == "quarter":
         year: str | None = groups.get("year") or groups.get("of")
-        number = _ORDINALS[groups["ord"].lower()]
-        if groups["part"].lower() == "half":
-            if number > 2:
-                return None
-            return make(kind="quarter", code=f"H{number}", year=int(year) if year else None)
-        return make(kind="quarter", code=f"Q{number}", year=int(year) if year else None)
+        half = groups["part"].lower() == "half"
+        # "the last half" is the second one; "the last quarter" is mostly "the latest".
+        number = _ORDINALS.get(groups["ord"].lower(), 2 if half else 0)
+        if not number or half and number > 2:
+            return None
+        # "the second half of next year": a year counted from the anchor's (see _quarter).
+        offset = {"this": 0, "next": 1, "last": -1}.get((groups.get("rel") or "").lower())
+        return make(kind="quarter", code=f"{'H' if half else 'Q'}{number}",
+                    year=int(year) if year else None, unit="year" if offset is not None else None,
+                    offset=offset)
     if kind == "quarter_before":
         # "year-earlier" results are a quarter's when the sentence is about quarters.
         if (groups.get("noun") or "").lower() == "quarter" or mentions_quarter:
@@ -172,6 +186,8 @@ def build(
     if kind == "decade":
         if groups.get("year"):
             return make(kind="decade", year=int(groups["year"]))
+        if groups.get("short"):  # "the '80s": the latest decade ending so (see _era)
+            return make(kind="decade", code=groups["short"][0])
         return make(kind="decade", code=str(_DECADE_WORDS[groups["word"].lower()]))
     if kind == "decade_which":
         which = groups["which"].lower()
@@ -194,8 +210,8 @@ def build(
     if kind == "ref":
         if words.startswith("now") and not text[:start].strip(" \"'`“‘("):
             return None  # "Now, ..." opening a sentence moves the story on, not the time
-        code = "FUTURE_REF" if re.search(r"future|term|coming", words) else "PAST_REF" if (
-            re.search(r"past|recent|last|ago", words)) else "PRESENT_REF"
+        code = "FUTURE_REF" if re.search(r"future|term|coming|soon", words) else "PAST_REF" if (
+            re.search(r"past|recent|last|ago|other day", words)) else "PRESENT_REF"
         return make(kind="ref", code=code)
     return None
 

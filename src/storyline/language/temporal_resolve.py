@@ -179,6 +179,8 @@ def _quarter(
         number = int(expression.code[1]) - 1
         if expression.year is not None:
             index = expression.year * per_year + number
+        elif expression.unit == "year":  # "of next year": the year is told
+            index = (anchor.year + (expression.offset or 0)) * per_year + number
         else:
             index = anchor.year * per_year + number
             # A quarter is reported on after it ends: the one just ended is still news to come.
@@ -233,9 +235,9 @@ def _era(expression: TemporalExpression, anchor: date) -> str | None:
     if expression.year is not None:
         return f"{expression.year // 10:03d}"
     decade = anchor.year // 10 + (expression.offset or 0)
-    if expression.code:  # "the nineties": the latest decade ending so, up to the anchor's
+    if expression.code:  # "the nineties": the latest decade ending so, up to the next one
         named = anchor.year // 100 * 10 + int(expression.code)
-        decade = named if named <= anchor.year // 10 else named - 10
+        decade = named if named <= anchor.year // 10 + 1 else named - 10  # 1989: "the '90s" ahead
     return f"{decade:03d}" if decade >= 0 else None
 
 
