@@ -135,3 +135,21 @@ def test_short_decades_halves_of_named_years_and_weeks_or_so_ago() -> None:
     assert values("Sales will rise in the second half of next year.") == {
         "the second half of next year": "1990-H2"}
     assert values("Then, a week or so ago, he left.") == {"a week or so ago": "1989-W43"}
+
+
+def test_the_same_day_and_the_previous_weekday_count_from_the_day_told_of() -> None:
+    monday = date(1989, 10, 30)
+    assert values("The index fell on Friday. It was 4.5% below the previous Friday.", monday) == {
+        "Friday": "1989-10-27", "the previous Friday": "1989-10-20"}
+    assert values("The talks began Oct. 3. The same day, rebels attacked.", monday) == {
+        "Oct. 3": "1989-10-03", "The same day": "1989-10-03"}
+    assert values("He reached Philadelphia later in the day.", monday) == {
+        "later in the day": "1989-10-30"}
+    # A plain weekday is still counted from the date of writing.
+    assert values("The talks began Oct. 3. Rebels attacked on Friday.", monday) == {
+        "Oct. 3": "1989-10-03", "Friday": "1989-10-27"}
+
+
+def test_a_year_earlier_than_a_quarter_end_is_the_year_ago_quarter() -> None:
+    text = "For the quarter ended Sept. 30, net rose from $100 million a year earlier."
+    assert values(text, date(1989, 10, 26))["a year earlier"] == "1988-Q3"

@@ -111,6 +111,7 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
     anchor = anchor_date(article.published, article.published_precision)
     found: list[TemporalExpression] = []
     named_year: int | None = None  # the last year the text named: "that year" is that one
+    named_day: date | None = None  # the last day the text named: "that day" is that one
     for index, sentence in enumerate(article.sentences):
         reference = anchor
         # Two sentences back tell whether "the period" or "a year earlier" is about quarters.
@@ -118,13 +119,17 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
         for expression in find_expressions(sentence.text, context):
             if anchor is not None:
                 # "On Monday he said his summit a day earlier…": "earlier" counts from Monday.
-                base = reference if expression.text.lower().endswith(_NARRATIVE) else anchor
+                words = expression.text.lower()
+                base = reference if words.endswith(_NARRATIVE) and expression.kind != "quarter" \
+                    else anchor
+                if _ANAPHORIC.match(words):  # "the same day": the day told of before
+                    base = reference if reference != anchor else named_day or anchor
                 expression.value = resolve(
                     expression, base or anchor, sentence.text[: expression.start],
                     sentence.text[expression.end :],
                 )
                 if expression.value and re.fullmatch(r"\d{4}-\d\d-\d\d", expression.value):
-                    reference = date.fromisoformat(expression.value)
+                    reference = named_day = date.fromisoformat(expression.value)
                 if expression.kind == "year_anaphor" and named_year is not None:
                     expression.value = f"{named_year + (expression.offset or 0):04d}"
             if expression.kind in ("absolute", "year") and expression.year is not None:
@@ -241,4 +246,6 @@ def anchor_date(published: str | None, precision: str) -> date | None:
 
 
 _NARRATIVE = ("earlier", "later", "before", "after", "next day", "following day", "previous day",
-              "preceding day")
+              "preceding day", "in the day")
+# Words that point back to a day told of before, in this sentence or an earlier one.
+_ANAPHORIC = re.compile(r"(?:that|the same) day$|the (?:previous|preceding|following) \w+day$")

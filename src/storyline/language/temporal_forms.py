@@ -31,6 +31,7 @@ _MONTH = (
     r"November|December)"
 )
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
              "4th": 4}
 _SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
@@ -72,6 +73,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<which>the most recent|the latest|the current|the previous|the prior|the past|"
         r"the coming|the next|this|last|next|the)\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!-)",
         re.I)),
+    ("day_that", re.compile(r"\b(?:(?:that|the same)\s+day|(?:earlier|later)\s+in\s+the\s+day)\b",
+                            re.I)),
+    ("weekday_that", re.compile(
+        r"\bthe\s+(?P<which>previous|preceding|following)\s+(?P<weekday>Monday|Tuesday|Wednesday|"
+        r"Thursday|Friday|Saturday|Sunday)\b")),
     ("the_week", re.compile(r"\bthe\s+week\b(?![-\']|\s+(?:of|before|after|earlier|later))",
                             re.I)),
     ("holiday", re.compile(
@@ -198,6 +204,12 @@ def build(
     if kind == "day_next":  # counted from the day the sentence is about (see extract_temporal)
         later = groups.get("after") or (groups.get("dir") or "").lower() == "after"
         return make(kind="relative", offset=1 if later else -1, unit="day")
+    if kind == "day_that":  # the day the sentence (or the text before) is about
+        return make(kind="relative", offset=0, unit="day")
+    if kind == "weekday_that":  # counted from the day told of (see extract_temporal)
+        weekday = _WEEKDAYS.index(groups["weekday"].lower())
+        return make(kind="weekday", weekday=weekday,
+                    offset=1 if groups["which"].lower() == "following" else -1)
     if kind == "year_that":  # counted from the last year the text named, else the anchor's
         offset = -1 if groups.get("before") or (groups.get("dir") or "").lower() == "before" \
             else 0 if groups.get("that") else 1
