@@ -153,3 +153,16 @@ def test_the_same_day_and_the_previous_weekday_count_from_the_day_told_of() -> N
 def test_a_year_earlier_than_a_quarter_end_is_the_year_ago_quarter() -> None:
     text = "For the quarter ended Sept. 30, net rose from $100 million a year earlier."
     assert values(text, date(1989, 10, 26))["a year earlier"] == "1988-Q3"
+
+
+def test_last_month_name_is_not_the_month_just_ended_and_scheduled_days_are_ahead() -> None:
+    march_1 = date(1998, 3, 1)  # a Sunday
+    assert values("Two helicopters crashed last February.", march_1) == {
+        "last February": "1997-02"}
+    assert values("The plan was approved last April.", date(1989, 10, 27)) == {
+        "last April": "1989-04"}
+    assert values("Shares are to resume trading Tuesday.", date(1989, 10, 27)) == {
+        "Tuesday": "1989-10-31"}
+    assert values("Traders sold ahead of the weekend.", date(1989, 10, 30)) == {
+        "the weekend": "1989-W44-WE"}
+    assert values("It was the week's most active session.") == {"the week": "1989-W44"}

@@ -78,8 +78,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday_that", re.compile(
         r"\bthe\s+(?P<which>previous|preceding|following)\s+(?P<weekday>Monday|Tuesday|Wednesday|"
         r"Thursday|Friday|Saturday|Sunday)\b")),
-    ("the_week", re.compile(r"\bthe\s+week\b(?![-\']|\s+(?:of|before|after|earlier|later))",
-                            re.I)),
+    ("the_week", re.compile(
+        r"\bthe\s+week\b(?!-|'s?\s+(?:time|notice)|\s+(?:of|before|after|earlier|later))", re.I)),
     ("holiday", re.compile(
         r"\b(?P<holiday>Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Eve|Day)|"
         r"Valentine's\s+Day|Halloween)")),

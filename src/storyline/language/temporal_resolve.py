@@ -28,7 +28,7 @@ _FORWARD = re.compile(
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|is due|are due|due to|plans? to|expected to|expects? to|"
-    r"intends? to|hopes? to|aims? to|"
+    r"intends? to|hopes? to|aims? to|(?:is|are) to|ahead of|"
     r"scheduled|set to|going to|next|upcoming|later this)\b",
     re.I,
 )
@@ -147,8 +147,10 @@ def _year_for_month(
     :data:`FAR_MONTHS` back while this year's is nearer: such a date ("the attacks of
     September 11" written in August) is an anniversary or a well-known date, not last year's.
     """
-    if offset == -1:  # "last March": the latest March before this month
-        return anchor.year if month < anchor.month else anchor.year - 1
+    if offset == -1:
+        # "last March": the latest March before this month, but not the month just ended
+        # ("last month" would say that): "last February", written on March 1, is a year back.
+        return anchor.year if month < anchor.month - 1 else anchor.year - 1
     if offset == 1:  # "next March": the first March after this month
         return anchor.year if month > anchor.month else anchor.year + 1
     if offset == 0:  # "this March"
