@@ -166,3 +166,19 @@ def test_last_month_name_is_not_the_month_just_ended_and_scheduled_days_are_ahea
     assert values("Traders sold ahead of the weekend.", date(1989, 10, 30)) == {
         "the weekend": "1989-W44-WE"}
     assert values("It was the week's most active session.") == {"the week": "1989-W44"}
+
+
+def test_wire_forms_month_of_a_relative_year_centuries_and_parts_of_months() -> None:
+    feb_1998 = date(1998, 2, 11)
+    assert values("The pact was signed on January 15 last year.", feb_1998) == {
+        "January 15 last year": "1997-01-15"}
+    assert values("In July last year, he won.", feb_1998) == {"July last year": "1997-07"}
+    assert values("It will be done by the year 2000.", feb_1998) == {"the year 2000": "2000"}
+    assert values("By the turn of the century, it will grow.", feb_1998) == {
+        "the turn of the century": "20"}
+    assert values("The visit is set for the end of the month.", feb_1998) == {
+        "the end of the month": "1998-02"}
+    assert values("They met on the 15th of January.", feb_1998) == {
+        "the 15th of January": "1998-01-15"}
+    assert values("The talks began Feb. 2. The following week, prices rose.", feb_1998) == {
+        "Feb. 2": "1998-02-02", "The following week": "1998-W07"}

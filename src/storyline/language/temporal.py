@@ -66,12 +66,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *temporal_forms.FIRST,  # "January nineteen ninety-seven" before "January"
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
     ("my", re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b")),
     # "Saturday, April 25": the weekday tells the year.
     ("wmd", re.compile(rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|per cent|,\s*\d))")),
-    ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b")),
+    ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b|\b(?:the\s+)?(?P<nth>[0-3]?\d)(?:st|nd|rd|th)\s+"
+                      rf"of\s+{_MONTH.replace('?P<month>', '?P<month_of>')}\b")),
     ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b", re.I)),
     (
         "rel_unit",
@@ -83,7 +84,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(
         rf"\b(?:(?P<which>last|next|this past|this coming|this)\s+)?{_WEEKDAY}\b")),
     ("month", re.compile(rf"\b(?:(?P<which>last|next|this)\s+)?{_MONTH}\b(?!\s+\d)")),
-    ("year", re.compile(rf"(?<![$£€\d.,-])\b{_YEAR}\b(?![-–]\d|\d|%|[.,]\d)")),
+    ("year", re.compile(rf"(?<![$£€\d.,-])\b(?:the\s+year\s+)?{_YEAR}\b(?![-–]\d|\d|%|[.,]\d)",
+                        re.I)),
 ]
 
 # "May" the verb and "March" the verb/noun are far more common than the month without a cue.
@@ -168,8 +170,8 @@ def _build(
     if kind not in _CALENDAR_KINDS:
         return temporal_forms.build(kind, match, text, context)
     groups = match.groupdict()
-    month = MONTHS.get((groups.get("month") or "").lower().rstrip("."))
-    day = int(groups["day"]) if groups.get("day") else None
+    month = MONTHS.get((groups.get("month") or groups.get("month_of") or "").lower().rstrip("."))
+    day = int(groups.get("day") or groups.get("nth") or 0) or None
     year = int(groups["year"]) if groups.get("year") else None
     start, end = match.span()
 
@@ -248,4 +250,4 @@ def anchor_date(published: str | None, precision: str) -> date | None:
 _NARRATIVE = ("earlier", "later", "before", "after", "next day", "following day", "previous day",
               "preceding day", "in the day")
 # Words that point back to a day told of before, in this sentence or an earlier one.
-_ANAPHORIC = re.compile(r"(?:that|the same) day$|the (?:previous|preceding|following) \w+day$")
+_ANAPHORIC = re.compile(r"(?:that|the same) day$|(?:the )?(?:previous|preceding|following) \w+$")

@@ -30,6 +30,12 @@ _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December)"
 )
+_MONTH_ABBR = (
+    r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)"
+)
+_MONTH_NAMES = {name[:3]: name for name in ("january", "february", "march", "april", "may",
+                "june", "july", "august", "september", "october", "november", "december")}
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
@@ -49,6 +55,9 @@ _YEAR_BEFORE = r"(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|year\s+ea
 
 # Tried before the calendar patterns, which would take part of them ("January", "next day").
 FIRST: list[tuple[str, re.Pattern[str]]] = [
+    ("month_year_rel", re.compile(
+        rf"\b{_MONTH_ABBR}(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?"
+        r"(?P<which>last|next|this)\s+year\b")),
     ("spelled_my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{SPELLED_YEAR}\b", re.I)),
     ("day_next", re.compile(
         r"\bthe\s+(?:(?P<after>next|following)\s+day|(?:previous|preceding)\s+day|"
@@ -95,13 +104,22 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("century", re.compile(r"\b(?:the\s+)?(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)[- ]century\b",
                            re.I)),
+    ("century_which", re.compile(
+        r"\b(?:the\s+turn\s+of\s+the|(?P<which>this|the\s+(?:next|new|coming)|next|last))\s+"
+        r"century\b", re.I)),
+    # "the end of the month": the month (TIMEX3 marks the whole phrase with the month's value).
+    ("unit_part", re.compile(
+        r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?P<which>the|this|next|last)\s+"
+        r"(?P<unit>week|month)\b", re.I)),
+    ("unit_that", re.compile(
+        r"\b(?:the\s+)?(?P<which>following|previous|preceding)\s+(?P<unit>week|month)\b", re.I)),
     ("year_that", re.compile(
         r"\b(?:(?P<that>that|the same) year|the (?P<after>following|ensuing|succeeding) year|"
         r"the (?P<before>previous|preceding|prior) year|the year (?P<dir>before|after))\b"
         r"(?![- ](?:earlier|ago|end|old|long))", re.I)),
     ("year_the", re.compile(
         r"\b(?:the|this)\s+(?P<mod>(?:(?:current|past|previous|prior|coming|full|latest|"
-        r"fiscal|calendar)\s+)*)year\b(?![- ](?:earlier|ago|before|after|end|old|long))",
+        r"fiscal|calendar)\s+)*)year\b(?![- ](?:earlier|ago|before|after|end|old|long|\d))",
         re.I)),
     ("year_end", re.compile(r"\b(?:the\s+)?(?:year[- ]end|year's end|end of the year)\b", re.I)),
     ("year_mid", re.compile(rf"\b(?:mid|early|late)-{_YEAR}\b", re.I)),
@@ -148,6 +166,12 @@ def build(
     def make(**values: Any) -> TemporalExpression:
         return TemporalExpression(match.group(), start, end, **values)
 
+    if kind == "month_year_rel":  # "July last year": the month in the year the words give
+        which = groups["which"].lower()
+        month = _month_number(_MONTH_NAMES[groups["month"].lower().rstrip(".")[:3]])
+        return make(kind="partial", month=month, day=int(groups["day"]) if groups.get("day")
+                    else None, unit="year", offset=1 if which == "next" else -1 if which == "last"
+                    else 0)
     if kind == "spelled_my":
         month = _month_number(groups["month"])
         return make(kind="absolute", year=spelled_year(groups), month=month)
@@ -201,6 +225,20 @@ def build(
                     or "coming" in which else -1)
     if kind == "century":
         return make(kind="century", year=(int(groups["n"]) - 1) * 100)
+    if kind == "century_which":  # "the turn of the century": the coming one, as in 1998
+        which = (groups.get("which") or "next").lower()
+        return make(kind="century", offset=0 if which == "this" else -1 if which == "last" else 1)
+    if kind == "unit_part":
+        which = groups["which"].lower()
+        offset = 1 if which == "next" else -1 if which == "last" else 0
+        if groups["unit"].lower() == "week":
+            return make(kind="week", offset=offset)
+        return make(kind="relative", offset=offset, unit="month")
+    if kind == "unit_that":  # counted from the day told of (see extract_temporal)
+        offset = 1 if groups["which"].lower() == "following" else -1
+        if groups["unit"].lower() == "week":
+            return make(kind="week", offset=offset)
+        return make(kind="relative", offset=offset, unit="month")
     if kind == "day_next":  # counted from the day the sentence is about (see extract_temporal)
         later = groups.get("after") or (groups.get("dir") or "").lower() == "after"
         return make(kind="relative", offset=1 if later else -1, unit="day")

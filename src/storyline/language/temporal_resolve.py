@@ -104,6 +104,8 @@ def _partial(
 ) -> str | None:
     """A month (and day) named without a year."""
     month, day = expression.month or 1, expression.day
+    if expression.unit == "year":  # "July last year"
+        return _iso(anchor.year + (expression.offset or 0), month, day)
     if day is not None and expression.weekday is not None:
         # "Saturday, April 25": of the years around the anchor, the nearest where it fits.
         fitting = [y for y in (anchor.year, anchor.year - 1, anchor.year + 1) if MIN_YEAR <= y
@@ -233,7 +235,10 @@ def _season(expression: TemporalExpression, anchor: date, future: bool) -> str |
 def _era(expression: TemporalExpression, anchor: date) -> str | None:
     """A decade (``199``) or century (``19``) value."""
     if expression.kind == "century":
-        return f"{expression.year // 100:02d}" if expression.year is not None else None
+        if expression.year is not None:
+            return f"{expression.year // 100:02d}"
+        century = anchor.year // 100 + (expression.offset or 0)
+        return f"{century:02d}" if century >= 0 else None
     if expression.year is not None:
         return f"{expression.year // 10:03d}"
     decade = anchor.year // 10 + (expression.offset or 0)
