@@ -16,7 +16,10 @@ Scores:
     (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) that an overlapping expression resolves to
     exactly (gold ``1998-11-20`` vs ours ``1998-11`` is wrong);
   * all-gold value accuracy: the same over ALL gold DATE TIMEX3 (``PRESENT_REF``,
-    ``1998-Q3``, ``1998-W47``… count right only when an overlapping value equals them).
+    ``1998-Q3``, ``1998-W47``… count right only when an overlapping value equals them);
+  * per granularity of storyline's values (day, quarter, reference = ``*_REF``…): how many
+    it found, the share overlapping a gold TIMEX3 and the share whose value an overlapping
+    gold TIMEX3 has.
 
 Reference, same scoring, on naive sentences (newlines and sentence-ending punctuation):
 ``dateparser.search.search_dates`` with the anchor as ``RELATIVE_BASE`` and past dates
@@ -38,7 +41,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from storyline.dates import find
+from storyline.dates import find, granularity
 
 HERE = Path(__file__).resolve().parent
 DEFAULT = HERE.parent.parent / "shared" / "data" / "tempeval3-dev"
@@ -103,6 +106,9 @@ class Tally:
     wrong_dates: Counter[str] = field(default_factory=Counter)  # calendar: missed or wrong
     missed_other: Counter[str] = field(default_factory=Counter)  # non-calendar: missed or wrong
     example: dict[str, str] = field(default_factory=dict)
+    # Per granularity of our values (reference = *_REF): found, overlapping a gold TIMEX3,
+    # and with the value of an overlapping gold TIMEX3.
+    by_kind: dict[str, Counter[str]] = field(default_factory=dict)
 
     def line(self, name: str) -> str:
         """One printable row of this system's figures."""
@@ -227,9 +233,15 @@ def score(documents: list[Document], finder: Callable[[Document], list[Found]]) 
         found = finder(document)
         tally.seconds += time.perf_counter() - started
         tally.predicted += len(found)
-        tally.predicted_right += sum(
-            any(overlaps((f.start, f.end), (g.start, g.end)) for g in document.gold) for f in found
-        )
+        for f in found:
+            hits = [g for g in document.gold if overlaps((f.start, f.end), (g.start, g.end))]
+            tally.predicted_right += bool(hits)
+            kind = "unknown year" if (f.value or "").startswith("XXXX") else (
+                granularity(f.value) or "no value")
+            counts = tally.by_kind.setdefault(kind, Counter())
+            counts["found"] += 1
+            counts["overlap"] += bool(hits)
+            counts["value"] += any(g.value == f.value for g in hits)
         for gold in document.gold:
             if gold.type != "DATE":
                 continue
@@ -284,6 +296,12 @@ def main() -> None:
             f"all-gold {ratio(ours.all_accuracy, reference.all_accuracy)}  "
             f"(storyline / dateparser)"
         )
+    print("\nstoryline's expressions by granularity (precision: overlapping a gold TIMEX3 of "
+          "any type; value: equal to an overlapping gold value):")
+    for kind, counts in sorted(ours.by_kind.items(), key=lambda item: -item[1]["found"]):
+        found = counts["found"]
+        print(f"  {kind:13s} {found:4d} found  precision {counts['overlap'] / found:.3f}  "
+              f"value {counts['value'] / found:.3f}")
     lists = (
         ("calendar-valued gold DATE expressions storyline misses or resolves wrongly",
          ours.wrong_dates),
