@@ -182,3 +182,13 @@ def test_wire_forms_month_of_a_relative_year_centuries_and_parts_of_months() -> 
         "the 15th of January": "1998-01-15"}
     assert values("The talks began Feb. 2. The following week, prices rose.", feb_1998) == {
         "Feb. 2": "1998-02-02", "The following week": "1998-W07"}
+
+
+def test_a_scheduled_event_in_the_present_tense_is_ahead() -> None:
+    friday = date(1998, 5, 1)
+    assert values("He and Arafat meet separately Monday with Albright.", friday) == {
+        "Monday": "1998-05-04"}
+    assert values("The summit opens Thursday in Geneva.", friday) == {"Thursday": "1998-05-07"}
+    # A noun is no verb: "the close of business Thursday" is the past one.
+    assert values("At the close of business Thursday, shares were tendered.", friday) == {
+        "Thursday": "1998-04-30"}

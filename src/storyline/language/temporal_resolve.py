@@ -41,10 +41,22 @@ _PAST_CUE = re.compile(
 )
 
 
+# A verb of a scheduled event in the present tense just before the date: "opens Monday",
+# "meet separately Monday" tell of what is to come.
+_SCHEDULED = re.compile(
+    r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )"  # "the close of business Thursday": a noun
+    r"\b(?:begins?|opens?|starts|resumes?|meet|meets|arrives?|leaves|visits|travels|ends|"
+    r"closes|expires?|takes? effect|returns|convenes?|reconvenes?|goes|flies|heads)\b"
+    r"(?:\s+\S+){0,3}?\s*$", re.I
+)
+
+
 def is_future(preceding: str) -> bool:
     """True when the clause before an expression speaks of what is to come ("will", "is due to")."""
     clause = re.split(r"[,;:]|\bsaid\b|\bsays\b", preceding)[-1][-80:]
-    return bool(_FUTURE_CUE.search(clause))
+    if _FUTURE_CUE.search(clause):
+        return True
+    return bool(_SCHEDULED.search(clause)) and not _PAST_CUE.search(clause)
 
 
 def is_past(sentence: str) -> bool:
