@@ -192,3 +192,18 @@ def test_a_scheduled_event_in_the_present_tense_is_ahead() -> None:
     # A noun is no verb: "the close of business Thursday" is the past one.
     assert values("At the close of business Thursday, shares were tendered.", friday) == {
         "Thursday": "1998-04-30"}
+
+
+def test_counting_from_the_sentence_date_and_more_relative_forms() -> None:
+    feb_1998 = date(1998, 2, 11)
+    assert values("He was elected in May 1997 and took office a month later.", feb_1998) == {
+        "May 1997": "1997-05", "a month later": "1997-06"}
+    assert values("He was elected in 1994 and re-elected four years later.", feb_1998) == {
+        "1994": "1994", "four years later": "1998"}
+    assert values("The ruling came the day before yesterday.", feb_1998) == {
+        "the day before yesterday": "1998-02-09"}
+    assert values("A decade ago, the city was poor.", feb_1998) == {"A decade ago": "198"}
+    assert values("The plant closed decades ago.", feb_1998) == {"decades ago": "PAST_REF"}
+    assert values("The deal was signed on 12/03/1997.", feb_1998) == {"12/03/1997": "1997-12-03"}
+    assert values("Two weeks from now, the polls open.", feb_1998) == {
+        "Two weeks from now": "1998-W09"}

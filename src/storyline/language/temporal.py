@@ -64,7 +64,9 @@ _NUMBERS = {
 # Ordered: longer, more specific forms first; matches never overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *temporal_forms.FIRST,  # "January nineteen ninety-seven" before "January"
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # ISO, or month/day/year in the US order news agencies write.
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b|"
+                       r"\b(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/(?P<year2>(?:19|20)\d\d)\b")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("dmy", re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
     ("my", re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b")),
@@ -79,7 +81,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?P<which>last|this|next|earlier this|later this)\s+{_UNIT}\b", re.I),
     ),
     ("ago", re.compile(
-        rf"\b{_COUNT}\s+{_UNIT}\s+(?:or so\s+)?(?P<dir>ago|earlier|later|before|after)\b", re.I)),
+        rf"\b{_COUNT}\s+{_UNIT}\s+(?:or so\s+)?(?P<dir>ago|earlier|later|before|after|from now)\b",
+        re.I)),
     *temporal_forms.PATTERNS,
     ("weekday", re.compile(
         rf"\b(?:(?P<which>last|next|this past|this coming|this)\s+)?{_WEEKDAY}\b")),
@@ -116,6 +119,9 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
     named_day: date | None = None  # the last day the text named: "that day" is that one
     for index, sentence in enumerate(article.sentences):
         reference = anchor
+        # The coarsest unit the sentence's own date allows counting in: "in May 1997 … a month
+        # later" counts months from May; "a day later" cannot count from it.
+        reference_unit = "day"
         # Two sentences back tell whether "the period" or "a year earlier" is about quarters.
         context = " ".join(s.text for s in article.sentences[max(0, index - 2) : index])
         for expression in find_expressions(sentence.text, context):
@@ -123,6 +129,7 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
                 # "On Monday he said his summit a day earlier…": "earlier" counts from Monday.
                 words = expression.text.lower()
                 base = reference if words.endswith(_NARRATIVE) and expression.kind != "quarter" \
+                    and _UNITS.index(expression.unit or "day") >= _UNITS.index(reference_unit) \
                     else anchor
                 if _ANAPHORIC.match(words):  # "the same day": the day told of before
                     base = reference if reference != anchor else named_day or anchor
@@ -132,6 +139,13 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
                 )
                 if expression.value and re.fullmatch(r"\d{4}-\d\d-\d\d", expression.value):
                     reference = named_day = date.fromisoformat(expression.value)
+                    reference_unit = "day"
+                elif expression.value and expression.kind == "absolute":
+                    reference = date(int(expression.value[:4]), int(expression.value[5:7]), 1)
+                    reference_unit = "month"
+                elif expression.value and expression.kind == "year" and (
+                        expression.value.isdigit() and len(expression.value) == 4):
+                    reference, reference_unit = date(int(expression.value), 1, 1), "year"
                 if expression.kind == "year_anaphor" and named_year is not None:
                     expression.value = f"{named_year + (expression.offset or 0):04d}"
             if expression.kind in ("absolute", "year") and expression.year is not None:
@@ -179,7 +193,8 @@ def _build(
         return TemporalExpression(match.group(), start, end, **values)
 
     if kind == "iso":
-        month, day = int(groups["m"]), int(groups["d"])
+        month, day = int(groups["m"] or groups["m2"]), int(groups["d"] or groups["d2"])
+        year = int(groups["year"] or groups["year2"])
         return _checked(make(kind="absolute", year=year, month=month, day=day))
     if kind in ("mdy", "dmy"):
         return _checked(make(kind="absolute", year=year, month=month, day=day))
@@ -199,7 +214,7 @@ def _build(
     if kind == "ago":
         count = groups["count"].lower()
         number = _NUMBERS.get(count) or int(count)
-        sign = 1 if groups["dir"].lower() in ("later", "after") else -1
+        sign = 1 if groups["dir"].lower() in ("later", "after", "from now") else -1
         if number == 1 and sign < 0 and groups["unit"].lower() == "year" and (
                 "quarter" in (context + text).lower()):
             # Results "a year earlier" in a sentence about quarters: the year-ago quarter.
@@ -247,6 +262,7 @@ def anchor_date(published: str | None, precision: str) -> date | None:
         return None
 
 
+_UNITS = ("day", "week", "month", "year")
 _NARRATIVE = ("earlier", "later", "before", "after", "next day", "following day", "previous day",
               "preceding day", "in the day")
 # Words that point back to a day told of before, in this sentence or an earlier one.

@@ -59,6 +59,7 @@ FIRST: list[tuple[str, re.Pattern[str]]] = [
         rf"\b{_MONTH_ABBR}(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?"
         r"(?P<which>last|next|this)\s+year\b")),
     ("spelled_my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{SPELLED_YEAR}\b", re.I)),
+    ("day_two", re.compile(r"\bthe\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow)\b", re.I)),
     ("day_next", re.compile(
         r"\bthe\s+(?:(?P<after>next|following)\s+day|(?:previous|preceding)\s+day|"
         r"day\s+(?P<dir>before|after))\b", re.I)),
@@ -99,6 +100,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<![\w'])['’](?P<short>\d0)s|"
         r"(?:nineteen[- ])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|"
         r"eighties|nineties))\b", re.I)),
+    ("decade_ago", re.compile(r"\b(?:a|one|two|three)\s+decades?\s+ago\b", re.I)),
     ("decade_which", re.compile(
         r"\b(?P<which>this|the last|the past|the next|the coming|the previous)\s+decade\b",
         re.I)),
@@ -131,7 +133,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"future(?!\s+of)|in future(?!\s+{_UNITS})|future {_UNITS}|the (?:near|short) term|"
         r"(?:the\s+)?coming\s+(?:days|weeks|months|years)|"
         r"the (?:past|last) (?:few|several) (?:days|weeks|months|quarters|years)|"
-        r"(?:a few|several|some|many) (?:days|weeks|months|years) ago|these days|"
+        r"(?:(?:a few|several|some|many) )?(?:days|weeks|months|years|decades) ago|these days|"
         r"(?:in |for )?the present(?!\s+(?:day|time))|the other day|"
         # "soon", but not "soon after" (an order of events) nor "as soon as it opens".
         r"(?:as )?soon as possible|(?<!as )soon(?!\s+(?:after|before|as|thereafter)\b))\b",
@@ -219,6 +221,9 @@ def build(
         if groups.get("short"):  # "the '80s": the latest decade ending so (see _era)
             return make(kind="decade", code=groups["short"][0])
         return make(kind="decade", code=str(_DECADE_WORDS[groups["word"].lower()]))
+    if kind == "decade_ago":  # "a decade ago" (TIMEX3 198 in 1998): a decade back
+        count = {"a": 1, "one": 1, "two": 2, "three": 3}[words.split()[0]]
+        return make(kind="decade", offset=-count)
     if kind == "decade_which":
         which = groups["which"].lower()
         return make(kind="decade", offset=0 if which == "this" else 1 if "next" in which
@@ -239,6 +244,8 @@ def build(
         if groups["unit"].lower() == "week":
             return make(kind="week", offset=offset)
         return make(kind="relative", offset=offset, unit="month")
+    if kind == "day_two":
+        return make(kind="relative", offset=-2 if "before" in words else 2, unit="day")
     if kind == "day_next":  # counted from the day the sentence is about (see extract_temporal)
         later = groups.get("after") or (groups.get("dir") or "").lower() == "after"
         return make(kind="relative", offset=1 if later else -1, unit="day")
