@@ -55,6 +55,9 @@ def test_yearless_date_takes_the_nearest_year_the_tense_allows() -> None:
     # a year the reference does not support.
     assert values("The attacks of September 11 shocked the world.", date(2005, 8, 20)) == {
         "September 11": "XXXX-09-11"}
+    # A month alone, just ahead, in a past-tense sentence: a plan reported.
+    assert values("It told the companies of a cutback in September.", date(1990, 8, 16)) == {
+        "September": "1990-09"}
 
 
 def test_granularity_of_timex_values() -> None:

@@ -160,6 +160,8 @@ def _year_for_month(
     ``None`` when the sentence is in the past tense but last year's date is more than
     :data:`FAR_MONTHS` back while this year's is nearer: such a date ("the attacks of
     September 11" written in August) is an anniversary or a well-known date, not last year's.
+    A month without a day is then the coming one: "told the companies of a cutback in
+    September", written in August, reports a plan.
     """
     if offset == -1:
         # "last March": the latest March before this month, but not the month just ended
@@ -182,7 +184,9 @@ def _year_for_month(
     # "extended to Nov. 16") or nothing says the sentence tells of the past.
     if not past or _FORWARD.search(preceding):
         return ahead
-    return behind if back <= FAR_MONTHS else None
+    if back <= FAR_MONTHS:
+        return behind
+    return ahead if day is None else None
 
 
 def _quarter(
