@@ -210,3 +210,9 @@ def test_counting_from_the_sentence_date_and_more_relative_forms() -> None:
     assert values("The deal was signed on 12/03/1997.", feb_1998) == {"12/03/1997": "1997-12-03"}
     assert values("Two weeks from now, the polls open.", feb_1998) == {
         "Two weeks from now": "1998-W09"}
+
+
+def test_expected_and_planned_events_are_ahead() -> None:
+    wednesday = date(1998, 2, 11)
+    assert values("Voting is expected Sunday.", wednesday) == {"Sunday": "1998-02-15"}
+    assert values("A rally is planned for Saturday.", wednesday) == {"Saturday": "1998-02-14"}

@@ -28,8 +28,8 @@ _FORWARD = re.compile(
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|is due|are due|due to|plans? to|expected to|expects? to|"
-    r"intends? to|hopes? to|aims? to|(?:is|are) to|ahead of|"
-    r"scheduled|set to|going to|next|upcoming|later this)\b",
+    r"intends? to|hopes? to|aims? to|(?:is|are) to|ahead of|slated|(?:is|are) (?:expected|planned)|"
+    r"planned for|scheduled|set to|going to|next|upcoming|later this)\b",
     re.I,
 )
 # A finite verb in the past tense: the sentence tells what happened.
