@@ -10,7 +10,8 @@ files. For each, the ``<DCT>`` TIMEX3 value is the anchor (publication date) and
 written looking at its misses only), ``--half even`` the others (checked, never tuned on).
 
 Scores:
-  * recall: share of gold ``type="DATE"`` TIMEX3 overlapped by an expression of ours;
+  * recall: share of gold ``type="DATE"`` TIMEX3 overlapped by an expression of ours
+    (strict-span R: found with exactly the gold span, TempEval's strict match);
   * precision: share of our expressions overlapping a gold TIMEX3 of any type;
   * value accuracy: share of gold DATE TIMEX3 whose value is a calendar date
     (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) that an overlapping expression resolves to
@@ -96,6 +97,7 @@ class Tally:
 
     gold_dates: int = 0
     gold_found: int = 0
+    gold_exact: int = 0  # found with exactly the gold span (TempEval's strict match)
     calendar: int = 0
     calendar_found: int = 0
     calendar_right: int = 0
@@ -116,6 +118,7 @@ class Tally:
             f"{name:12s} P {self.precision:.3f}  R {self.recall:.3f}  "
             f"value acc {self.value_accuracy:.3f} (of found {self.value_accuracy_found:.3f})  "
             f"all-gold value acc {self.all_accuracy:.3f}  "
+            f"strict-span R {self.gold_exact / max(self.gold_dates, 1):.3f}  "
             f"[{self.predicted} found, {self.gold_dates} gold DATE, {self.calendar} calendar; "
             f"{self.seconds:.1f}s]"
         )
@@ -248,6 +251,7 @@ def score(documents: list[Document], finder: Callable[[Document], list[Found]]) 
             matches = [f for f in found if overlaps((f.start, f.end), (gold.start, gold.end))]
             tally.gold_dates += 1
             tally.gold_found += bool(matches)
+            tally.gold_exact += any((f.start, f.end) == (gold.start, gold.end) for f in matches)
             calendar = bool(CALENDAR_VALUE.match(gold.value))
             tally.calendar += calendar
             tally.calendar_found += calendar and bool(matches)

@@ -216,3 +216,17 @@ def test_expected_and_planned_events_are_ahead() -> None:
     wednesday = date(1998, 2, 11)
     assert values("Voting is expected Sunday.", wednesday) == {"Sunday": "1998-02-15"}
     assert values("A rally is planned for Saturday.", wednesday) == {"Saturday": "1998-02-14"}
+
+
+def test_modifiers_are_inside_the_expression_as_timex3_marks_them() -> None:
+    feb_1998 = date(1998, 2, 11)
+    assert values("The plant will open early next year, by the end of 1999.", feb_1998) == {
+        "early next year": "1999", "the end of 1999": "1999"}
+    assert values("He was killed nearly four years ago.", feb_1998) == {
+        "nearly four years ago": "1994"}
+    assert values("Earlier yesterday, talks ended; they began in mid-November.", feb_1998) == {
+        "Earlier yesterday": "1998-02-10", "mid-November": "1997-11"}
+    assert values("Sales rose over the summer and in fiscal 1997.", feb_1998) == {
+        "summer": "1997-SU", "fiscal 1997": "1997"}
+    # A capital "Last" opening the sentence counts as "last".
+    assert values("Last April, he left.", feb_1998) == {"Last April": "1997-04"}

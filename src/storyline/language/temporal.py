@@ -85,8 +85,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     *temporal_forms.PATTERNS,
     ("weekday", re.compile(
-        rf"\b(?:(?P<which>last|next|this past|this coming|this)\s+)?{_WEEKDAY}\b")),
-    ("month", re.compile(rf"\b(?:(?P<which>last|next|this)\s+)?{_MONTH}\b(?!\s+\d)")),
+        rf"\b(?:(?P<which>(?i:last|next|this past|this coming|this))\s+)?{_WEEKDAY}\b")),
+    ("month", re.compile(rf"\b(?:(?P<which>(?i:last|next|this))\s+)?{_MONTH}\b(?!\s+\d)")),
     ("year", re.compile(rf"(?<![$£€\d.,-])\b(?:the\s+year\s+)?{_YEAR}\b(?![-–]\d|\d|%|[.,]\d)",
                         re.I)),
 ]
@@ -175,7 +175,41 @@ def find_expressions(text: str, context: str = "") -> list[TemporalExpression]:
                 continue
             taken.append(span)
             found.append(expression)
-    return sorted(found, key=lambda e: e.start)
+    found.sort(key=lambda e: e.start)
+    for before, expression in zip([None, *found], found, strict=False):
+        _take_modifier(text, expression, before.end if before else 0)
+    return found
+
+
+# Words TIMEX3 takes into the expression they modify ("early next year", "the end of 1990",
+# "nearly four years ago", "late yesterday"); the value stays the expression's.
+_MODIFIER = re.compile(
+    r"\b(?:early|late|mid|the\s+(?:middle|end|beginning|start)\s+of|sometime|some\s+time)"
+    r"(?:\s+|-)$", re.I)
+_COUNT_MODIFIER = re.compile(r"\b(?:nearly|almost|about|around|roughly|some|more\s+than)\s+$",
+                             re.I)
+_DAY_MODIFIER = re.compile(r"\b(?:earlier|later)\s+$", re.I)
+_FISCAL = re.compile(r"\bfiscal(?:\s+year)?\s+$", re.I)
+
+
+def _take_modifier(text: str, expression: TemporalExpression, limit: int) -> None:
+    """Widen ``expression`` over a modifier just before it (not past ``limit``)."""
+    if expression.kind == "ref":
+        return
+    head = text[limit : expression.start]
+    words = expression.text.lower()
+    match = _MODIFIER.search(head)
+    if match is None and words.endswith(" ago"):
+        match = _COUNT_MODIFIER.search(head)
+    if match is None and words in ("today", "yesterday", "tomorrow"):
+        match = _DAY_MODIFIER.search(head)
+    if match is None and expression.kind == "year":
+        match = _FISCAL.search(head)
+    if match is None:
+        return
+    start = limit + match.start()
+    expression.text = text[start : expression.end]
+    expression.start = start
 
 
 def _build(

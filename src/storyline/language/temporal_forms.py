@@ -183,7 +183,12 @@ def build(
         named = int(groups["year"]) if groups.get("year") else spelled_year(groups)
         return make(kind="year", year=named)
     if kind == "season":
-        return _season(groups, make, words)
+        found = _season(groups, make, words)
+        if found is not None and (groups.get("which") or "").lower() in _PREPOSITIONS:
+            # "over the summer": the preposition was a cue, not part of the expression.
+            found.start = match.start("season")
+            found.text = text[found.start : found.end]
+        return found
     mentions_quarter = "quarter" in (context + " " + text).lower()
     if kind == "quarter":
         year: str | None = groups.get("year") or groups.get("of")
@@ -271,6 +276,9 @@ def build(
             re.search(r"past|recent|last|ago|other day", words)) else "PRESENT_REF"
         return make(kind="ref", code=code)
     return None
+
+
+_PREPOSITIONS = {"in", "during", "by", "since", "until", "over the"}
 
 
 def _season(groups: dict[str, Any], make: Any, words: str) -> TemporalExpression | None:
