@@ -230,3 +230,11 @@ def test_modifiers_are_inside_the_expression_as_timex3_marks_them() -> None:
         "summer": "1997-SU", "fiscal 1997": "1997"}
     # A capital "Last" opening the sentence counts as "last".
     assert values("Last April, he left.", feb_1998) == {"Last April": "1997-04"}
+
+
+def test_turn_of_the_century_is_the_nearest_and_quarters_count_from_the_writing() -> None:
+    for written in (date(1998, 2, 11), date(2005, 6, 1)):
+        assert values("By the turn of the century, it grows.", written) == {
+            "the turn of the century": "20"}
+    text = "The books closed Sept. 30. Sales rose in the previous quarter."
+    assert values(text, date(2005, 6, 1))["the previous quarter"] == "2005-Q1"

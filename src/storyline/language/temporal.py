@@ -131,7 +131,8 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
                 base = reference if words.endswith(_NARRATIVE) and expression.kind != "quarter" \
                     and _UNITS.index(expression.unit or "day") >= _UNITS.index(reference_unit) \
                     else anchor
-                if _ANAPHORIC.match(words):  # "the same day": the day told of before
+                if _ANAPHORIC.match(words) and expression.kind != "quarter":
+                    # "the same day", "the following week": from the day told of before
                     base = reference if reference != anchor else named_day or anchor
                 expression.value = resolve(
                     expression, base or anchor, sentence.text[: expression.start],

@@ -235,8 +235,10 @@ def build(
                     or "coming" in which else -1)
     if kind == "century":
         return make(kind="century", year=(int(groups["n"]) - 1) * 100)
-    if kind == "century_which":  # "the turn of the century": the coming one, as in 1998
-        which = (groups.get("which") or "next").lower()
+    if kind == "century_which":
+        which = " ".join((groups.get("which") or "").lower().split())
+        if which in ("", "the new"):  # "the turn of the century": the nearest turn (see _era)
+            return make(kind="century", code="turn")
         return make(kind="century", offset=0 if which == "this" else -1 if which == "last" else 1)
     if kind == "unit_part":
         which = groups["which"].lower()

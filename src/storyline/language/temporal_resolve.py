@@ -254,6 +254,8 @@ def _era(expression: TemporalExpression, anchor: date) -> str | None:
         if expression.year is not None:
             return f"{expression.year // 100:02d}"
         century = anchor.year // 100 + (expression.offset or 0)
+        if expression.code == "turn":  # the century whose start is nearest: 1998 and 2005 -> 20
+            century = (anchor.year + 50) // 100
         return f"{century:02d}" if century >= 0 else None
     if expression.year is not None:
         return f"{expression.year // 10:03d}"
