@@ -238,3 +238,10 @@ def test_turn_of_the_century_is_the_nearest_and_quarters_count_from_the_writing(
             "the turn of the century": "20"}
     text = "The books closed Sept. 30. Sales rose in the previous quarter."
     assert values(text, date(2005, 6, 1))["the previous quarter"] == "2005-Q1"
+
+
+def test_the_present_as_a_noun_only_and_a_capital_the_following_weekday() -> None:
+    feb_1998 = date(1998, 2, 11)
+    assert values("The present system is bad.", feb_1998) == {}
+    assert values("He came on Friday. The following Monday he left.", feb_1998) == {
+        "Friday": "1998-02-06", "The following Monday": "1998-02-09"}

@@ -86,7 +86,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_that", re.compile(r"\b(?:(?:that|the same)\s+day|(?:earlier|later)\s+in\s+the\s+day)\b",
                             re.I)),
     ("weekday_that", re.compile(
-        r"\bthe\s+(?P<which>previous|preceding|following)\s+(?P<weekday>Monday|Tuesday|Wednesday|"
+        r"\b(?i:the)\s+(?P<which>(?i:previous|preceding|following))\s+(?P<weekday>Monday|Tuesday|Wednesday|"
         r"Thursday|Friday|Saturday|Sunday)\b")),
     ("the_week", re.compile(
         r"\bthe\s+week\b(?!-|'s?\s+(?:time|notice)|\s+(?:of|before|after|earlier|later))", re.I)),
@@ -134,7 +134,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:the\s+)?coming\s+(?:days|weeks|months|years)|"
         r"the (?:past|last) (?:few|several) (?:days|weeks|months|quarters|years)|"
         r"(?:(?:a few|several|some|many) )?(?:days|weeks|months|years|decades) ago|these days|"
-        r"(?:in |for )?the present(?!\s+(?:day|time))|the other day|"
+        # "the present" as a noun; "the present system" is no time.
+        r"(?:in |for )?the present(?=\s*(?:[.,;:!?'\")]|$|and\b|or\b))|the other day|"
         # "soon", but not "soon after" (an order of events) nor "as soon as it opens".
         r"(?:as )?soon as possible|(?<!as )soon(?!\s+(?:after|before|as|thereafter)\b))\b",
         re.I)),
