@@ -245,3 +245,10 @@ def test_the_present_as_a_noun_only_and_a_capital_the_following_weekday() -> Non
     assert values("The present system is bad.", feb_1998) == {}
     assert values("He came on Friday. The following Monday he left.", feb_1998) == {
         "Friday": "1998-02-06", "The following Monday": "1998-02-09"}
+
+
+def test_a_named_years_period_in_a_report_on_quarters_is_that_years_quarter() -> None:
+    text = "Net rose in the third quarter. In the 1988 period, it fell."
+    assert values(text, date(1989, 11, 1)) == {"the third quarter": "1989-Q3",
+                                               "the 1988 period": "1988-Q3"}
+    assert values("The deal closes around year end.") == {"around year end": "1989"}

@@ -185,7 +185,7 @@ def find_expressions(text: str, context: str = "") -> list[TemporalExpression]:
 # Words TIMEX3 takes into the expression they modify ("early next year", "the end of 1990",
 # "nearly four years ago", "late yesterday"); the value stays the expression's.
 _MODIFIER = re.compile(
-    r"\b(?:early|late|mid|the\s+(?:middle|end|beginning|start)\s+of|sometime|some\s+time)"
+    r"\b(?:early|late|mid|the\s+(?:middle|end|beginning|start)\s+of|sometime|some\s+time|around)"
     r"(?:\s+|-)$", re.I)
 _COUNT_MODIFIER = re.compile(r"\b(?:nearly|almost|about|around|roughly|some|more\s+than)\s+$",
                              re.I)

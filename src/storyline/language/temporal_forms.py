@@ -79,6 +79,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("spelled_year", re.compile(rf"\b{SPELLED_YEAR}\b", re.I)),
     ("quarter_before", re.compile(rf"\b{_YEAR_BEFORE}(?:\s+(?:fiscal\s+)?(?P<noun>quarter|"
                                   r"period))?\b", re.I)),
+    ("quarter_year", re.compile(rf"\bthe\s+{_YEAR}\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b",
+                                re.I)),
     ("quarter_which", re.compile(
         r"\b(?P<which>the most recent|the latest|the current|the previous|the prior|the past|"
         r"the coming|the next|this|last|next|the)\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!-)",
@@ -208,6 +210,10 @@ def build(
         if (groups.get("noun") or "").lower() == "quarter" or mentions_quarter:
             return make(kind="quarter", offset=-4)
         return make(kind="relative", offset=-1, unit="year")
+    if kind == "quarter_year":  # "the 1988 period": that year's quarter of the one reported
+        if not mentions_quarter:
+            return None
+        return make(kind="quarter", year=int(groups["year"]))
     if kind == "quarter_which":
         if groups["noun"].lower() == "period" and not mentions_quarter:
             return None  # "the period" is a quarter only where quarters are spoken of

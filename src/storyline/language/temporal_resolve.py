@@ -215,6 +215,8 @@ def _quarter(
     elif expression.offset is None:
         # "the quarter": the one being reported on (the last) unless speaking ahead.
         index = current if future or not past else current - 1
+        if expression.year is not None:  # "the 1988 period": the same quarter in that year
+            index = expression.year * 4 + index % 4
     else:
         index = current + expression.offset
         if expression.offset < -1:  # "the year-ago quarter": a year before the last one
