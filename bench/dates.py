@@ -10,13 +10,17 @@ files. For each, the ``<DCT>`` TIMEX3 value is the anchor (publication date) and
 written looking at its misses only), ``--half even`` the others (checked, never tuned on).
 
 Scores:
-  * recall: share of gold ``type="DATE"`` TIMEX3 overlapped by an expression of ours;
+  * recall: share of gold ``type="DATE"`` TIMEX3 overlapped by an expression of ours
+    (strict-span R: found with exactly the gold span, TempEval's strict match);
   * precision: share of our expressions overlapping a gold TIMEX3 of any type;
   * value accuracy: share of gold DATE TIMEX3 whose value is a calendar date
     (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) that an overlapping expression resolves to
     exactly (gold ``1998-11-20`` vs ours ``1998-11`` is wrong);
   * all-gold value accuracy: the same over ALL gold DATE TIMEX3 (``PRESENT_REF``,
-    ``1998-Q3``, ``1998-W47``… count right only when an overlapping value equals them).
+    ``1998-Q3``, ``1998-W47``… count right only when an overlapping value equals them);
+  * per granularity of storyline's values (day, quarter, reference = ``*_REF``…): how many
+    it found, the share overlapping a gold TIMEX3 and the share whose value an overlapping
+    gold TIMEX3 has.
 
 Reference, same scoring, on naive sentences (newlines and sentence-ending punctuation):
 ``dateparser.search.search_dates`` with the anchor as ``RELATIVE_BASE`` and past dates
@@ -38,7 +42,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from storyline.dates import find
+from storyline.dates import find, granularity
 
 HERE = Path(__file__).resolve().parent
 DEFAULT = HERE.parent.parent / "shared" / "data" / "tempeval3-dev"
@@ -93,6 +97,7 @@ class Tally:
 
     gold_dates: int = 0
     gold_found: int = 0
+    gold_exact: int = 0  # found with exactly the gold span (TempEval's strict match)
     calendar: int = 0
     calendar_found: int = 0
     calendar_right: int = 0
@@ -103,6 +108,9 @@ class Tally:
     wrong_dates: Counter[str] = field(default_factory=Counter)  # calendar: missed or wrong
     missed_other: Counter[str] = field(default_factory=Counter)  # non-calendar: missed or wrong
     example: dict[str, str] = field(default_factory=dict)
+    # Per granularity of our values (reference = *_REF): found, overlapping a gold TIMEX3,
+    # and with the value of an overlapping gold TIMEX3.
+    by_kind: dict[str, Counter[str]] = field(default_factory=dict)
 
     def line(self, name: str) -> str:
         """One printable row of this system's figures."""
@@ -110,6 +118,7 @@ class Tally:
             f"{name:12s} P {self.precision:.3f}  R {self.recall:.3f}  "
             f"value acc {self.value_accuracy:.3f} (of found {self.value_accuracy_found:.3f})  "
             f"all-gold value acc {self.all_accuracy:.3f}  "
+            f"strict-span R {self.gold_exact / max(self.gold_dates, 1):.3f}  "
             f"[{self.predicted} found, {self.gold_dates} gold DATE, {self.calendar} calendar; "
             f"{self.seconds:.1f}s]"
         )
@@ -227,15 +236,22 @@ def score(documents: list[Document], finder: Callable[[Document], list[Found]]) 
         found = finder(document)
         tally.seconds += time.perf_counter() - started
         tally.predicted += len(found)
-        tally.predicted_right += sum(
-            any(overlaps((f.start, f.end), (g.start, g.end)) for g in document.gold) for f in found
-        )
+        for f in found:
+            hits = [g for g in document.gold if overlaps((f.start, f.end), (g.start, g.end))]
+            tally.predicted_right += bool(hits)
+            kind = "unknown year" if (f.value or "").startswith("XXXX") else (
+                granularity(f.value) or "no value")
+            counts = tally.by_kind.setdefault(kind, Counter())
+            counts["found"] += 1
+            counts["overlap"] += bool(hits)
+            counts["value"] += any(g.value == f.value for g in hits)
         for gold in document.gold:
             if gold.type != "DATE":
                 continue
             matches = [f for f in found if overlaps((f.start, f.end), (gold.start, gold.end))]
             tally.gold_dates += 1
             tally.gold_found += bool(matches)
+            tally.gold_exact += any((f.start, f.end) == (gold.start, gold.end) for f in matches)
             calendar = bool(CALENDAR_VALUE.match(gold.value))
             tally.calendar += calendar
             tally.calendar_found += calendar and bool(matches)
@@ -284,6 +300,12 @@ def main() -> None:
             f"all-gold {ratio(ours.all_accuracy, reference.all_accuracy)}  "
             f"(storyline / dateparser)"
         )
+    print("\nstoryline's expressions by granularity (precision: overlapping a gold TIMEX3 of "
+          "any type; value: equal to an overlapping gold value):")
+    for kind, counts in sorted(ours.by_kind.items(), key=lambda item: -item[1]["found"]):
+        found = counts["found"]
+        print(f"  {kind:13s} {found:4d} found  precision {counts['overlap'] / found:.3f}  "
+              f"value {counts['value'] / found:.3f}")
     lists = (
         ("calendar-valued gold DATE expressions storyline misses or resolves wrongly",
          ours.wrong_dates),

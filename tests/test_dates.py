@@ -55,6 +55,9 @@ def test_yearless_date_takes_the_nearest_year_the_tense_allows() -> None:
     # a year the reference does not support.
     assert values("The attacks of September 11 shocked the world.", date(2005, 8, 20)) == {
         "September 11": "XXXX-09-11"}
+    # A month alone, just ahead, in a past-tense sentence: a plan reported.
+    assert values("It told the companies of a cutback in September.", date(1990, 8, 16)) == {
+        "September": "1990-09"}
 
 
 def test_granularity_of_timex_values() -> None:
@@ -114,3 +117,138 @@ def test_the_next_day_counts_from_the_day_the_sentence_names() -> None:
 
 def test_the_quarter_in_the_present_tense_is_the_current_one() -> None:
     assert values("Sales in the quarter are strong.") == {"the quarter": "1989-Q4"}
+
+
+def test_soon_these_days_and_future_units_are_references() -> None:
+    assert values("It will be healthy enough soon to buy debt.") == {"soon": "FUTURE_REF"}
+    assert values("It seeks to sell it as soon as possible.") == {
+        "as soon as possible": "FUTURE_REF"}
+    # "soon after" orders two events; it names no time.
+    assert values("He was killed soon after being captured.") == {}
+    assert values("Few buy cars these days.") == {"these days": "PRESENT_REF"}
+    assert values("Losses will cut taxes in future years.") == {"future years": "FUTURE_REF"}
+
+
+def test_short_decades_halves_of_named_years_and_weeks_or_so_ago() -> None:
+    # The half of a decade is no half-year: the decade is what the words date.
+    assert values("Sales were flat in the last half of the '80s.") == {"the '80s": "198"}
+    assert values("Growth will return in the '90s.") == {"the '90s": "199"}
+    assert values("Earnings fall in the last half of 1989.") == {
+        "the last half of 1989": "1989-H2"}
+    assert values("Sales will rise in the second half of next year.") == {
+        "the second half of next year": "1990-H2"}
+    assert values("Then, a week or so ago, he left.") == {"a week or so ago": "1989-W43"}
+
+
+def test_the_same_day_and_the_previous_weekday_count_from_the_day_told_of() -> None:
+    monday = date(1989, 10, 30)
+    assert values("The index fell on Friday. It was 4.5% below the previous Friday.", monday) == {
+        "Friday": "1989-10-27", "the previous Friday": "1989-10-20"}
+    assert values("The talks began Oct. 3. The same day, rebels attacked.", monday) == {
+        "Oct. 3": "1989-10-03", "The same day": "1989-10-03"}
+    assert values("He reached Philadelphia later in the day.", monday) == {
+        "later in the day": "1989-10-30"}
+    # A plain weekday is still counted from the date of writing.
+    assert values("The talks began Oct. 3. Rebels attacked on Friday.", monday) == {
+        "Oct. 3": "1989-10-03", "Friday": "1989-10-27"}
+
+
+def test_a_year_earlier_than_a_quarter_end_is_the_year_ago_quarter() -> None:
+    text = "For the quarter ended Sept. 30, net rose from $100 million a year earlier."
+    assert values(text, date(1989, 10, 26))["a year earlier"] == "1988-Q3"
+
+
+def test_last_month_name_is_not_the_month_just_ended_and_scheduled_days_are_ahead() -> None:
+    march_1 = date(1998, 3, 1)  # a Sunday
+    assert values("Two helicopters crashed last February.", march_1) == {
+        "last February": "1997-02"}
+    assert values("The plan was approved last April.", date(1989, 10, 27)) == {
+        "last April": "1989-04"}
+    assert values("Shares are to resume trading Tuesday.", date(1989, 10, 27)) == {
+        "Tuesday": "1989-10-31"}
+    assert values("Traders sold ahead of the weekend.", date(1989, 10, 30)) == {
+        "the weekend": "1989-W44-WE"}
+    assert values("It was the week's most active session.") == {"the week": "1989-W44"}
+
+
+def test_wire_forms_month_of_a_relative_year_centuries_and_parts_of_months() -> None:
+    feb_1998 = date(1998, 2, 11)
+    assert values("The pact was signed on January 15 last year.", feb_1998) == {
+        "January 15 last year": "1997-01-15"}
+    assert values("In July last year, he won.", feb_1998) == {"July last year": "1997-07"}
+    assert values("It will be done by the year 2000.", feb_1998) == {"the year 2000": "2000"}
+    assert values("By the turn of the century, it will grow.", feb_1998) == {
+        "the turn of the century": "20"}
+    assert values("The visit is set for the end of the month.", feb_1998) == {
+        "the end of the month": "1998-02"}
+    assert values("They met on the 15th of January.", feb_1998) == {
+        "the 15th of January": "1998-01-15"}
+    assert values("The talks began Feb. 2. The following week, prices rose.", feb_1998) == {
+        "Feb. 2": "1998-02-02", "The following week": "1998-W07"}
+
+
+def test_a_scheduled_event_in_the_present_tense_is_ahead() -> None:
+    friday = date(1998, 5, 1)
+    assert values("He and Arafat meet separately Monday with Albright.", friday) == {
+        "Monday": "1998-05-04"}
+    assert values("The summit opens Thursday in Geneva.", friday) == {"Thursday": "1998-05-07"}
+    # A noun is no verb: "the close of business Thursday" is the past one.
+    assert values("At the close of business Thursday, shares were tendered.", friday) == {
+        "Thursday": "1998-04-30"}
+
+
+def test_counting_from_the_sentence_date_and_more_relative_forms() -> None:
+    feb_1998 = date(1998, 2, 11)
+    assert values("He was elected in May 1997 and took office a month later.", feb_1998) == {
+        "May 1997": "1997-05", "a month later": "1997-06"}
+    assert values("He was elected in 1994 and re-elected four years later.", feb_1998) == {
+        "1994": "1994", "four years later": "1998"}
+    assert values("The ruling came the day before yesterday.", feb_1998) == {
+        "the day before yesterday": "1998-02-09"}
+    assert values("A decade ago, the city was poor.", feb_1998) == {"A decade ago": "198"}
+    assert values("The plant closed decades ago.", feb_1998) == {"decades ago": "PAST_REF"}
+    assert values("The deal was signed on 12/03/1997.", feb_1998) == {"12/03/1997": "1997-12-03"}
+    assert values("Two weeks from now, the polls open.", feb_1998) == {
+        "Two weeks from now": "1998-W09"}
+
+
+def test_expected_and_planned_events_are_ahead() -> None:
+    wednesday = date(1998, 2, 11)
+    assert values("Voting is expected Sunday.", wednesday) == {"Sunday": "1998-02-15"}
+    assert values("A rally is planned for Saturday.", wednesday) == {"Saturday": "1998-02-14"}
+
+
+def test_modifiers_are_inside_the_expression_as_timex3_marks_them() -> None:
+    feb_1998 = date(1998, 2, 11)
+    assert values("The plant will open early next year, by the end of 1999.", feb_1998) == {
+        "early next year": "1999", "the end of 1999": "1999"}
+    assert values("He was killed nearly four years ago.", feb_1998) == {
+        "nearly four years ago": "1994"}
+    assert values("Earlier yesterday, talks ended; they began in mid-November.", feb_1998) == {
+        "Earlier yesterday": "1998-02-10", "mid-November": "1997-11"}
+    assert values("Sales rose over the summer and in fiscal 1997.", feb_1998) == {
+        "summer": "1997-SU", "fiscal 1997": "1997"}
+    # A capital "Last" opening the sentence counts as "last".
+    assert values("Last April, he left.", feb_1998) == {"Last April": "1997-04"}
+
+
+def test_turn_of_the_century_is_the_nearest_and_quarters_count_from_the_writing() -> None:
+    for written in (date(1998, 2, 11), date(2005, 6, 1)):
+        assert values("By the turn of the century, it grows.", written) == {
+            "the turn of the century": "20"}
+    text = "The books closed Sept. 30. Sales rose in the previous quarter."
+    assert values(text, date(2005, 6, 1))["the previous quarter"] == "2005-Q1"
+
+
+def test_the_present_as_a_noun_only_and_a_capital_the_following_weekday() -> None:
+    feb_1998 = date(1998, 2, 11)
+    assert values("The present system is bad.", feb_1998) == {}
+    assert values("He came on Friday. The following Monday he left.", feb_1998) == {
+        "Friday": "1998-02-06", "The following Monday": "1998-02-09"}
+
+
+def test_a_named_years_period_in_a_report_on_quarters_is_that_years_quarter() -> None:
+    text = "Net rose in the third quarter. In the 1988 period, it fell."
+    assert values(text, date(1989, 11, 1)) == {"the third quarter": "1989-Q3",
+                                               "the 1988 period": "1988-Q3"}
+    assert values("The deal closes around year end.") == {"around year end": "1989"}

@@ -73,3 +73,11 @@ def test_plain_splitter_handles_abbreviations() -> None:
     text = "Der Präsident kam um 9 Uhr. Mr. Smith war da. Dann ging er."
     assert _texts(text, split_plain(text)) == ["Der Präsident kam um 9 Uhr.", "Mr. Smith war da.",
                                                "Dann ging er."]
+
+
+def test_a_clock_time_runs_on_into_its_day_or_zone() -> None:
+    text = ("He will leave at 5 p.m. Friday. It expires at 5 p.m. EST Nov. 9. "
+            "It closed at 4 p.m. Traders left.")
+    assert _texts(text, split_plain(text)) == [
+        "He will leave at 5 p.m. Friday.", "It expires at 5 p.m. EST Nov. 9.",
+        "It closed at 4 p.m.", "Traders left."]

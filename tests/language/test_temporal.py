@@ -70,7 +70,7 @@ def test_leap_day_without_a_year_resolves_to_a_leap_year():
     # and extract_temporal then raised on the impossible date.
     assert values("The law passed on 29 February.", date(2023, 5, 7)) == [
         ("29 February", "2020-02-29")]
-    assert values("It takes effect on February 29.", date(2023, 5, 7)) == [
+    assert values("It took effect on February 29.", date(2023, 5, 7)) == [
         ("February 29", "2020-02-29")]
     assert values("The vote will be on February 29.", date(2023, 5, 7)) == [
         ("February 29", "2024-02-29")]

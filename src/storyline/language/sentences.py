@@ -32,6 +32,11 @@ NUMBER_ABBREVIATIONS = frozenset({
 # These sit mid-sentence whatever follows.
 INNER_ABBREVIATIONS = frozenset({"vs", "v", "approx", "e.g", "i.e", "cf", "ca", "viz", "al"})
 
+# After "5 p.m." these carry the sentence on: the day or zone of the time.
+_AFTER_CLOCK = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|March|April|May|June|"
+    r"July|Aug|Sept?|Oct|Nov|Dec|today|tomorrow|yesterday|tonight|[ECMP][SD]T|GMT|local)\b"
+)
 # How much of the text before a cut decides whether it is a sentence end.
 _TAIL_CHARS = 200
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
@@ -166,6 +171,8 @@ def _should_merge(before: str, after: str) -> bool:
         return True
     if word in NUMBER_ABBREVIATIONS and starts_with_digit:
         return True
+    if word in ("a.m", "p.m") and _AFTER_CLOCK.match(after.lstrip(OPENERS + " ")):
+        return True  # "at 5 p.m. Friday": the day belongs to the time
     # "George W. Bush": a middle initial runs into the surname.
     return bool(_INITIAL.search(core)) and after.lstrip()[:1].isupper()
 

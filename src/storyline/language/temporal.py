@@ -64,25 +64,31 @@ _NUMBERS = {
 # Ordered: longer, more specific forms first; matches never overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *temporal_forms.FIRST,  # "January nineteen ninety-seven" before "January"
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # ISO, or month/day/year in the US order news agencies write.
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b|"
+                       r"\b(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/(?P<year2>(?:19|20)\d\d)\b")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
     ("my", re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b")),
     # "Saturday, April 25": the weekday tells the year.
     ("wmd", re.compile(rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|per cent|,\s*\d))")),
-    ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b")),
+    ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b|\b(?:the\s+)?(?P<nth>[0-3]?\d)(?:st|nd|rd|th)\s+"
+                      rf"of\s+{_MONTH.replace('?P<month>', '?P<month_of>')}\b")),
     ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b", re.I)),
     (
         "rel_unit",
         re.compile(rf"\b(?P<which>last|this|next|earlier this|later this)\s+{_UNIT}\b", re.I),
     ),
-    ("ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after)\b", re.I)),
+    ("ago", re.compile(
+        rf"\b{_COUNT}\s+{_UNIT}\s+(?:or so\s+)?(?P<dir>ago|earlier|later|before|after|from now)\b",
+        re.I)),
     *temporal_forms.PATTERNS,
     ("weekday", re.compile(
-        rf"\b(?:(?P<which>last|next|this past|this coming|this)\s+)?{_WEEKDAY}\b")),
-    ("month", re.compile(rf"\b(?:(?P<which>last|next|this)\s+)?{_MONTH}\b(?!\s+\d)")),
-    ("year", re.compile(rf"(?<![$£€\d.,-])\b{_YEAR}\b(?![-–]\d|\d|%|[.,]\d)")),
+        rf"\b(?:(?P<which>(?i:last|next|this past|this coming|this))\s+)?{_WEEKDAY}\b")),
+    ("month", re.compile(rf"\b(?:(?P<which>(?i:last|next|this))\s+)?{_MONTH}\b(?!\s+\d)")),
+    ("year", re.compile(rf"(?<![$£€\d.,-])\b(?:the\s+year\s+)?{_YEAR}\b(?![-–]\d|\d|%|[.,]\d)",
+                        re.I)),
 ]
 
 # "May" the verb and "March" the verb/noun are far more common than the month without a cue.
@@ -110,20 +116,37 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
     anchor = anchor_date(article.published, article.published_precision)
     found: list[TemporalExpression] = []
     named_year: int | None = None  # the last year the text named: "that year" is that one
+    named_day: date | None = None  # the last day the text named: "that day" is that one
     for index, sentence in enumerate(article.sentences):
         reference = anchor
+        # The coarsest unit the sentence's own date allows counting in: "in May 1997 … a month
+        # later" counts months from May; "a day later" cannot count from it.
+        reference_unit = "day"
         # Two sentences back tell whether "the period" or "a year earlier" is about quarters.
         context = " ".join(s.text for s in article.sentences[max(0, index - 2) : index])
         for expression in find_expressions(sentence.text, context):
             if anchor is not None:
                 # "On Monday he said his summit a day earlier…": "earlier" counts from Monday.
-                base = reference if expression.text.lower().endswith(_NARRATIVE) else anchor
+                words = expression.text.lower()
+                base = reference if words.endswith(_NARRATIVE) and expression.kind != "quarter" \
+                    and _UNITS.index(expression.unit or "day") >= _UNITS.index(reference_unit) \
+                    else anchor
+                if _ANAPHORIC.match(words) and expression.kind != "quarter":
+                    # "the same day", "the following week": from the day told of before
+                    base = reference if reference != anchor else named_day or anchor
                 expression.value = resolve(
                     expression, base or anchor, sentence.text[: expression.start],
                     sentence.text[expression.end :],
                 )
                 if expression.value and re.fullmatch(r"\d{4}-\d\d-\d\d", expression.value):
-                    reference = date.fromisoformat(expression.value)
+                    reference = named_day = date.fromisoformat(expression.value)
+                    reference_unit = "day"
+                elif expression.value and expression.kind == "absolute":
+                    reference = date(int(expression.value[:4]), int(expression.value[5:7]), 1)
+                    reference_unit = "month"
+                elif expression.value and expression.kind == "year" and (
+                        expression.value.isdigit() and len(expression.value) == 4):
+                    reference, reference_unit = date(int(expression.value), 1, 1), "year"
                 if expression.kind == "year_anaphor" and named_year is not None:
                     expression.value = f"{named_year + (expression.offset or 0):04d}"
             if expression.kind in ("absolute", "year") and expression.year is not None:
@@ -153,7 +176,41 @@ def find_expressions(text: str, context: str = "") -> list[TemporalExpression]:
                 continue
             taken.append(span)
             found.append(expression)
-    return sorted(found, key=lambda e: e.start)
+    found.sort(key=lambda e: e.start)
+    for before, expression in zip([None, *found], found, strict=False):
+        _take_modifier(text, expression, before.end if before else 0)
+    return found
+
+
+# Words TIMEX3 takes into the expression they modify ("early next year", "the end of 1990",
+# "nearly four years ago", "late yesterday"); the value stays the expression's.
+_MODIFIER = re.compile(
+    r"\b(?:early|late|mid|the\s+(?:middle|end|beginning|start)\s+of|sometime|some\s+time|around)"
+    r"(?:\s+|-)$", re.I)
+_COUNT_MODIFIER = re.compile(r"\b(?:nearly|almost|about|around|roughly|some|more\s+than)\s+$",
+                             re.I)
+_DAY_MODIFIER = re.compile(r"\b(?:earlier|later)\s+$", re.I)
+_FISCAL = re.compile(r"\bfiscal(?:\s+year)?\s+$", re.I)
+
+
+def _take_modifier(text: str, expression: TemporalExpression, limit: int) -> None:
+    """Widen ``expression`` over a modifier just before it (not past ``limit``)."""
+    if expression.kind == "ref":
+        return
+    head = text[limit : expression.start]
+    words = expression.text.lower()
+    match = _MODIFIER.search(head)
+    if match is None and words.endswith(" ago"):
+        match = _COUNT_MODIFIER.search(head)
+    if match is None and words in ("today", "yesterday", "tomorrow"):
+        match = _DAY_MODIFIER.search(head)
+    if match is None and expression.kind == "year":
+        match = _FISCAL.search(head)
+    if match is None:
+        return
+    start = limit + match.start()
+    expression.text = text[start : expression.end]
+    expression.start = start
 
 
 def _build(
@@ -162,8 +219,8 @@ def _build(
     if kind not in _CALENDAR_KINDS:
         return temporal_forms.build(kind, match, text, context)
     groups = match.groupdict()
-    month = MONTHS.get((groups.get("month") or "").lower().rstrip("."))
-    day = int(groups["day"]) if groups.get("day") else None
+    month = MONTHS.get((groups.get("month") or groups.get("month_of") or "").lower().rstrip("."))
+    day = int(groups.get("day") or groups.get("nth") or 0) or None
     year = int(groups["year"]) if groups.get("year") else None
     start, end = match.span()
 
@@ -171,7 +228,8 @@ def _build(
         return TemporalExpression(match.group(), start, end, **values)
 
     if kind == "iso":
-        month, day = int(groups["m"]), int(groups["d"])
+        month, day = int(groups["m"] or groups["m2"]), int(groups["d"] or groups["d2"])
+        year = int(groups["year"] or groups["year2"])
         return _checked(make(kind="absolute", year=year, month=month, day=day))
     if kind in ("mdy", "dmy"):
         return _checked(make(kind="absolute", year=year, month=month, day=day))
@@ -191,7 +249,7 @@ def _build(
     if kind == "ago":
         count = groups["count"].lower()
         number = _NUMBERS.get(count) or int(count)
-        sign = 1 if groups["dir"].lower() in ("later", "after") else -1
+        sign = 1 if groups["dir"].lower() in ("later", "after", "from now") else -1
         if number == 1 and sign < 0 and groups["unit"].lower() == "year" and (
                 "quarter" in (context + text).lower()):
             # Results "a year earlier" in a sentence about quarters: the year-ago quarter.
@@ -239,5 +297,8 @@ def anchor_date(published: str | None, precision: str) -> date | None:
         return None
 
 
+_UNITS = ("day", "week", "month", "year")
 _NARRATIVE = ("earlier", "later", "before", "after", "next day", "following day", "previous day",
-              "preceding day")
+              "preceding day", "in the day")
+# Words that point back to a day told of before, in this sentence or an earlier one.
+_ANAPHORIC = re.compile(r"(?:that|the same) day$|(?:the )?(?:previous|preceding|following) \w+$")

@@ -30,7 +30,14 @@ _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December)"
 )
+_MONTH_ABBR = (
+    r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)"
+)
+_MONTH_NAMES = {name[:3]: name for name in ("january", "february", "march", "april", "may",
+                "june", "july", "august", "september", "october", "november", "december")}
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
              "4th": 4}
 _SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
@@ -43,14 +50,26 @@ _QUARTER_WHICH = {"the": None, "this": 0, "the current": 0, "last": -1, "the lat
 _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
              "halloween": (10, 31)}
+_UNITS = r"(?:days|weeks|months|quarters|years|periods)"  # "future quarters"
 _YEAR_BEFORE = r"(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|year\s+earlier)"
 
 # Tried before the calendar patterns, which would take part of them ("January", "next day").
 FIRST: list[tuple[str, re.Pattern[str]]] = [
+    ("month_year_rel", re.compile(
+        rf"\b{_MONTH_ABBR}(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?"
+        r"(?P<which>last|next|this)\s+year\b")),
     ("spelled_my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{SPELLED_YEAR}\b", re.I)),
+    ("day_two", re.compile(r"\bthe\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow)\b", re.I)),
     ("day_next", re.compile(
         r"\bthe\s+(?:(?P<after>next|following)\s+day|(?:previous|preceding)\s+day|"
         r"day\s+(?P<dir>before|after))\b", re.I)),
+    # "the second half of next year" before "next year"
+    ("quarter", re.compile(
+        rf"\b(?:the\s+)?(?:{_YEAR}\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|"
+        r"1st|2nd|3rd|4th|last|latter)[- ](?:fiscal[- ])?(?P<part>quarter|half)\b"
+        r"(?:\s+of(?:\s+(?:fiscal|the\s+fiscal\s+year))?\s+(?P<of>(?:19|20)\d\d)|"
+        r"\s+of\s+(?P<rel>this|next|last)\s+year)?"
+        r"(?!\s+of\s+(?:the\s+)?(?:['’]?\d+0'?s|decade|century))", re.I)),  # "…half of the '80s"
 ]
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(
@@ -58,39 +77,53 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"by|since|until|over the)[- ])?(?P<season>spring|summer|autumn|fall|winter)\b"
         rf"(?:,?\s+(?:of\s+)?(?:{_YEAR}|{SPELLED_YEAR}))?", re.I)),
     ("spelled_year", re.compile(rf"\b{SPELLED_YEAR}\b", re.I)),
-    ("quarter", re.compile(
-        rf"\b(?:the\s+)?(?:{_YEAR}\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|"
-        r"1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<part>quarter|half)\b"
-        r"(?:\s+of(?:\s+(?:fiscal|the\s+fiscal\s+year))?\s+(?P<of>(?:19|20)\d\d))?", re.I)),
     ("quarter_before", re.compile(rf"\b{_YEAR_BEFORE}(?:\s+(?:fiscal\s+)?(?P<noun>quarter|"
                                   r"period))?\b", re.I)),
+    ("quarter_year", re.compile(rf"\bthe\s+{_YEAR}\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b",
+                                re.I)),
     ("quarter_which", re.compile(
         r"\b(?P<which>the most recent|the latest|the current|the previous|the prior|the past|"
         r"the coming|the next|this|last|next|the)\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!-)",
         re.I)),
-    ("the_week", re.compile(r"\bthe\s+week\b(?![-\']|\s+(?:of|before|after|earlier|later))",
+    ("day_that", re.compile(r"\b(?:(?:that|the same)\s+day|(?:earlier|later)\s+in\s+the\s+day)\b",
                             re.I)),
+    ("weekday_that", re.compile(
+        r"\b(?i:the)\s+(?P<which>(?i:previous|preceding|following))\s+(?P<weekday>Monday|Tuesday|Wednesday|"
+        r"Thursday|Friday|Saturday|Sunday)\b")),
+    ("the_week", re.compile(
+        r"\bthe\s+week\b(?!-|'s?\s+(?:time|notice)|\s+(?:of|before|after|earlier|later))", re.I)),
     ("holiday", re.compile(
         r"\b(?P<holiday>Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Eve|Day)|"
         r"Valentine's\s+Day|Halloween)")),
     ("weekend", re.compile(
         r"\b(?P<which>this past|this coming|this|last|next|the)\s+weekend\b", re.I)),
     ("decade", re.compile(
-        r"\b(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:(?P<year>1[5-9]\d0|20\d0)'?s|"
+        r"(?:\b(?:the\s+)?(?:(?:early|mid|late)[- ])?)?(?:\b(?P<year>1[5-9]\d0|20\d0)'?s|"
+        r"(?<![\w'])['’](?P<short>\d0)s|"
         r"(?:nineteen[- ])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|"
         r"eighties|nineties))\b", re.I)),
+    ("decade_ago", re.compile(r"\b(?:a|one|two|three)\s+decades?\s+ago\b", re.I)),
     ("decade_which", re.compile(
         r"\b(?P<which>this|the last|the past|the next|the coming|the previous)\s+decade\b",
         re.I)),
     ("century", re.compile(r"\b(?:the\s+)?(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)[- ]century\b",
                            re.I)),
+    ("century_which", re.compile(
+        r"\b(?:the\s+turn\s+of\s+the|(?P<which>this|the\s+(?:next|new|coming)|next|last))\s+"
+        r"century\b", re.I)),
+    # "the end of the month": the month (TIMEX3 marks the whole phrase with the month's value).
+    ("unit_part", re.compile(
+        r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?P<which>the|this|next|last)\s+"
+        r"(?P<unit>week|month)\b", re.I)),
+    ("unit_that", re.compile(
+        r"\b(?:the\s+)?(?P<which>following|previous|preceding)\s+(?P<unit>week|month)\b", re.I)),
     ("year_that", re.compile(
         r"\b(?:(?P<that>that|the same) year|the (?P<after>following|ensuing|succeeding) year|"
         r"the (?P<before>previous|preceding|prior) year|the year (?P<dir>before|after))\b"
         r"(?![- ](?:earlier|ago|end|old|long))", re.I)),
     ("year_the", re.compile(
         r"\b(?:the|this)\s+(?P<mod>(?:(?:current|past|previous|prior|coming|full|latest|"
-        r"fiscal|calendar)\s+)*)year\b(?![- ](?:earlier|ago|before|after|end|old|long))",
+        r"fiscal|calendar)\s+)*)year\b(?![- ](?:earlier|ago|before|after|end|old|long|\d))",
         re.I)),
     ("year_end", re.compile(r"\b(?:the\s+)?(?:year[- ]end|year's end|end of the year)\b", re.I)),
     ("year_mid", re.compile(rf"\b(?:mid|early|late)-{_YEAR}\b", re.I)),
@@ -99,9 +132,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:more\s+|until\s+|only\s+)?recently|recent(?:\s+(?:days|weeks|months|years))?|"
         r"the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|"
         r"month|week|day|decade|quarter|century|\w+ty))|the (?:near |distant |foreseeable )?"
-        r"future(?!\s+of)|in future|the (?:near|short) term|(?:the\s+)?coming\s+(?:days|weeks|"
-        r"months|years)|the (?:past|last) (?:few|several) (?:days|weeks|months|quarters|years)|"
-        r"(?:a few|several|some|many) (?:days|weeks|months|years) ago)\b", re.I)),
+        rf"future(?!\s+of)|in future(?!\s+{_UNITS})|future {_UNITS}|the (?:near|short) term|"
+        r"(?:the\s+)?coming\s+(?:days|weeks|months|years)|"
+        r"the (?:past|last) (?:few|several) (?:days|weeks|months|quarters|years)|"
+        r"(?:(?:a few|several|some|many) )?(?:days|weeks|months|years|decades) ago|these days|"
+        # "the present" as a noun; "the present system" is no time.
+        r"(?:in |for )?the present(?=\s*(?:[.,;:!?'\")]|$|and\b|or\b))|the other day|"
+        # "soon", but not "soon after" (an order of events) nor "as soon as it opens".
+        r"(?:as )?soon as possible|(?<!as )soon(?!\s+(?:after|before|as|thereafter)\b))\b",
+        re.I)),
 ]
 
 
@@ -132,6 +171,12 @@ def build(
     def make(**values: Any) -> TemporalExpression:
         return TemporalExpression(match.group(), start, end, **values)
 
+    if kind == "month_year_rel":  # "July last year": the month in the year the words give
+        which = groups["which"].lower()
+        month = _month_number(_MONTH_NAMES[groups["month"].lower().rstrip(".")[:3]])
+        return make(kind="partial", month=month, day=int(groups["day"]) if groups.get("day")
+                    else None, unit="year", offset=1 if which == "next" else -1 if which == "last"
+                    else 0)
     if kind == "spelled_my":
         month = _month_number(groups["month"])
         return make(kind="absolute", year=spelled_year(groups), month=month)
@@ -141,21 +186,34 @@ def build(
         named = int(groups["year"]) if groups.get("year") else spelled_year(groups)
         return make(kind="year", year=named)
     if kind == "season":
-        return _season(groups, make, words)
+        found = _season(groups, make, words)
+        if found is not None and (groups.get("which") or "").lower() in _PREPOSITIONS:
+            # "over the summer": the preposition was a cue, not part of the expression.
+            found.start = match.start("season")
+            found.text = text[found.start : found.end]
+        return found
     mentions_quarter = "quarter" in (context + " " + text).lower()
     if kind == "quarter":
         year: str | None = groups.get("year") or groups.get("of")
-        number = _ORDINALS[groups["ord"].lower()]
-        if groups["part"].lower() == "half":
-            if number > 2:
-                return None
-            return make(kind="quarter", code=f"H{number}", year=int(year) if year else None)
-        return make(kind="quarter", code=f"Q{number}", year=int(year) if year else None)
+        half = groups["part"].lower() == "half"
+        # "the last half" is the second one; "the last quarter" is mostly "the latest".
+        number = _ORDINALS.get(groups["ord"].lower(), 2 if half else 0)
+        if not number or half and number > 2:
+            return None
+        # "the second half of next year": a year counted from the anchor's (see _quarter).
+        offset = {"this": 0, "next": 1, "last": -1}.get((groups.get("rel") or "").lower())
+        return make(kind="quarter", code=f"{'H' if half else 'Q'}{number}",
+                    year=int(year) if year else None, unit="year" if offset is not None else None,
+                    offset=offset)
     if kind == "quarter_before":
         # "year-earlier" results are a quarter's when the sentence is about quarters.
         if (groups.get("noun") or "").lower() == "quarter" or mentions_quarter:
             return make(kind="quarter", offset=-4)
         return make(kind="relative", offset=-1, unit="year")
+    if kind == "quarter_year":  # "the 1988 period": that year's quarter of the one reported
+        if not mentions_quarter:
+            return None
+        return make(kind="quarter", year=int(groups["year"]))
     if kind == "quarter_which":
         if groups["noun"].lower() == "period" and not mentions_quarter:
             return None  # "the period" is a quarter only where quarters are spoken of
@@ -172,16 +230,45 @@ def build(
     if kind == "decade":
         if groups.get("year"):
             return make(kind="decade", year=int(groups["year"]))
+        if groups.get("short"):  # "the '80s": the latest decade ending so (see _era)
+            return make(kind="decade", code=groups["short"][0])
         return make(kind="decade", code=str(_DECADE_WORDS[groups["word"].lower()]))
+    if kind == "decade_ago":  # "a decade ago" (TIMEX3 198 in 1998): a decade back
+        count = {"a": 1, "one": 1, "two": 2, "three": 3}[words.split()[0]]
+        return make(kind="decade", offset=-count)
     if kind == "decade_which":
         which = groups["which"].lower()
         return make(kind="decade", offset=0 if which == "this" else 1 if "next" in which
                     or "coming" in which else -1)
     if kind == "century":
         return make(kind="century", year=(int(groups["n"]) - 1) * 100)
+    if kind == "century_which":
+        which = " ".join((groups.get("which") or "").lower().split())
+        if which in ("", "the new"):  # "the turn of the century": the nearest turn (see _era)
+            return make(kind="century", code="turn")
+        return make(kind="century", offset=0 if which == "this" else -1 if which == "last" else 1)
+    if kind == "unit_part":
+        which = groups["which"].lower()
+        offset = 1 if which == "next" else -1 if which == "last" else 0
+        if groups["unit"].lower() == "week":
+            return make(kind="week", offset=offset)
+        return make(kind="relative", offset=offset, unit="month")
+    if kind == "unit_that":  # counted from the day told of (see extract_temporal)
+        offset = 1 if groups["which"].lower() == "following" else -1
+        if groups["unit"].lower() == "week":
+            return make(kind="week", offset=offset)
+        return make(kind="relative", offset=offset, unit="month")
+    if kind == "day_two":
+        return make(kind="relative", offset=-2 if "before" in words else 2, unit="day")
     if kind == "day_next":  # counted from the day the sentence is about (see extract_temporal)
         later = groups.get("after") or (groups.get("dir") or "").lower() == "after"
         return make(kind="relative", offset=1 if later else -1, unit="day")
+    if kind == "day_that":  # the day the sentence (or the text before) is about
+        return make(kind="relative", offset=0, unit="day")
+    if kind == "weekday_that":  # counted from the day told of (see extract_temporal)
+        weekday = _WEEKDAYS.index(groups["weekday"].lower())
+        return make(kind="weekday", weekday=weekday,
+                    offset=1 if groups["which"].lower() == "following" else -1)
     if kind == "year_that":  # counted from the last year the text named, else the anchor's
         offset = -1 if groups.get("before") or (groups.get("dir") or "").lower() == "before" \
             else 0 if groups.get("that") else 1
@@ -194,10 +281,13 @@ def build(
     if kind == "ref":
         if words.startswith("now") and not text[:start].strip(" \"'`“‘("):
             return None  # "Now, ..." opening a sentence moves the story on, not the time
-        code = "FUTURE_REF" if re.search(r"future|term|coming", words) else "PAST_REF" if (
-            re.search(r"past|recent|last|ago", words)) else "PRESENT_REF"
+        code = "FUTURE_REF" if re.search(r"future|term|coming|soon", words) else "PAST_REF" if (
+            re.search(r"past|recent|last|ago|other day", words)) else "PRESENT_REF"
         return make(kind="ref", code=code)
     return None
+
+
+_PREPOSITIONS = {"in", "during", "by", "since", "until", "over the"}
 
 
 def _season(groups: dict[str, Any], make: Any, words: str) -> TemporalExpression | None:

@@ -28,8 +28,8 @@ _FORWARD = re.compile(
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|is due|are due|due to|plans? to|expected to|expects? to|"
-    r"intends? to|hopes? to|aims? to|"
-    r"scheduled|set to|going to|next|upcoming|later this)\b",
+    r"intends? to|hopes? to|aims? to|(?:is|are) to|ahead of|slated|(?:is|are) (?:expected|planned)|"
+    r"planned for|scheduled|set to|going to|next|upcoming|later this)\b",
     re.I,
 )
 # A finite verb in the past tense: the sentence tells what happened.
@@ -41,10 +41,22 @@ _PAST_CUE = re.compile(
 )
 
 
+# A verb of a scheduled event in the present tense just before the date: "opens Monday",
+# "meet separately Monday" tell of what is to come.
+_SCHEDULED = re.compile(
+    r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )"  # "the close of business Thursday": a noun
+    r"\b(?:begins?|opens?|starts|resumes?|meet|meets|arrives?|leaves|visits|travels|ends|"
+    r"closes|expires?|takes? effect|returns|convenes?|reconvenes?|goes|flies|heads)\b"
+    r"(?:\s+\S+){0,3}?\s*$", re.I
+)
+
+
 def is_future(preceding: str) -> bool:
     """True when the clause before an expression speaks of what is to come ("will", "is due to")."""
     clause = re.split(r"[,;:]|\bsaid\b|\bsays\b", preceding)[-1][-80:]
-    return bool(_FUTURE_CUE.search(clause))
+    if _FUTURE_CUE.search(clause):
+        return True
+    return bool(_SCHEDULED.search(clause)) and not _PAST_CUE.search(clause)
 
 
 def is_past(sentence: str) -> bool:
@@ -104,6 +116,8 @@ def _partial(
 ) -> str | None:
     """A month (and day) named without a year."""
     month, day = expression.month or 1, expression.day
+    if expression.unit == "year":  # "July last year"
+        return _iso(anchor.year + (expression.offset or 0), month, day)
     if day is not None and expression.weekday is not None:
         # "Saturday, April 25": of the years around the anchor, the nearest where it fits.
         fitting = [y for y in (anchor.year, anchor.year - 1, anchor.year + 1) if MIN_YEAR <= y
@@ -146,9 +160,13 @@ def _year_for_month(
     ``None`` when the sentence is in the past tense but last year's date is more than
     :data:`FAR_MONTHS` back while this year's is nearer: such a date ("the attacks of
     September 11" written in August) is an anniversary or a well-known date, not last year's.
+    A month without a day is then the coming one: "told the companies of a cutback in
+    September", written in August, reports a plan.
     """
-    if offset == -1:  # "last March": the latest March before this month
-        return anchor.year if month < anchor.month else anchor.year - 1
+    if offset == -1:
+        # "last March": the latest March before this month, but not the month just ended
+        # ("last month" would say that): "last February", written on March 1, is a year back.
+        return anchor.year if month < anchor.month - 1 else anchor.year - 1
     if offset == 1:  # "next March": the first March after this month
         return anchor.year if month > anchor.month else anchor.year + 1
     if offset == 0:  # "this March"
@@ -166,7 +184,9 @@ def _year_for_month(
     # "extended to Nov. 16") or nothing says the sentence tells of the past.
     if not past or _FORWARD.search(preceding):
         return ahead
-    return behind if back <= FAR_MONTHS else None
+    if back <= FAR_MONTHS:
+        return behind
+    return ahead if day is None else None
 
 
 def _quarter(
@@ -179,6 +199,8 @@ def _quarter(
         number = int(expression.code[1]) - 1
         if expression.year is not None:
             index = expression.year * per_year + number
+        elif expression.unit == "year":  # "of next year": the year is told
+            index = (anchor.year + (expression.offset or 0)) * per_year + number
         else:
             index = anchor.year * per_year + number
             # A quarter is reported on after it ends: the one just ended is still news to come.
@@ -193,6 +215,8 @@ def _quarter(
     elif expression.offset is None:
         # "the quarter": the one being reported on (the last) unless speaking ahead.
         index = current if future or not past else current - 1
+        if expression.year is not None:  # "the 1988 period": the same quarter in that year
+            index = expression.year * 4 + index % 4
     else:
         index = current + expression.offset
         if expression.offset < -1:  # "the year-ago quarter": a year before the last one
@@ -229,13 +253,18 @@ def _season(expression: TemporalExpression, anchor: date, future: bool) -> str |
 def _era(expression: TemporalExpression, anchor: date) -> str | None:
     """A decade (``199``) or century (``19``) value."""
     if expression.kind == "century":
-        return f"{expression.year // 100:02d}" if expression.year is not None else None
+        if expression.year is not None:
+            return f"{expression.year // 100:02d}"
+        century = anchor.year // 100 + (expression.offset or 0)
+        if expression.code == "turn":  # the century whose start is nearest: 1998 and 2005 -> 20
+            century = (anchor.year + 50) // 100
+        return f"{century:02d}" if century >= 0 else None
     if expression.year is not None:
         return f"{expression.year // 10:03d}"
     decade = anchor.year // 10 + (expression.offset or 0)
-    if expression.code:  # "the nineties": the latest decade ending so, up to the anchor's
+    if expression.code:  # "the nineties": the latest decade ending so, up to the next one
         named = anchor.year // 100 * 10 + int(expression.code)
-        decade = named if named <= anchor.year // 10 else named - 10
+        decade = named if named <= anchor.year // 10 + 1 else named - 10  # 1989: "the '90s" ahead
     return f"{decade:03d}" if decade >= 0 else None
 
 
