@@ -53,3 +53,17 @@ def annotate(text: str, spans: Iterable[Mapping[str, Any]],
         pieces.append(Piece(text[start:end], covering))
     pieces.extend(Piece(heading, heading=True) for _, heading in marks[waiting:])
     return pieces
+
+
+def article_pieces(article: Mapping[str, Any], names: bool = True) -> list[Piece]:
+    """An article view's text cut at its names and dates (if ``names``) and shared passages.
+
+    The report leaves names and dates unmarked: on a thousand articles their marks alone
+    would double the file, and the event views list the names.
+    """
+    spans = [{"start": p["start"], "end": p["end"], "kind": "shared", "other": item["other"]}
+             for item in article["shared"] for p in item["passages"]]
+    if names:
+        spans += [{**mention, "kind": "entity"} for mention in article["entities"]]
+        spans += [{**found, "kind": "date"} for found in article["dates"]]
+    return annotate(article["text"] or "", spans, article["headings"])

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from storyline.config import Config, default_config
 from storyline.errors import InputError
 from storyline.explore import listing, pages
-from storyline.explore.marking import annotate
+from storyline.explore.marking import article_pieces
 from storyline.render.axis import build_axis
 from storyline.render.charts import event_axis, outlet_bars
 from storyline.render.links import report_href, web_link
@@ -29,20 +29,6 @@ from storyline.store.db import Store
 
 STATIC = Path(__file__).parent / "static"
 OVERVIEW_ROWS = 12  # storylines drawn in the overview picture: it must fit one screen
-
-
-def article_pieces(article: dict[str, Any], names: bool = True) -> list[Any]:
-    """An article view's text cut at its names and dates (if ``names``) and shared passages.
-
-    The report leaves names and dates unmarked: on a thousand articles their marks alone
-    would double the file, and the event views list the names.
-    """
-    spans = [{"start": p["start"], "end": p["end"], "kind": "shared", "other": item["other"]}
-             for item in article["shared"] for p in item["passages"]]
-    if names:
-        spans += [{**mention, "kind": "entity"} for mention in article["entities"]]
-        spans += [{**found, "kind": "date"} for found in article["dates"]]
-    return annotate(article["text"] or "", spans, article["headings"])
 
 
 def report_context(store: Store, config: Config | None = None) -> dict[str, Any]:

@@ -21,9 +21,9 @@ from fastapi.templating import Jinja2Templates
 from storyline.errors import InputError, NotFoundError, StorylineError
 from storyline.explore import listing, pages
 from storyline.explore.compare import shared_view
+from storyline.explore.marking import article_pieces
 from storyline.render.charts import event_axis, outlet_bars
 from storyline.render.links import web_href, web_link
-from storyline.render.report import article_pieces
 from storyline.store.db import Store
 from storyline.web.safety import security_headers
 
