@@ -2,7 +2,8 @@
 
 A quote is text between quotation marks in the body: curly “…”, straight "…" or ``…'',
 possibly over several sentences, and over several paragraphs when a paragraph
-leaves the quote open and the next one opens it again (the news convention). An
+leaves the quote open and the next one opens it again (the news convention), or
+when the next one closes it without opening it (a text of one sentence a line). An
 article with no double quotation marks at all is read for British ‘…’ quotes.
 One to three quoted words are scare quotes or names (“groundbreaking”), not quotes;
 neither are quoted titles (“Love Won Out Conference”).
@@ -95,6 +96,12 @@ def _scan(article: Article, body: Sequence[int], single: bool) -> list[QuoteSpan
             if continued and previous_body and opener is not None:
                 content_start = cursor = opener.end()
                 current.paragraphs.append(index)
+            elif previous_body and not single and _closes_first(text, paragraph.start,
+                                                                paragraph.end):
+                # One sentence a line (tokenised corpora): the quote goes on in this line
+                # and closes in it.
+                content_start = cursor = paragraph.start
+                current.paragraphs.append(index)
             else:
                 spans.append(current)  # left open: it ends with its paragraph
                 current = None
@@ -119,6 +126,12 @@ def _scan(article: Article, body: Sequence[int], single: bool) -> list[QuoteSpan
     if current is not None:
         spans.append(current)
     return [s for s in spans if s.pieces]
+
+
+def _closes_first(text: str, start: int, end: int) -> bool:
+    """Whether the first quotation mark in ``start:end`` can only close a quote (” or '')."""
+    first = _MARKS.search(text, start, end)
+    return first is not None and _mark_of(first) == _DOUBLE_CLOSE
 
 
 def _mark_of(match: re.Match[str]) -> str:

@@ -72,6 +72,16 @@ _TITLE_WORDS = NAME_TITLES | {
     "officer", "judge", "governor", "mayor", "senator", "general", "commander", "inspector",
     "constable", "sheriff", "undersheriff", "detective", "prosecutor", "chairman",
 }
+# Nouns that name an organisation, so that a name compounded with one is the speaker
+# ("the AFP news agency said"); a person's role noun is not ("a Coca-Cola spokesman").
+ORGANISATION_NOUNS = frozenset({
+    "agency", "company", "firm", "group", "ministry", "department", "police", "newspaper",
+    "paper", "network", "channel", "broadcaster", "station", "website", "site", "blog",
+    "magazine", "council", "government", "army", "military", "office", "service", "bank",
+    "union", "party", "organisation", "organization", "committee", "commission", "board",
+    "court", "team", "club", "studio", "campaign", "foundation", "charity", "institute",
+    "association", "authority", "embassy", "administration", "daily", "tabloid", "outlet",
+})
 # Verbs that only report speech ("point", "note", "agree" have other senses): an unnamed
 # subject of one of these is the quote's speaker, so no farther verb is tried.
 _PLAIN_SPEECH = frozenset({"say", "says", "said", "saying", "tell", "tells", "told", "telling",
@@ -138,17 +148,23 @@ def attribute_quotes(article: Article, pieces: Sequence[ParsedPiece],
     index = _ArticleIndex(article, pieces, spans)
     resolver = _Resolver(index)
     speakers: list[EntityMention | None] = []
-    needs_neighbour: list[bool] = []
-    for span in spans:
-        speaker, has_verb = resolver.direct(span)
-        speakers.append(speaker)
-        resolver.record(span, speaker)
-        needs_neighbour.append(speaker is None and not has_verb and resolver.standalone(span))
+    pending: list[int] = []
     for position, span in enumerate(spans):
-        if needs_neighbour[position]:
-            speakers[position] = resolver.from_neighbours(span)
-            # A run of stand-alone quote paragraphs carries one speaker down the run.
-            resolver.record_sentence(span, speakers[position])
+        speaker, has_verb = resolver.direct(span)
+        if speaker is None and not has_verb and resolver.standalone(span):
+            # A quote standing alone continues the conversation: the previous quote's
+            # speaker, unless someone else took the floor in between.
+            speaker, decided = resolver.continued(span)
+            has_verb = decided
+            if not decided:
+                pending.append(position)
+        speakers.append(speaker)
+        resolver.record(span, speaker, said=has_verb or speaker is not None)
+    for position in pending:
+        span = spans[position]
+        speakers[position] = resolver.from_before(span)
+        resolver.record_sentence(span, speakers[position])
+    _share_repeated_words(article.text, spans, speakers)
     quotes = []
     for span, speaker in zip(spans, speakers, strict=True):
         name = speaker.canonical or speaker.text if speaker else None
@@ -160,7 +176,7 @@ def attribute_quotes(article: Article, pieces: Sequence[ParsedPiece],
 
 
 class _Resolver:
-    """Finds speakers; remembers attributed quotes for pronouns and neighbours."""
+    """Finds speakers; remembers attributed quotes for pronouns and later quotes."""
 
     def __init__(self, index: _ArticleIndex) -> None:
         self.index = index
@@ -168,8 +184,11 @@ class _Resolver:
         # Lookups by position and by sentence, so a long article stays linear in its quotes.
         self.attributed_ends: list[int] = []
         self.by_sentence: dict[int, EntityMention] = {}
+        self.turns: list[tuple[QuoteSpan, EntityMention | None, bool]] = []
 
-    def record(self, span: QuoteSpan, speaker: EntityMention | None) -> None:
+    def record(self, span: QuoteSpan, speaker: EntityMention | None, said: bool) -> None:
+        """Remember a quote's speaker; ``said``: whether the speaker is known (or known unnamed)."""
+        self.turns.append((span, speaker, said))
         if speaker is not None:
             sentence = self.index.sentence_of(span.end)
             self.attributed.append((sentence, span.end, speaker))
@@ -177,7 +196,7 @@ class _Resolver:
             self.by_sentence[sentence] = speaker
 
     def record_sentence(self, span: QuoteSpan, speaker: EntityMention | None) -> None:
-        """Remember a neighbour-found speaker for the quote's sentences (not for pronouns)."""
+        """Remember a speaker read from earlier sentences for the quote's (not for pronouns)."""
         if speaker is not None:
             for sentence in self.quote_sentences(span):
                 self.by_sentence.setdefault(sentence, speaker)
@@ -226,7 +245,28 @@ class _Resolver:
         subject = self.subject_token(verb)
         if subject is None:
             return None
-        return self.phrase_speaker(subject) or self.unlabelled_name(subject)
+        inner = self.phrase_speaker(subject) or self.unlabelled_name(subject)
+        return self.outer_source(verb) or inner
+
+    def outer_source(self, verb: Token) -> EntityMention | None:
+        """The named source of an account the verb's clause is reported in.
+
+        "Shaath says Bush told them God said: “…”": the words come to the reader through
+        Shaath, the outermost speaker with a name.
+        """
+        found: EntityMention | None = None
+        current = verb
+        for _ in range(6):
+            shares_subject = current.dep_ == "conj" and not any(
+                c.dep_ in _SUBJECTS for c in current.children)
+            if current.dep_ != "ccomp" and not shares_subject or current.head is current:
+                break
+            current = current.head
+            if _is_speech_verb(current) and current.lower_ != "according":
+                subject = self.subject_token(current)
+                speaker = self.phrase_speaker(subject) if subject is not None else None
+                found = speaker or found
+        return found
 
     def unlabelled_name(self, head: Token) -> EntityMention | None:
         """A proper-noun subject of a speech verb the entity model missed or misread.
@@ -302,16 +342,74 @@ class _Resolver:
                 mention = self.index.mention_at(self.index.start_of(child))
                 if mention is not None:
                     return mention
+        if head.tag_ in ("NN", "NNS", "NNP", "NNPS") and _is_definite(head):
+            found = self.named_owner(head) or self.antecedent(head)
+            return found
+        return None
+
+    def named_owner(self, head: Token) -> EntityMention | None:
+        """The organisation an organisation noun is named by ("the AFP news agency")."""
+        if not _noun_forms(head.lower_) & ORGANISATION_NOUNS:
+            return None
+        for child in head.children:
+            if child.dep_ == "compound":
+                mention = self.index.mention_at(self.index.start_of(child))
+                if mention is not None and mention.label != PERSON_LABEL:
+                    return mention
+        return None
+
+    def antecedent(self, head: Token) -> EntityMention | None:
+        """The named entity a definite role noun refers back to ("the brothers", "police").
+
+        The nearest earlier mention outside quotes that has the noun among its words
+        ("Vancouver Police"), or that the same noun named as a title or apposition
+        ("Michael's brothers Jermaine and Randy Jackson", "singer Susan Boyle",
+        "Digicel, the telecoms firm").
+        """
+        position = self.index.start_of(head)
+        forms = _noun_forms(head.lower_)
+        best: EntityMention | None = None
+        for mention in self.index.mentions:
+            if mention.end > position:
+                break
+            if not self.index.in_quote(mention.start) and forms & set(mention.text.lower().split()):
+                best = mention
+        for item in self.index.tokens_between(0, position):
+            token = item.token
+            if token.lower_ not in forms:
+                continue
+            if self.index.in_quote(item.start):
+                continue
+            found = self.named_by(token)
+            if found is not None and (best is None or found.start > best.start):
+                best = found
+        return best
+
+    def named_by(self, noun: Token) -> EntityMention | None:
+        """The mention a noun is a title or apposition of, or that is its apposition."""
+        related = [c for c in noun.children if c.dep_ == "appos"]
+        if noun.dep_ in ("compound", "appos") and noun.head is not noun:
+            related.append(noun.head)
+        for token in related:
+            mention = self.index.mention_at(self.index.start_of(token))
+            if mention is not None:
+                return mention
         return None
 
     def pronoun(self, position: int) -> EntityMention | None:
-        """Resolve "he"/"she" at ``position`` to a person mentioned before it."""
+        """Resolve "he"/"she" at ``position`` to a person mentioned before it.
+
+        The later of the last quote's speaker (within :data:`MAX_SENTENCE_DISTANCE`
+        sentences) and the last person who was the subject of a main clause in an earlier
+        sentence; failing both, the last person who was a subject, else the last named.
+        """
         sentence = self.index.sentence_of(position)
+        best: tuple[int, EntityMention] | None = None
         earlier = bisect.bisect_right(self.attributed_ends, position)
         if earlier:
-            quote_sentence, _end, speaker = self.attributed[earlier - 1]
+            quote_sentence, end, speaker = self.attributed[earlier - 1]
             if sentence - quote_sentence <= MAX_SENTENCE_DISTANCE and speaker.label == PERSON_LABEL:
-                return speaker
+                best = (end, speaker)
         # Only mentions from the look-back window on: bisect instead of a scan of them all.
         first = sentence - PRONOUN_LOOKBACK_SENTENCES
         low = self.index.sentence_starts[first] if first > 0 else -1
@@ -320,29 +418,83 @@ class _Resolver:
             : bisect.bisect_right(self.index.mention_starts, position)]
         people = [m for m in window if m.label == PERSON_LABEL
                   and m.end <= position and not self.index.in_quote(m.start)]
+        main = [m for m in people if self._is_subject(m, main=True)
+                and self.index.sentence_of(m.start) < sentence]
+        if main and (best is None or main[-1].start > best[0]):
+            return main[-1]
+        if best is not None:
+            return best[1]
         subjects = [m for m in people if self._is_subject(m)]
         if subjects:
             return subjects[-1]
         return people[-1] if people else None
 
-    def _is_subject(self, mention: EntityMention) -> bool:
+    def _is_subject(self, mention: EntityMention, main: bool = False) -> bool:
+        """Whether the mention is a subject (``main``: of its sentence's main verb)."""
         for item in self.index.tokens_between(mention.start, mention.end):
             head = item.token.head
             head_start = self.index.start_of(head)
             if not mention.start <= head_start < mention.end or head is item.token:
                 dep = item.token.dep_
-                if dep in _SUBJECTS or (dep == "appos" and head.dep_ in _SUBJECTS):
+                if dep == "appos" and head.dep_ in _SUBJECTS:
+                    dep, head = head.dep_, head.head
+                if dep in _SUBJECTS and (not main or _is_main_verb(head)):
                     return True
         return False
 
-    def from_neighbours(self, span: QuoteSpan) -> EntityMention | None:
-        sentences = self.quote_sentences(span)
-        for distance in range(1, MAX_SENTENCE_DISTANCE + 1):
-            for candidate in (sentences.start - distance, sentences.stop - 1 + distance):
-                if 0 <= candidate < len(self.index.sentences):
-                    found = self.sentence_speaker(candidate)
-                    if found is not None:
-                        return found
+    def continued(self, span: QuoteSpan) -> tuple[EntityMention | None, bool]:
+        """The speaker a stand-alone quote continues, and whether that was decided.
+
+        The previous quote's speaker (``None`` when it was an unnamed one), unless a
+        narrative sentence in between reports someone's words (that speaker) or has a
+        new named subject (no speaker), or more than :data:`MAX_SENTENCE_DISTANCE`
+        narrative sentences separate the two, or the previous quote's speaker is unknown
+        (undecided: earlier sentences are read then).
+        """
+        if not self.turns:
+            return None, False
+        previous, speaker, said = self.turns[-1]
+        if not said:
+            return None, False
+        first = self.index.sentence_of(max(previous.outer_start, previous.outer_end - 1)) + 1
+        last = self.index.sentence_of(span.outer_start)
+        between = [s for s in range(first, last) if self.narrative(s)]
+        if len(between) > MAX_SENTENCE_DISTANCE:
+            return None, False
+        for sentence in reversed(between):
+            found = self.sentence_speaker(sentence)
+            if found is not None:
+                return found, True
+            subject = self.named_subject(sentence)
+            if subject is not None and not _same_entity(subject, speaker):
+                return None, True  # someone else has the floor: not a guess between two
+        return speaker, True
+
+    def narrative(self, sentence: int) -> bool:
+        """Whether a sentence has words of its own outside quotes."""
+        words = [t for t in self.index.sentence_tokens(sentence) if t.token.is_alpha]
+        return len(words) > 2
+
+    def named_subject(self, sentence: int) -> EntityMention | None:
+        """The named subject of the sentence's main verb, if any."""
+        for item in self.index.sentence_tokens(sentence):
+            if item.token.dep_ == "ROOT":
+                subject = self.subject_token(item.token)
+                if subject is not None and subject.tag_ != "PRP":
+                    return self.phrase_speaker(subject)
+        return None
+
+    def from_before(self, span: QuoteSpan) -> EntityMention | None:
+        """The speaker of the nearest earlier sentence that has one, a few sentences back.
+
+        Not of a later one: a later sentence's speech verb mostly reports something
+        else, or introduces a quote of its own.
+        """
+        first = self.quote_sentences(span).start
+        for candidate in range(first - 1, max(-1, first - 1 - MAX_SENTENCE_DISTANCE), -1):
+            found = self.sentence_speaker(candidate)
+            if found is not None:
+                return found
         return None
 
     def sentence_speaker(self, sentence: int) -> EntityMention | None:
@@ -355,6 +507,68 @@ class _Resolver:
                 if found is not None:
                     return found
         return None
+
+
+def _share_repeated_words(text: str, spans: Sequence[QuoteSpan],
+                          speakers: list[EntityMention | None]) -> None:
+    """A quote with no speaker whose words are quoted again with one takes that speaker.
+
+    Leads, pull-quotes and captions repeat words the body attributes ("may be the
+    toughest recruiting environment ever" … , General Schoomaker tells the paper).
+    """
+    words = [_words(span.text(text)) for span in spans]
+    for position, speaker in enumerate(speakers):
+        if speaker is not None:
+            continue
+        for other, found in enumerate(speakers):
+            if found is not None and _contains(words[other], words[position]):
+                speakers[position] = found
+                break
+
+
+def _words(quoted: str) -> str:
+    return " ".join("".join(c for c in w.casefold() if c.isalnum()) for w in quoted.split())
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    """Whether one word run holds the other (either way round), at four words or more."""
+    if len(shorter.split()) < 4 or len(longer.split()) < 4:
+        return False
+    return f" {shorter} " in f" {longer} " or f" {longer} " in f" {shorter} "
+
+
+def _noun_forms(word: str) -> set[str]:
+    """The word and its singular, crudely ("brothers" → brother, "agencies" → agency).
+
+    The pipeline runs without a lemmatizer; plural and singular is all that is needed.
+    """
+    forms = {word}
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    elif word.endswith("s") and not word.endswith("ss"):
+        forms.add(word[:-1])
+    return forms
+
+
+def _is_definite(noun: Token) -> bool:
+    """"the police", "police", "its spokesman": not "a spokesman", "one official"."""
+    for child in noun.children:
+        if child.dep_ in ("det", "nummod") and child.lower_ not in ("the", "this", "that"):
+            return False
+        if child.dep_ == "det":
+            return True
+    return noun.tag_ in ("NNS", "NNPS") or noun.lower_ == "police"
+
+
+def _is_main_verb(token: Token) -> bool:
+    """A sentence's root, or a verb coordinated with it ("He arrived and said …")."""
+    return token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
+
+
+def _same_entity(one: EntityMention, other: EntityMention | None) -> bool:
+    if other is None:
+        return False
+    return (one.canonical or one.text) == (other.canonical or other.text)
 
 
 def _is_speech_verb(token: Token) -> bool:
