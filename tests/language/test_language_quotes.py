@@ -66,6 +66,14 @@ def test_one_sentence_a_line_quote_closes_on_the_next_line() -> None:
         "They are coming in with sticks . They are everywhere", "We left at once ."]
 
 
+def test_a_mirrored_pair_of_marks_opens_no_quote() -> None:
+    assert quoted("The agency added to its ” 10 Most Wanted “ list a man who escaped from "
+                  "custody last week in Texas.") == []
+    assert quoted("“We will rebuild every house in this town,” he said. “Nobody will be left "
+                  "behind.”") == ["We will rebuild every house in this town",
+                                 "Nobody will be left behind."]
+
+
 def test_headings_are_not_read_for_quotes() -> None:
     article = make_article("“A quote that is a headline here”", "Body text without quotes.")
     article.paragraphs[0].kind = "heading"
@@ -259,3 +267,23 @@ def test_words_quoted_again_with_a_speaker_take_that_speaker() -> None:
 def test_role_nouns_and_organisations_as_speakers(paragraphs: tuple[str, ...],
                                                   speaker: str | None) -> None:
     assert speakers(*paragraphs)[-1] == speaker
+
+
+def test_a_name_labelling_the_quote_is_its_speaker() -> None:
+    assert speakers(
+        "The council met on Monday to discuss the flood.",
+        "Anna Kovacs/City Council Leader : “We will rebuild every house in this town before "
+        "the winter.”",
+        "His message to Robert Hale : “Nobody in this town will be left without a roof this "
+        "year.”",
+    ) == ["Anna Kovacs", None]
+
+
+def test_an_affiliation_describing_an_unnamed_source_is_no_speaker() -> None:
+    assert speakers("“The senator has been the first choice for the job for months,” said the "
+                    "Democrat who is familiar with the talks.") == [None]
+
+
+def test_the_named_one_of_two_subjects_speaks() -> None:
+    assert speakers("The band's guitarist John Carter told a radio station the band “wrote a "
+                    "song, finished and recorded it” last week.") == ["John Carter"]

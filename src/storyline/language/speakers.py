@@ -2,19 +2,30 @@
 
 Patterns, tried in order for each quote:
 
-1. A speech verb outside the quote in the quote's own sentences ("X said",
+1. A name labelling the quote before a colon, with no verb ("Peter Lynch/Defence
+   Attorney : “…”").
+2. A speech verb outside the quote in the quote's own sentences ("X said",
    "said X", "X told Y", "X added", "according to X", "according to X's report",
    "…, saying", "X was quoted as saying", "a spokesman stating"): its subject, or
-   the subject of the verb it hangs from. A subject "he"/"she" is resolved to the
-   speaker of the last attributed quote within three sentences, else the last
-   person who was a grammatical subject, else the last person mentioned. A
+   the subject of the verb it hangs from; in a nested account ("X says Y told them
+   Z said: “…”") the outermost named source. A subject "he"/"she" is the later of the
+   last quote's speaker (within three sentences) and the last person who was a main
+   clause's subject, else the last person who was a subject, else the last person
+   mentioned. A definite role noun ("police", "the brothers") is the named entity
+   it titled before ("Vancouver Police", "brothers Jermaine and Randy Jackson"); an
+   organisation noun is the name compounded with it ("the AFP news agency"). A
    proper-noun subject the entity model missed is taken as a person; an unnamed
    subject of "say"/"tell"/"state" ("a spokesman said") means no speaker.
-2. A quote embedded in a sentence with no speech verb ("He called it “…”"): the
+3. A quote embedded in a sentence with no speech verb ("He called it “…”"): the
    sentence's subject, when it is a person.
-3. A quote standing alone: the speaker of the nearest sentence at most three
-   sentences before it (or, failing that, after it) that has one; a run of such
-   quotes passes the speaker down the run.
+4. A quote standing alone is a turn in a conversation: it continues the previous
+   quote's speaker (an unnamed one too) unless a sentence in between reports
+   someone else's words (then theirs) or has another named subject (then nobody's);
+   with no previous quote near, the speaker of the nearest sentence at most three
+   before it that has one. Never a later sentence's: that one mostly introduces a
+   quote of its own.
+5. A quote left without a speaker whose words are quoted again with one (a lead or
+   pull-quote) takes that speaker.
 
 A speaker must be a named entity (person, organisation, place or group); "officials
 said" gives no speaker rather than a wrong one.
@@ -24,13 +35,27 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL, speaker_id
 from storyline.language.nlp import ParsedPiece
 from storyline.language.quotes import QuoteSpan
-from storyline.language.sentences import NAME_TITLES
+from storyline.language.speaker_index import ArticleIndex
+from storyline.language.speaker_words import (
+    ORGANISATION_NOUNS,
+    PLAIN_SPEECH,
+    SPEAKER_LABELS,
+    SUBJECTS,
+    TITLE_WORDS,
+    before_slash,
+    described,
+    is_definite,
+    is_main_verb,
+    is_speech_verb,
+    noun_forms,
+    same_entity,
+    share_repeated_words,
+)
 from storyline.model import Article, EntityMention, Quote
 
 if TYPE_CHECKING:
@@ -38,102 +63,7 @@ if TYPE_CHECKING:
 
 MAX_SENTENCE_DISTANCE = 3
 PRONOUN_LOOKBACK_SENTENCES = 5
-SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl")
-
-
-def _verb_forms() -> frozenset[str]:
-    regular = (
-        "add", "state", "announce", "explain", "note", "insist", "ask", "argue", "claim",
-        "declare", "warn", "reply", "respond", "continue", "recall", "suggest", "acknowledge",
-        "comment", "remark", "stress", "emphasise", "emphasize", "urge", "report", "conclude",
-        "promise", "vow", "pledge", "predict", "complain", "observe", "agree", "answer",
-        "confirm", "deny", "tweet", "post", "testify", "concede", "caution", "assert",
-        "maintain", "contend", "mention", "joke", "shout", "whisper", "plead", "demand",
-        "boast", "recount", "reiterate", "underline", "underscore", "counter", "lament",
-        "exclaim", "murmur", "scoff", "announce", "point", "cry", "reply", "quip", "admit",
-    )
-    forms: set[str] = {"say", "says", "said", "saying", "tell", "tells", "told", "telling",
-                       "write", "writes", "wrote", "written", "writing", "speak", "spoke",
-                       "cry", "cries", "cried", "quipped", "admitted", "admitting"}
-    for verb in regular:
-        stem = verb[:-1] if verb.endswith("e") else verb
-        past = verb[:-1] + "ied" if verb.endswith("y") and verb[-2] not in "aeiou" else stem + "ed"
-        third = verb[:-1] + "ies" if verb.endswith("y") and verb[-2] not in "aeiou" else (
-            verb + "es" if verb.endswith(("s", "sh", "ch")) else verb + "s")
-        forms.update({verb, third, past, stem + "ing"})
-    return frozenset(forms)
-
-
-SPEECH_VERBS = _verb_forms()
-_TITLE_WORDS = NAME_TITLES | {
-    "secretary", "president", "minister", "chief", "director", "spokesman", "spokeswoman",
-    "officer", "judge", "governor", "mayor", "senator", "general", "commander", "inspector",
-    "constable", "sheriff", "undersheriff", "detective", "prosecutor", "chairman",
-}
-# Nouns that name an organisation, so that a name compounded with one is the speaker
-# ("the AFP news agency said"); a person's role noun is not ("a Coca-Cola spokesman").
-ORGANISATION_NOUNS = frozenset({
-    "agency", "company", "firm", "group", "ministry", "department", "police", "newspaper",
-    "paper", "network", "channel", "broadcaster", "station", "website", "site", "blog",
-    "magazine", "council", "government", "army", "military", "office", "service", "bank",
-    "union", "party", "organisation", "organization", "committee", "commission", "board",
-    "court", "team", "club", "studio", "campaign", "foundation", "charity", "institute",
-    "association", "authority", "embassy", "administration", "daily", "tabloid", "outlet",
-})
-# Verbs that only report speech ("point", "note", "agree" have other senses): an unnamed
-# subject of one of these is the quote's speaker, so no farther verb is tried.
-_PLAIN_SPEECH = frozenset({"say", "says", "said", "saying", "tell", "tells", "told", "telling",
-                           "state", "states", "stated", "stating"})
-
-
-@dataclass
-class _Token:
-    start: int
-    token: Token
-
-
-class _ArticleIndex:
-    """Positions of tokens, sentences, mentions and quotes of one article."""
-
-    def __init__(self, article: Article, pieces: Sequence[ParsedPiece],
-                 spans: Sequence[QuoteSpan]) -> None:
-        self.tokens = [_Token(p.offset + t.idx, t) for p in pieces for t in p.doc]
-        self.token_starts = [t.start for t in self.tokens]
-        self.by_identity = {(id(t.token.doc), t.token.i): t.start for t in self.tokens}
-        self.sentence_starts = [s.start for s in article.sentences]
-        self.sentences = article.sentences
-        self.mentions = [m for m in article.entities if m.label in SPEAKER_LABELS]
-        self.mention_starts = [m.start for m in self.mentions]
-        self.quote_ranges = sorted((s.outer_start, s.outer_end) for s in spans)
-
-    def start_of(self, token: Token) -> int:
-        return self.by_identity[(id(token.doc), token.i)]
-
-    def sentence_of(self, position: int) -> int:
-        return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
-
-    def in_quote(self, position: int) -> bool:
-        index = bisect.bisect_right(self.quote_ranges, (position, float("inf"))) - 1
-        return index >= 0 and self.quote_ranges[index][0] <= position < self.quote_ranges[index][1]
-
-    def mention_at(self, position: int) -> EntityMention | None:
-        index = bisect.bisect_right(self.mention_starts, position) - 1
-        for candidate in self.mentions[max(0, index - 1) : index + 1]:
-            if candidate.start <= position < candidate.end:
-                return candidate
-        return None
-
-    def tokens_between(self, start: int, end: int) -> list[_Token]:
-        low = bisect.bisect_left(self.token_starts, start)
-        high = bisect.bisect_left(self.token_starts, end)
-        return self.tokens[low:high]
-
-    def sentence_tokens(self, index: int) -> list[_Token]:
-        sentence = self.sentences[index]
-        return [t for t in self.tokens_between(sentence.start, sentence.end)
-                if not self.in_quote(t.start)]
 
 
 def attribute_quotes(article: Article, pieces: Sequence[ParsedPiece],
@@ -145,7 +75,7 @@ def attribute_quotes(article: Article, pieces: Sequence[ParsedPiece],
         pieces: The article's parsed body paragraphs.
         spans: The quotes found by :func:`~storyline.language.quotes.find_quote_spans`.
     """
-    index = _ArticleIndex(article, pieces, spans)
+    index = ArticleIndex(article, pieces, spans)
     resolver = _Resolver(index)
     speakers: list[EntityMention | None] = []
     pending: list[int] = []
@@ -164,7 +94,7 @@ def attribute_quotes(article: Article, pieces: Sequence[ParsedPiece],
         span = spans[position]
         speakers[position] = resolver.from_before(span)
         resolver.record_sentence(span, speakers[position])
-    _share_repeated_words(article.text, spans, speakers)
+    share_repeated_words(article.text, spans, speakers)
     quotes = []
     for span, speaker in zip(spans, speakers, strict=True):
         name = speaker.canonical or speaker.text if speaker else None
@@ -178,7 +108,7 @@ def attribute_quotes(article: Article, pieces: Sequence[ParsedPiece],
 class _Resolver:
     """Finds speakers; remembers attributed quotes for pronouns and later quotes."""
 
-    def __init__(self, index: _ArticleIndex) -> None:
+    def __init__(self, index: ArticleIndex) -> None:
         self.index = index
         self.attributed: list[tuple[int, int, EntityMention]] = []  # (sentence, end, speaker)
         # Lookups by position and by sentence, so a long article stays linear in its quotes.
@@ -214,14 +144,17 @@ class _Resolver:
 
     def direct(self, span: QuoteSpan) -> tuple[EntityMention | None, bool]:
         """Speaker from the quote's own sentences, and whether a speech verb was there."""
+        label = self.colon_label(span)
+        if label is not None:
+            return label, True
         narrative = [t for s in self.quote_sentences(span) for t in self.index.sentence_tokens(s)]
-        verbs = [t for t in narrative if _is_speech_verb(t.token)]
+        verbs = [t for t in narrative if is_speech_verb(t.token)]
         # The nearest speech verb first; a misparse can leave it with an unnamed subject.
         for verb in sorted(verbs, key=lambda t: _distance(t.start, span)):
             speaker = self.speaker_of_verb(verb.token)
             if speaker is not None:
                 return speaker, True
-            if verb.token.lower_ in _PLAIN_SPEECH and self.unnamed_subject(verb.token):
+            if verb.token.lower_ in PLAIN_SPEECH and self.unnamed_subject(verb.token):
                 # "…, a spokesman said": the nearest verb's speaker has no name; a farther
                 # verb's subject would be someone else.
                 return None, True
@@ -233,6 +166,35 @@ class _Resolver:
             if speaker is not None and speaker.label == PERSON_LABEL:
                 return speaker, False
         return None, False
+
+    def colon_label(self, span: QuoteSpan) -> EntityMention | None:
+        """A name heading the quote as a label: "Peter Lynch/Defence Attorney : “…”".
+
+        The quote follows a colon, and the words the colon ends (the noun phrase it
+        hangs from, or the sentence up to it) have a name and no verb: a caption or
+        transcript label, not "X told Y:". The first name is the speaker.
+        """
+        before = self.index.tokens_between(max(0, span.outer_start - 3), span.outer_start)
+        colon = next((t for t in reversed(before) if t.token.text == ":"), None)
+        if colon is None:
+            return None
+        sentence = self.index.sentences[self.index.sentence_of(colon.start)]
+        prefix = [t.token for t in self.index.tokens_between(sentence.start, colon.start)
+                  if not self.index.in_quote(t.start)]
+        head = colon.token.head
+        phrase = [t for t in head.subtree if t.i < colon.token.i] \
+            if head.tag_.startswith("NN") else []
+        for words in (phrase, prefix):
+            if not words or any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words):
+                continue
+            for token in words:
+                if token.dep_ == "pobj" or any(a.dep_ == "prep" for a in token.ancestors
+                                               if a in words):
+                    continue  # "His message to Obama :": the name a label is about
+                mention = self.index.mention_at(self.index.start_of(token))
+                if mention is not None and mention.label in (PERSON_LABEL, "ORG"):
+                    return before_slash(mention)
+        return None
 
     def speaker_of_verb(self, verb: Token) -> EntityMention | None:
         if verb.lower_ == "according":
@@ -258,11 +220,11 @@ class _Resolver:
         current = verb
         for _ in range(6):
             shares_subject = current.dep_ == "conj" and not any(
-                c.dep_ in _SUBJECTS for c in current.children)
+                c.dep_ in SUBJECTS for c in current.children)
             if current.dep_ != "ccomp" and not shares_subject or current.head is current:
                 break
             current = current.head
-            if _is_speech_verb(current) and current.lower_ != "according":
+            if is_speech_verb(current) and current.lower_ != "according":
                 subject = self.subject_token(current)
                 speaker = self.phrase_speaker(subject) if subject is not None else None
                 found = speaker or found
@@ -279,7 +241,7 @@ class _Resolver:
         words = [t for t in head.lefts if t.dep_ == "compound" and t.tag_ == "NNP"] + [head]
         if any(t.ent_type_ in SPEAKER_LABELS for t in words):
             return None
-        if all(t.lower_.rstrip(".") in _TITLE_WORDS for t in words):
+        if all(t.lower_.rstrip(".") in TITLE_WORDS for t in words):
             return None  # "said Secretary", "said Troy police Lt.": a title, not a name
         start = self.index.start_of(words[0])
         end = self.index.start_of(head) + len(head.text)
@@ -307,9 +269,11 @@ class _Resolver:
         for _ in range(4):
             if current is None:
                 return None
-            for child in current.children:
-                if child.dep_ in _SUBJECTS and not self.index.in_quote(self.index.start_of(child)):
-                    return child
+            subjects = [c for c in current.children if c.dep_ in SUBJECTS
+                        and not self.index.in_quote(self.index.start_of(c))]
+            if subjects:  # "U2's guitarist The Edge told": two subjects, the named one
+                named = [c for c in subjects if self.index.mention_at(self.index.start_of(c))]
+                return (named or subjects)[0]
             if current.dep_ in ("relcl", "acl"):  # "Kim, who said …", "a spokesman stating"
                 return current.head
             current = self._climb(current)
@@ -336,20 +300,20 @@ class _Resolver:
             return self.pronoun(start) if head.lower_ in ("he", "she") else None
         mention = self.index.mention_at(start)
         if mention is not None:
-            return mention
+            return None if described(mention, head) else mention
         for child in head.children:  # "his deputy, Kim Tae-hyo"
             if child.dep_ == "appos":
                 mention = self.index.mention_at(self.index.start_of(child))
                 if mention is not None:
                     return mention
-        if head.tag_ in ("NN", "NNS", "NNP", "NNPS") and _is_definite(head):
+        if head.tag_ in ("NN", "NNS", "NNP", "NNPS") and is_definite(head):
             found = self.named_owner(head) or self.antecedent(head)
             return found
         return None
 
     def named_owner(self, head: Token) -> EntityMention | None:
         """The organisation an organisation noun is named by ("the AFP news agency")."""
-        if not _noun_forms(head.lower_) & ORGANISATION_NOUNS:
+        if not noun_forms(head.lower_) & ORGANISATION_NOUNS:
             return None
         for child in head.children:
             if child.dep_ == "compound":
@@ -367,7 +331,7 @@ class _Resolver:
         "Digicel, the telecoms firm").
         """
         position = self.index.start_of(head)
-        forms = _noun_forms(head.lower_)
+        forms = noun_forms(head.lower_)
         best: EntityMention | None = None
         for mention in self.index.mentions:
             if mention.end > position:
@@ -436,9 +400,9 @@ class _Resolver:
             head_start = self.index.start_of(head)
             if not mention.start <= head_start < mention.end or head is item.token:
                 dep = item.token.dep_
-                if dep == "appos" and head.dep_ in _SUBJECTS:
+                if dep == "appos" and head.dep_ in SUBJECTS:
                     dep, head = head.dep_, head.head
-                if dep in _SUBJECTS and (not main or _is_main_verb(head)):
+                if dep in SUBJECTS and (not main or is_main_verb(head)):
                     return True
         return False
 
@@ -466,7 +430,7 @@ class _Resolver:
             if found is not None:
                 return found, True
             subject = self.named_subject(sentence)
-            if subject is not None and not _same_entity(subject, speaker):
+            if subject is not None and not same_entity(subject, speaker):
                 return None, True  # someone else has the floor: not a guess between two
         return speaker, True
 
@@ -502,79 +466,11 @@ class _Resolver:
         if sentence in self.by_sentence:
             return self.by_sentence[sentence]
         for item in self.index.sentence_tokens(sentence):
-            if _is_speech_verb(item.token):
+            if is_speech_verb(item.token):
                 found = self.speaker_of_verb(item.token)
                 if found is not None:
                     return found
         return None
-
-
-def _share_repeated_words(text: str, spans: Sequence[QuoteSpan],
-                          speakers: list[EntityMention | None]) -> None:
-    """A quote with no speaker whose words are quoted again with one takes that speaker.
-
-    Leads, pull-quotes and captions repeat words the body attributes ("may be the
-    toughest recruiting environment ever" … , General Schoomaker tells the paper).
-    """
-    words = [_words(span.text(text)) for span in spans]
-    for position, speaker in enumerate(speakers):
-        if speaker is not None:
-            continue
-        for other, found in enumerate(speakers):
-            if found is not None and _contains(words[other], words[position]):
-                speakers[position] = found
-                break
-
-
-def _words(quoted: str) -> str:
-    return " ".join("".join(c for c in w.casefold() if c.isalnum()) for w in quoted.split())
-
-
-def _contains(longer: str, shorter: str) -> bool:
-    """Whether one word run holds the other (either way round), at four words or more."""
-    if len(shorter.split()) < 4 or len(longer.split()) < 4:
-        return False
-    return f" {shorter} " in f" {longer} " or f" {longer} " in f" {shorter} "
-
-
-def _noun_forms(word: str) -> set[str]:
-    """The word and its singular, crudely ("brothers" → brother, "agencies" → agency).
-
-    The pipeline runs without a lemmatizer; plural and singular is all that is needed.
-    """
-    forms = {word}
-    if word.endswith("ies"):
-        forms.add(word[:-3] + "y")
-    elif word.endswith("s") and not word.endswith("ss"):
-        forms.add(word[:-1])
-    return forms
-
-
-def _is_definite(noun: Token) -> bool:
-    """"the police", "police", "its spokesman": not "a spokesman", "one official"."""
-    for child in noun.children:
-        if child.dep_ in ("det", "nummod") and child.lower_ not in ("the", "this", "that"):
-            return False
-        if child.dep_ == "det":
-            return True
-    return noun.tag_ in ("NNS", "NNPS") or noun.lower_ == "police"
-
-
-def _is_main_verb(token: Token) -> bool:
-    """A sentence's root, or a verb coordinated with it ("He arrived and said …")."""
-    return token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
-
-
-def _same_entity(one: EntityMention, other: EntityMention | None) -> bool:
-    if other is None:
-        return False
-    return (one.canonical or one.text) == (other.canonical or other.text)
-
-
-def _is_speech_verb(token: Token) -> bool:
-    if token.lower_ == "according":
-        return any(child.lower_ == "to" for child in token.children)
-    return token.lower_ in SPEECH_VERBS and token.tag_.startswith("VB")
 
 
 def _distance(position: int, span: QuoteSpan) -> int:
