@@ -37,6 +37,8 @@ class ArticleIndex:
         self.mentions = [m for m in article.entities if m.label in SPEAKER_LABELS]
         self.mention_starts = [m.start for m in self.mentions]
         self.quote_ranges = sorted((s.outer_start, s.outer_end) for s in spans)
+        self._words: dict[str, list[PlacedToken]] | None = None
+        self._mention_words: dict[str, list[EntityMention]] | None = None
 
     def start_of(self, token: Token) -> int:
         """Offset of a token in ``Article.text``."""
@@ -70,3 +72,22 @@ class ArticleIndex:
         sentence = self.sentences[index]
         return [t for t in self.tokens_between(sentence.start, sentence.end)
                 if not self.in_quote(t.start)]
+
+    def tokens_with_word(self, word: str) -> list[PlacedToken]:
+        """Tokens outside quotes spelled ``word`` (lower case), in text order."""
+        if self._words is None:
+            self._words = {}
+            for item in self.tokens:
+                if not self.in_quote(item.start):
+                    self._words.setdefault(item.token.lower_, []).append(item)
+        return self._words.get(word, [])
+
+    def mentions_with_word(self, word: str) -> list[EntityMention]:
+        """Mentions outside quotes with ``word`` (lower case) among their words."""
+        if self._mention_words is None:
+            self._mention_words = {}
+            for mention in self.mentions:
+                if not self.in_quote(mention.start):
+                    for part in set(mention.text.lower().split()):
+                        self._mention_words.setdefault(part, []).append(mention)
+        return self._mention_words.get(word, [])

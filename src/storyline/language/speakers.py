@@ -331,22 +331,17 @@ class _Resolver:
         "Digicel, the telecoms firm").
         """
         position = self.index.start_of(head)
-        forms = noun_forms(head.lower_)
         best: EntityMention | None = None
-        for mention in self.index.mentions:
-            if mention.end > position:
-                break
-            if not self.index.in_quote(mention.start) and forms & set(mention.text.lower().split()):
-                best = mention
-        for item in self.index.tokens_between(0, position):
-            token = item.token
-            if token.lower_ not in forms:
-                continue
-            if self.index.in_quote(item.start):
-                continue
-            found = self.named_by(token)
-            if found is not None and (best is None or found.start > best.start):
-                best = found
+        for form in noun_forms(head.lower_):
+            for mention in self.index.mentions_with_word(form):
+                if mention.end <= position and (best is None or mention.start > best.start):
+                    best = mention
+            for item in self.index.tokens_with_word(form):
+                if item.start >= position:
+                    break
+                found = self.named_by(item.token)
+                if found is not None and (best is None or found.start > best.start):
+                    best = found
         return best
 
     def named_by(self, noun: Token) -> EntityMention | None:
