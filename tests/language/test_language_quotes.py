@@ -287,3 +287,18 @@ def test_an_affiliation_describing_an_unnamed_source_is_no_speaker() -> None:
 def test_the_named_one_of_two_subjects_speaks() -> None:
     assert speakers("The band's guitarist John Carter told a radio station the band “wrote a "
                     "song, finished and recorded it” last week.") == ["John Carter"]
+
+
+def test_a_definite_role_noun_is_read_like_a_pronoun_but_not_a_possessed_one() -> None:
+    assert speakers(
+        "Robert Hale, who defends the driver, spoke outside the court on Friday.",
+        "“My client cannot work because he is harassed wherever he goes,” said the attorney.",
+        "“We will appeal against the sentence as soon as we can,” Carter's lawyer said.",
+    ) == ["Robert Hale", None]
+
+
+def test_pronoun_skips_subjects_of_reported_clauses() -> None:
+    assert speakers(
+        "Robert Hale claims John Carter told him the plant would close.",
+        "He told the film crew: “Nobody believed it at the time, not even the workers.”",
+    ) == ["Robert Hale"]

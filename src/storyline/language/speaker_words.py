@@ -58,6 +58,21 @@ ORGANISATION_NOUNS = frozenset({
     "court", "team", "club", "studio", "campaign", "foundation", "charity", "institute",
     "association", "authority", "embassy", "administration", "daily", "tabloid", "outlet",
 })
+# Nouns for a person the story is about ("the singer", "the attorney", "the civil rights
+# leader"): with "the" or a possessive and no name of their own, they are read like "he"
+# or "she". Nouns for anonymous sources ("the spokesman", "the official") are not.
+PERSON_ROLE_NOUNS = frozenset({
+    "singer", "star", "actor", "actress", "rapper", "musician", "artist", "performer",
+    "presenter", "lawyer", "attorney", "witness", "doctor", "physician", "cardiologist",
+    "nurse", "prosecutor", "judge", "detective", "leader", "politician", "candidate",
+    "president", "minister", "senator", "governor", "mayor", "chairman", "chief", "manager",
+    "coach", "player", "captain", "promoter", "producer", "organiser", "organizer",
+    "founder", "owner", "boss", "director", "author", "writer", "activist", "campaigner",
+    "victim", "survivor", "mother", "father", "sister", "brother", "wife", "husband",
+    "daughter", "son", "widow", "pastor", "priest", "bishop", "cleric", "professor",
+    "expert", "economist", "analyst", "scientist", "researcher", "teacher", "general",
+    "commander", "king", "queen", "prince", "princess", "billionaire", "tycoon",
+})
 # Verbs that only report speech ("point", "note", "agree" have other senses): an unnamed
 # subject of one of these is the quote's speaker, so no farther verb is tried.
 PLAIN_SPEECH = frozenset({"say", "says", "said", "saying", "tell", "tells", "told", "telling",
@@ -136,9 +151,9 @@ def is_definite(noun: Token) -> bool:
     return noun.tag_ in ("NNS", "NNPS") or noun.lower_ == "police"
 
 
-def is_main_verb(token: Token) -> bool:
-    """A sentence's root, or a verb coordinated with it ("He arrived and said …")."""
-    return token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
+def is_reported(verb: Token) -> bool:
+    """Whether the verb is in a reported clause ("… claims Bush told him"): a ccomp."""
+    return verb.dep_ == "ccomp" or any(a.dep_ == "ccomp" for a in verb.ancestors)
 
 
 def same_entity(one: EntityMention, other: EntityMention | None) -> bool:

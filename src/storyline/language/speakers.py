@@ -43,6 +43,7 @@ from storyline.language.quotes import QuoteSpan
 from storyline.language.speaker_index import ArticleIndex
 from storyline.language.speaker_words import (
     ORGANISATION_NOUNS,
+    PERSON_ROLE_NOUNS,
     PLAIN_SPEECH,
     SPEAKER_LABELS,
     SUBJECTS,
@@ -50,7 +51,7 @@ from storyline.language.speaker_words import (
     before_slash,
     described,
     is_definite,
-    is_main_verb,
+    is_reported,
     is_speech_verb,
     noun_forms,
     same_entity,
@@ -172,7 +173,7 @@ class _Resolver:
 
         The quote follows a colon, and the words the colon ends (the noun phrase it
         hangs from, or the sentence up to it) have a name and no verb: a caption or
-        transcript label, not "X told Y:". The first name is the speaker.
+        transcript label, not "X told Y:". The first name, a person's, is the speaker.
         """
         before = self.index.tokens_between(max(0, span.outer_start - 3), span.outer_start)
         colon = next((t for t in reversed(before) if t.token.text == ":"), None)
@@ -187,13 +188,25 @@ class _Resolver:
         for words in (phrase, prefix):
             if not words or any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words):
                 continue
-            for token in words:
-                if token.dep_ == "pobj" or any(a.dep_ == "prep" for a in token.ancestors
-                                               if a in words):
-                    continue  # "His message to Obama :": the name a label is about
-                mention = self.index.mention_at(self.index.start_of(token))
-                if mention is not None and mention.label in (PERSON_LABEL, "ORG"):
-                    return before_slash(mention)
+            mention = self.first_name(words)
+            # People label their words; an organisation before a colon is mostly a
+            # programme's marker ("CLIP :", "BBC News :").
+            if mention is not None and mention.label == PERSON_LABEL:
+                return before_slash(mention)
+        return None
+
+    def first_name(self, words: Sequence[Token]) -> EntityMention | None:
+        """The first person or organisation named in the words, outside prepositions.
+
+        "His message to Obama :" names whom the words are about, not who said them.
+        """
+        for token in words:
+            if token.dep_ == "pobj" or any(a.dep_ == "prep" for a in token.ancestors
+                                           if a in words):
+                continue
+            mention = self.index.mention_at(self.index.start_of(token))
+            if mention is not None and mention.label in (PERSON_LABEL, "ORG"):
+                return mention
         return None
 
     def speaker_of_verb(self, verb: Token) -> EntityMention | None:
@@ -206,9 +219,24 @@ class _Resolver:
             return None
         subject = self.subject_token(verb)
         if subject is None:
-            return None
+            return self.name_before(verb)
         inner = self.phrase_speaker(subject) or self.unlabelled_name(subject)
         return self.outer_source(verb) or inner
+
+    def name_before(self, verb: Token) -> EntityMention | None:
+        """A verb the parse left without a subject: the name opening its clause.
+
+        ("Chris Hunt, head of organisers Global Events Live, said: “…”", misparsed.) The
+        first name between the sentence start and the verb, with no verb in between and
+        not inside a prepositional phrase.
+        """
+        position = self.index.start_of(verb)
+        sentence = self.index.sentences[self.index.sentence_of(position)]
+        words = [t.token for t in self.index.tokens_between(sentence.start, position)
+                 if not self.index.in_quote(t.start)]
+        if any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words):
+            return None
+        return self.first_name(words)
 
     def outer_source(self, verb: Token) -> EntityMention | None:
         """The named source of an account the verb's clause is reported in.
@@ -308,6 +336,10 @@ class _Resolver:
                     return mention
         if head.tag_ in ("NN", "NNS", "NNP", "NNPS") and is_definite(head):
             found = self.named_owner(head) or self.antecedent(head)
+            if found is None and head.tag_ == "NN" and head.lower_ in PERSON_ROLE_NOUNS \
+                    and any(c.lower_ == "the" for c in head.children):
+                # "the singer said": as "she said" ("Murray's lawyer" is someone else)
+                found = self.pronoun(start)
             return found
         return None
 
@@ -359,8 +391,9 @@ class _Resolver:
         """Resolve "he"/"she" at ``position`` to a person mentioned before it.
 
         The later of the last quote's speaker (within :data:`MAX_SENTENCE_DISTANCE`
-        sentences) and the last person who was the subject of a main clause in an earlier
-        sentence; failing both, the last person who was a subject, else the last named.
+        sentences) and the subject of the latest earlier sentence with a person as
+        subject (its last outside reported clauses, if any); failing both, the last person who was a
+        subject, else the last named.
         """
         sentence = self.index.sentence_of(position)
         best: tuple[int, EntityMention] | None = None
@@ -377,19 +410,25 @@ class _Resolver:
             : bisect.bisect_right(self.index.mention_starts, position)]
         people = [m for m in window if m.label == PERSON_LABEL
                   and m.end <= position and not self.index.in_quote(m.start)]
-        main = [m for m in people if self._is_subject(m, main=True)
-                and self.index.sentence_of(m.start) < sentence]
-        if main and (best is None or main[-1].start > best[0]):
-            return main[-1]
+        subjects = [m for m in people if self._is_subject(m)]
+        # The last subject of the latest earlier sentence that has a person as subject,
+        # outside reported clauses ("Shaath claims Bush told him …": Shaath).
+        earlier_subjects = [m for m in subjects if self.index.sentence_of(m.start) < sentence]
+        if earlier_subjects:
+            last = self.index.sentence_of(earlier_subjects[-1].start)
+            same = [m for m in earlier_subjects if self.index.sentence_of(m.start) == last]
+            unreported = [m for m in same if self._is_subject(m, main=True)]
+            subject = unreported[-1] if unreported else same[0]
+            if best is None or subject.start > best[0]:
+                return subject
         if best is not None:
             return best[1]
-        subjects = [m for m in people if self._is_subject(m)]
         if subjects:
             return subjects[-1]
         return people[-1] if people else None
 
     def _is_subject(self, mention: EntityMention, main: bool = False) -> bool:
-        """Whether the mention is a subject (``main``: of its sentence's main verb)."""
+        """Whether the mention is a subject (``main``: not of a reported clause)."""
         for item in self.index.tokens_between(mention.start, mention.end):
             head = item.token.head
             head_start = self.index.start_of(head)
@@ -397,7 +436,7 @@ class _Resolver:
                 dep = item.token.dep_
                 if dep == "appos" and head.dep_ in SUBJECTS:
                     dep, head = head.dep_, head.head
-                if dep in SUBJECTS and (not main or is_main_verb(head)):
+                if dep in SUBJECTS and (not main or not is_reported(head)):
                     return True
         return False
 
