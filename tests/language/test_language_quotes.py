@@ -302,3 +302,11 @@ def test_pronoun_skips_subjects_of_reported_clauses() -> None:
         "Robert Hale claims John Carter told him the plant would close.",
         "He told the film crew: “Nobody believed it at the time, not even the workers.”",
     ) == ["Robert Hale"]
+
+
+def test_a_possessed_role_noun_is_not_an_earlier_mention_of_the_noun() -> None:
+    assert speakers(
+        "President Robert Hale met farmers in the north on Monday.",
+        "Ruritania's interim president said the government would cut “any link with the past "
+        "regime”.",
+    ) == [None]

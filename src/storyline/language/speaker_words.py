@@ -142,11 +142,17 @@ def noun_forms(word: str) -> set[str]:
 
 
 def is_definite(noun: Token) -> bool:
-    """"the police", "police", "its spokesman": not "a spokesman", "one official"."""
+    """"the police", "police", "the brothers": not "a spokesman", "one official".
+
+    Nor a possessed noun ("Tunisia's interim president"): its owner, not an earlier
+    mention of the same noun, says who it is.
+    """
     for child in noun.children:
         if child.dep_ in ("det", "nummod") and child.lower_ not in ("the", "this", "that"):
             return False
-        if child.dep_ in ("det", "poss"):
+        if child.dep_ == "poss":
+            return False
+        if child.dep_ == "det":
             return True
     return noun.tag_ in ("NNS", "NNPS") or noun.lower_ == "police"
 

@@ -227,8 +227,8 @@ class _Resolver:
         """A verb the parse left without a subject: the name opening its clause.
 
         ("Chris Hunt, head of organisers Global Events Live, said: “…”", misparsed.) The
-        first name between the sentence start and the verb, with no verb in between and
-        not inside a prepositional phrase.
+        first name between the sentence start and the verb, a person's, with no verb in
+        between and not inside a prepositional phrase.
         """
         position = self.index.start_of(verb)
         sentence = self.index.sentences[self.index.sentence_of(position)]
@@ -236,7 +236,8 @@ class _Resolver:
                  if not self.index.in_quote(t.start)]
         if any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words):
             return None
-        return self.first_name(words)
+        mention = self.first_name(words)
+        return mention if mention is not None and mention.label == PERSON_LABEL else None
 
     def outer_source(self, verb: Token) -> EntityMention | None:
         """The named source of an account the verb's clause is reported in.
@@ -300,12 +301,18 @@ class _Resolver:
             subjects = [c for c in current.children if c.dep_ in SUBJECTS
                         and not self.index.in_quote(self.index.start_of(c))]
             if subjects:  # "U2's guitarist The Edge told": two subjects, the named one
-                named = [c for c in subjects if self.index.mention_at(self.index.start_of(c))]
-                return (named or subjects)[0]
+                return min(subjects, key=self._subject_rank)
             if current.dep_ in ("relcl", "acl"):  # "Kim, who said …", "a spokesman stating"
                 return current.head
             current = self._climb(current)
         return None
+
+    def _subject_rank(self, subject: Token) -> int:
+        """Of two subjects, a person or organisation first, then another name, then the first."""
+        mention = self.index.mention_at(self.index.start_of(subject))
+        if mention is None:
+            return 2
+        return 0 if mention.label in (PERSON_LABEL, "ORG") else 1
 
     @staticmethod
     def _climb(token: Token) -> Token | None:
@@ -374,7 +381,8 @@ class _Resolver:
                 found = self.named_by(item.token)
                 if found is not None and (best is None or found.start > best.start):
                     best = found
-        return best
+        # A role is a person's or an organisation's, not a place's ("U.S. official").
+        return best if best is not None and best.label in (PERSON_LABEL, "ORG") else None
 
     def named_by(self, noun: Token) -> EntityMention | None:
         """The mention a noun is a title or apposition of, or that is its apposition."""
