@@ -310,3 +310,21 @@ def test_a_possessed_role_noun_is_not_an_earlier_mention_of_the_noun() -> None:
         "Ruritania's interim president said the government would cut “any link with the past "
         "regime”.",
     ) == [None]
+
+
+def test_a_bare_attribution_after_a_standalone_quote_is_its_own() -> None:
+    assert speakers(
+        "“The driver left the car in a field and ran,” said Anna Kovacs.",
+        "Road deaths are rare in the county, police say.",
+        "“It is something no town can prepare for.”",
+        "Const. Robert Hale said.",
+    ) == ["Anna Kovacs", "Robert Hale"]
+
+
+def test_a_report_after_the_quote_is_not_its_outer_frame() -> None:
+    assert speakers(
+        "Robert Hale spoke at the meeting on Monday.",
+        "“Our focus right now is to get the funeral service together,” said Anna Kovacs, a "
+        "local pastor who is working with the family on the service ; a date had yet to be "
+        "set, he said.",
+    ) == ["Anna Kovacs"]

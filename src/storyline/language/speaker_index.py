@@ -67,6 +67,12 @@ class ArticleIndex:
         high = bisect.bisect_left(self.token_starts, end)
         return self.tokens[low:high]
 
+    def has_quote(self, index: int) -> bool:
+        """Whether a quote opens in the sentence."""
+        sentence = self.sentences[index]
+        low = bisect.bisect_left(self.quote_ranges, (sentence.start, -1))
+        return low < len(self.quote_ranges) and self.quote_ranges[low][0] < sentence.end
+
     def sentence_tokens(self, index: int) -> list[PlacedToken]:
         """The sentence's tokens outside quotes."""
         sentence = self.sentences[index]

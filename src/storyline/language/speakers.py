@@ -84,8 +84,11 @@ def attribute_quotes(article: Article, pieces: Sequence[ParsedPiece],
         speaker, has_verb = resolver.direct(span)
         if speaker is None and not has_verb and resolver.standalone(span):
             # A quote standing alone continues the conversation: the previous quote's
-            # speaker, unless someone else took the floor in between.
-            speaker, decided = resolver.continued(span)
+            # speaker, unless someone else took the floor in between; a bare "X said."
+            # right after it is its own attribution.
+            speaker, decided = resolver.attributed_after(span)
+            if not decided:
+                speaker, decided = resolver.continued(span)
             has_verb = decided
             if not decided:
                 pending.append(position)
@@ -253,7 +256,9 @@ class _Resolver:
             if current.dep_ != "ccomp" and not shares_subject or current.head is current:
                 break
             current = current.head
-            if is_speech_verb(current) and current.lower_ != "according":
+            # The frame comes first ("Shaath says Bush told them …"); a speech verb after
+            # the clause is more often a misparse of two reports in one sentence.
+            if current.i < verb.i and is_speech_verb(current) and current.lower_ != "according":
                 subject = self.subject_token(current)
                 speaker = self.phrase_speaker(subject) if subject is not None else None
                 found = speaker or found
@@ -447,6 +452,26 @@ class _Resolver:
                 if dep in SUBJECTS and (not main or not is_reported(head)):
                     return True
         return False
+
+    def attributed_after(self, span: QuoteSpan) -> tuple[EntityMention | None, bool]:
+        """The speaker of a bare attribution right after the quote ("Const. Fanning said.").
+
+        The next sentence is a few words around a speech verb that reports nothing of its
+        own (no clause or object): it can only attribute the quote before it.
+        """
+        after = self.quote_sentences(span).stop
+        if after >= len(self.index.sentences) or self.index.has_quote(after):
+            return None, False
+        tokens = self.index.sentence_tokens(after)
+        if len([t for t in tokens if t.token.is_alpha]) > 8:
+            return None, False
+        for item in tokens:
+            verb = item.token
+            if is_speech_verb(verb) and verb.lower_ != "according" and not any(
+                    c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+                speaker = self.speaker_of_verb(verb)
+                return speaker, speaker is not None or self.unnamed_subject(verb)
+        return None, False
 
     def continued(self, span: QuoteSpan) -> tuple[EntityMention | None, bool]:
         """The speaker a stand-alone quote continues, and whether that was decided.
