@@ -328,3 +328,11 @@ def test_a_report_after_the_quote_is_not_its_outer_frame() -> None:
         "local pastor who is working with the family on the service ; a date had yet to be "
         "set, he said.",
     ) == ["Anna Kovacs"]
+
+
+def test_he_skips_a_person_the_article_marks_as_a_woman() -> None:
+    assert speakers(
+        "John Carter said he was organising a concert for the flood victims.",
+        "The singer Anna Kovacs gave the plan her backing, saying she would love to sing.",
+        "Speaking afterwards, he said: “We made a decision today and we will not wait.”",
+    ) == ["John Carter"]

@@ -42,6 +42,8 @@ from storyline.language.nlp import ParsedPiece
 from storyline.language.quotes import QuoteSpan
 from storyline.language.speaker_index import ArticleIndex
 from storyline.language.speaker_words import (
+    GENDER_PRONOUNS,
+    GENDER_TITLES,
     ORGANISATION_NOUNS,
     PERSON_ROLE_NOUNS,
     PLAIN_SPEECH,
@@ -119,6 +121,7 @@ class _Resolver:
         self.attributed_ends: list[int] = []
         self.by_sentence: dict[int, EntityMention] = {}
         self.turns: list[tuple[QuoteSpan, EntityMention | None, bool]] = []
+        self.genders: dict[str, str | None] = {}
 
     def record(self, span: QuoteSpan, speaker: EntityMention | None, said: bool) -> None:
         """Remember a quote's speaker; ``said``: whether the speaker is known (or known unnamed)."""
@@ -337,7 +340,9 @@ class _Resolver:
     def phrase_speaker(self, head: Token) -> EntityMention | None:
         start = self.index.start_of(head)
         if head.tag_ == "PRP":
-            return self.pronoun(start) if head.lower_ in ("he", "she") else None
+            if head.lower_ not in ("he", "she"):
+                return None
+            return self.pronoun(start, "male" if head.lower_ == "he" else "female")
         mention = self.index.mention_at(start)
         if mention is not None:
             return None if described(mention, head) else mention
@@ -400,20 +405,22 @@ class _Resolver:
                 return mention
         return None
 
-    def pronoun(self, position: int) -> EntityMention | None:
+    def pronoun(self, position: int, gender: str | None = None) -> EntityMention | None:
         """Resolve "he"/"she" at ``position`` to a person mentioned before it.
 
         The later of the last quote's speaker (within :data:`MAX_SENTENCE_DISTANCE`
         sentences) and the subject of the latest earlier sentence with a person as
-        subject (its last outside reported clauses, if any); failing both, the last person who was a
-        subject, else the last named.
+        subject (its last outside reported clauses, if any); failing both, the last
+        person who was a subject, else the last named. People the article marks as of
+        the other ``gender`` ("male"/"female": a title, a pronoun after them) are skipped.
         """
         sentence = self.index.sentence_of(position)
         best: tuple[int, EntityMention] | None = None
         earlier = bisect.bisect_right(self.attributed_ends, position)
         if earlier:
             quote_sentence, end, speaker = self.attributed[earlier - 1]
-            if sentence - quote_sentence <= MAX_SENTENCE_DISTANCE and speaker.label == PERSON_LABEL:
+            if sentence - quote_sentence <= MAX_SENTENCE_DISTANCE \
+                    and speaker.label == PERSON_LABEL and self.fits(speaker, gender):
                 best = (end, speaker)
         # Only mentions from the look-back window on: bisect instead of a scan of them all.
         first = sentence - PRONOUN_LOOKBACK_SENTENCES
@@ -421,8 +428,8 @@ class _Resolver:
         window = self.index.mentions[
             bisect.bisect_left(self.index.mention_starts, low)
             : bisect.bisect_right(self.index.mention_starts, position)]
-        people = [m for m in window if m.label == PERSON_LABEL
-                  and m.end <= position and not self.index.in_quote(m.start)]
+        people = [m for m in window if m.label == PERSON_LABEL and m.end <= position
+                  and not self.index.in_quote(m.start) and self.fits(m, gender)]
         subjects = [m for m in people if self._is_subject(m)]
         # The last subject of the latest earlier sentence that has a person as subject,
         # outside reported clauses ("Shaath claims Bush told him …": Shaath).
@@ -439,6 +446,48 @@ class _Resolver:
         if subjects:
             return subjects[-1]
         return people[-1] if people else None
+
+    def fits(self, mention: EntityMention, gender: str | None) -> bool:
+        """Whether nothing in the article marks the person as of the other gender."""
+        if gender is None:
+            return True
+        found = self.gender_of(mention)
+        return found is None or found == gender
+
+    def gender_of(self, mention: EntityMention) -> str | None:
+        """What the article says of a person's gender, if it says one thing.
+
+        Evidence, over all mentions of the name: a title before it (Mr, Mrs, Ms, …) and
+        the first he/his/him or she/her after it in its sentence, when no other person
+        is named in between.
+        """
+        name = mention.canonical or mention.text
+        if name not in self.genders:
+            votes: list[str] = []
+            for other in self.index.mentions:
+                if other.label == PERSON_LABEL and (other.canonical or other.text) == name \
+                        and not self.index.in_quote(other.start):
+                    votes.extend(self._gender_evidence(other))
+            kinds = set(votes)
+            self.genders[name] = kinds.pop() if len(kinds) == 1 else None
+        return self.genders[name]
+
+    def _gender_evidence(self, mention: EntityMention) -> list[str]:
+        evidence = []
+        before = self.index.tokens_between(max(0, mention.start - 6), mention.start)
+        if before and before[-1].token.lower_.rstrip(".") in GENDER_TITLES:
+            evidence.append(GENDER_TITLES[before[-1].token.lower_.rstrip(".")])
+        sentence = self.index.sentences[self.index.sentence_of(mention.start)]
+        for item in self.index.tokens_between(mention.end, sentence.end):
+            if self.index.in_quote(item.start):
+                continue
+            other = self.index.mention_at(item.start)
+            if other is not None and other.label == PERSON_LABEL:
+                break
+            if item.token.lower_ in GENDER_PRONOUNS:
+                evidence.append(GENDER_PRONOUNS[item.token.lower_])
+                break
+        return evidence
 
     def _is_subject(self, mention: EntityMention, main: bool = False) -> bool:
         """Whether the mention is a subject (``main``: not of a reported clause)."""
