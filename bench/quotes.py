@@ -22,7 +22,7 @@ full; the draw and the labels came before any run of storyline on these articles
 The ``fresh`` set (10 articles: the next 6 ECB+ topics and the next t17 article of each
 topic in the same draw) was drawn and labelled after the speaker rules were written and
 the check half's errors had been read: no rule had seen it then, but its errors were read
-when the speaker rules were next reworked. The ``fresh2`` set (9 articles, 35 quotes: the
+when the speaker rules were next reworked. The ``fresh2`` set (9 articles, 34 quotes: the
 next 5 ECB+ topics and the next t17 article of each topic) was drawn and labelled before
 that rework and before any run of storyline on it; its errors are not read.
 ``bench/quotes_draw.py`` replays the draw.
