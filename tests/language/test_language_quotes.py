@@ -59,6 +59,21 @@ def test_british_single_quotes_and_apostrophes() -> None:
         "We don’t accept the workers’ claims at all"]
 
 
+def test_one_sentence_a_line_quote_closes_on_the_next_line() -> None:
+    article = make_article("`` They are coming in with sticks .",
+                           "They are everywhere , '' she said .", "`` We left at once . ''")
+    assert [s.text(article.text) for s in find_quote_spans(article)] == [
+        "They are coming in with sticks . They are everywhere", "We left at once ."]
+
+
+def test_a_mirrored_pair_of_marks_opens_no_quote() -> None:
+    assert quoted("The agency added to its ” 10 Most Wanted “ list a man who escaped from "
+                  "custody last week in Texas.") == []
+    assert quoted("“We will rebuild every house in this town,” he said. “Nobody will be left "
+                  "behind.”") == ["We will rebuild every house in this town",
+                                 "Nobody will be left behind."]
+
+
 def test_headings_are_not_read_for_quotes() -> None:
     article = make_article("“A quote that is a headline here”", "Body text without quotes.")
     article.paragraphs[0].kind = "heading"
@@ -125,12 +140,29 @@ def test_standalone_quote_takes_the_speaker_of_the_previous_sentence() -> None:
     ) == ["Robert Hale"]
 
 
-def test_standalone_quote_can_take_the_speaker_of_the_next_sentence() -> None:
+def test_standalone_quote_does_not_take_the_speaker_of_the_next_sentence() -> None:
     assert speakers(
         "The vote took place late on Thursday.",
         "“We did everything we could to get the votes we needed.”",
         "Robert Hale, the senator who led the effort, said the vote was lost.",
-    ) == ["Robert Hale"]
+    ) == [None]
+
+
+def test_standalone_quote_continues_the_previous_quote_not_the_next_speaker() -> None:
+    assert speakers(
+        "Speaking after the vote, Robert Hale said: “We knew it would be close.",
+        "We counted every vote twice.",
+        "“Nobody in this building expected the result we got tonight.”",
+        "Anna Kovacs, who leads the other side, said: “We will accept the result of the vote.”",
+    ) == ["Robert Hale", "Robert Hale", "Anna Kovacs"]
+
+
+def test_standalone_quote_after_a_new_named_subject_is_not_continued() -> None:
+    assert speakers(
+        "“We will appeal the ruling as soon as we can,” said Robert Hale.",
+        "Anna Kovacs, the union leader, met workers outside the plant on Friday.",
+        "“Nobody in this building expected the result we got tonight.”",
+    ) == ["Robert Hale", None]
 
 
 def test_standalone_quote_more_than_three_sentences_away_has_no_speaker() -> None:
@@ -192,3 +224,115 @@ def test_a_proper_noun_speaker_the_entity_model_missed_is_taken_as_a_person() ->
 def test_a_bare_title_is_not_a_speaker_name() -> None:
     assert speakers("“We will keep the rule in place for the coming years,” said Secretary.") \
         == [None]
+
+
+def test_pronoun_takes_a_later_main_subject_over_an_earlier_speaker() -> None:
+    assert speakers(
+        "“The bridge will reopen before the winter holidays,” John Carter said.",
+        "Robert Hale, the city engineer, disputes the timetable.",
+        "He told reporters: “There is no way the repairs are finished this year.”",
+    ) == ["John Carter", "Robert Hale"]
+
+
+def test_a_nested_account_goes_to_its_outer_named_source() -> None:
+    assert speakers(
+        "Robert Hale says that John Carter told him the minister said: “The plant will close "
+        "by the end of the year.”"
+    ) == ["Robert Hale"]
+
+
+def test_words_quoted_again_with_a_speaker_take_that_speaker() -> None:
+    assert speakers(
+        "The plant faces “the hardest winter in its history” as orders fall.",
+        "Orders fell by a third in the autumn.",
+        "Its manager, John Carter, told the paper it faced “the hardest winter in its history.”",
+    ) == ["John Carter", "John Carter"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (("The Metropolitan Police said the driver fled the scene after the crash.",
+          "“The driver left the car in a field and ran towards the river,” police said."),
+         "Metropolitan Police"),
+        (("In a statement, Anna's brothers John and Peter Carter said they were shocked.",
+          "The brothers said: “We ask everyone to respect our privacy at this time.”"),
+         "John"),
+        (("“The streets outside are filled with people waiting for news,” the Reuters news "
+          "agency said.",), "Reuters"),
+        (("“The streets outside are filled with people waiting for news,” a Reuters "
+          "spokesman said.",), None),
+    ],
+)
+def test_role_nouns_and_organisations_as_speakers(paragraphs: tuple[str, ...],
+                                                  speaker: str | None) -> None:
+    assert speakers(*paragraphs)[-1] == speaker
+
+
+def test_a_name_labelling_the_quote_is_its_speaker() -> None:
+    assert speakers(
+        "The council met on Monday to discuss the flood.",
+        "Anna Kovacs/City Council Leader : “We will rebuild every house in this town before "
+        "the winter.”",
+        "His message to Robert Hale : “Nobody in this town will be left without a roof this "
+        "year.”",
+    ) == ["Anna Kovacs", None]
+
+
+def test_an_affiliation_describing_an_unnamed_source_is_no_speaker() -> None:
+    assert speakers("“The senator has been the first choice for the job for months,” said the "
+                    "Democrat who is familiar with the talks.") == [None]
+
+
+def test_the_named_one_of_two_subjects_speaks() -> None:
+    assert speakers("The band's guitarist John Carter told a radio station the band “wrote a "
+                    "song, finished and recorded it” last week.") == ["John Carter"]
+
+
+def test_a_definite_role_noun_is_read_like_a_pronoun_but_not_a_possessed_one() -> None:
+    assert speakers(
+        "Robert Hale, who defends the driver, spoke outside the court on Friday.",
+        "“My client cannot work because he is harassed wherever he goes,” said the attorney.",
+        "“We will appeal against the sentence as soon as we can,” Carter's lawyer said.",
+    ) == ["Robert Hale", None]
+
+
+def test_pronoun_skips_subjects_of_reported_clauses() -> None:
+    assert speakers(
+        "Robert Hale claims John Carter told him the plant would close.",
+        "He told the film crew: “Nobody believed it at the time, not even the workers.”",
+    ) == ["Robert Hale"]
+
+
+def test_a_possessed_role_noun_is_not_an_earlier_mention_of_the_noun() -> None:
+    assert speakers(
+        "President Robert Hale met farmers in the north on Monday.",
+        "Ruritania's interim president said the government would cut “any link with the past "
+        "regime”.",
+    ) == [None]
+
+
+def test_a_bare_attribution_after_a_standalone_quote_is_its_own() -> None:
+    assert speakers(
+        "“The driver left the car in a field and ran,” said Anna Kovacs.",
+        "Road deaths are rare in the county, police say.",
+        "“It is something no town can prepare for.”",
+        "Const. Robert Hale said.",
+    ) == ["Anna Kovacs", "Robert Hale"]
+
+
+def test_a_report_after_the_quote_is_not_its_outer_frame() -> None:
+    assert speakers(
+        "Robert Hale spoke at the meeting on Monday.",
+        "“Our focus right now is to get the funeral service together,” said Anna Kovacs, a "
+        "local pastor who is working with the family on the service ; a date had yet to be "
+        "set, he said.",
+    ) == ["Anna Kovacs"]
+
+
+def test_he_skips_a_person_the_article_marks_as_a_woman() -> None:
+    assert speakers(
+        "John Carter said he was organising a concert for the flood victims.",
+        "The singer Anna Kovacs gave the plan her backing, saying she would love to sing.",
+        "Speaking afterwards, he said: “We made a decision today and we will not wait.”",
+    ) == ["John Carter"]

@@ -23,6 +23,7 @@ def _cut_at(text: str, *markers: str) -> list[tuple[int, int]]:
     [
         ("Officials in the U.S. said on Monday they would wait.", ["said on"]),
         ("The talks were led by Mr. Smith of the ministry.", ["Smith of"]),
+        ("“It was over quickly,” Const. Tim Fanning said.", ["Tim Fanning"]),
         ("He was ranked No. 5 in the world last year.", ["5 in"]),
         ("President George W. Bush spoke first.", ["Bush spoke"]),
         ("“We will fight,” he said, “and we will win.”", ["he said", "“and"]),

@@ -2,10 +2,12 @@
 
 A quote is text between quotation marks in the body: curly “…”, straight "…" or ``…'',
 possibly over several sentences, and over several paragraphs when a paragraph
-leaves the quote open and the next one opens it again (the news convention). An
+leaves the quote open and the next one opens it again (the news convention), or
+when the next one closes it without opening it (a text of one sentence a line). An
 article with no double quotation marks at all is read for British ‘…’ quotes.
 One to three quoted words are scare quotes or names (“groundbreaking”), not quotes;
-neither are quoted titles (“Love Won Out Conference”).
+neither are quoted titles (“Love Won Out Conference”). A mirrored pair (”15 Most Wanted“)
+opens nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
 _SINGLE_CLOSE_BEFORE = ".,!?…"
 _SINGLE_CLOSE_FOLLOWED_BY = ",.;:!?)—–"
+_SENTENCE_END = re.compile(r"[.!?]")
 _MARKS = re.compile("``|''|[“”\"‘’]")
 # Tokenised corpora write quotes the TeX way: ``…''.
 _EQUIVALENT = {"``": _DOUBLE_OPEN, "''": _DOUBLE_CLOSE}
@@ -95,13 +98,30 @@ def _scan(article: Article, body: Sequence[int], single: bool) -> list[QuoteSpan
             if continued and previous_body and opener is not None:
                 content_start = cursor = opener.end()
                 current.paragraphs.append(index)
+            elif previous_body and not single and _closes_first(text, paragraph.start,
+                                                                paragraph.end):
+                # One sentence a line (tokenised corpora): the quote goes on in this line
+                # and closes in it.
+                content_start = cursor = paragraph.start
+                current.paragraphs.append(index)
             else:
                 spans.append(current)  # left open: it ends with its paragraph
                 current = None
+        mirrored = -1  # the “ of a mirrored pair ”…“ (scraped text): no quote opens there
         for match in _MARKS.finditer(text, cursor, paragraph.end):
             char = _mark_of(match)
             if current is None:
-                if _opens(text, match.start(), char, single):
+                if match.start() == mirrored:
+                    continue
+                if match.group() == _DOUBLE_CLOSE and not single:
+                    following = _MARKS.search(text, match.end(), paragraph.end)
+                    inside = text[match.end() : following.start()] if following else ""
+                    # A short run with no sentence end: a name or title, not a gap
+                    # between two quotes.
+                    if following is not None and following.group() == _DOUBLE_OPEN \
+                            and len(inside.split()) <= 6 and not _SENTENCE_END.search(inside):
+                        mirrored = following.start()
+                elif _opens(text, match.start(), char, single):
                     mark, content_start = char, match.end()
                     current = QuoteSpan([], match.start(), match.end(), [index])
             elif _closes(text, match.start(), char, single):
@@ -119,6 +139,12 @@ def _scan(article: Article, body: Sequence[int], single: bool) -> list[QuoteSpan
     if current is not None:
         spans.append(current)
     return [s for s in spans if s.pieces]
+
+
+def _closes_first(text: str, start: int, end: int) -> bool:
+    """Whether the first quotation mark in ``start:end`` can only close a quote (” or '')."""
+    first = _MARKS.search(text, start, end)
+    return first is not None and _mark_of(first) == _DOUBLE_CLOSE
 
 
 def _mark_of(match: re.Match[str]) -> str:

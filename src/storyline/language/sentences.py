@@ -22,7 +22,7 @@ OPENERS = "“‘\"'([«„‚"
 NAME_TITLES = frozenset({
     "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "sen", "sens", "rep", "reps", "gov",
     "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "rev", "hon", "pres", "supt", "insp",
-    "st", "ft", "mt", "gens",
+    "st", "ft", "mt", "gens", "const", "det", "cpl", "pte", "cllr",
 })
 # These precede a number ("No. 5", "Sept. 11", "Vol. 3").
 NUMBER_ABBREVIATIONS = frozenset({

@@ -2,19 +2,30 @@
 
 Patterns, tried in order for each quote:
 
-1. A speech verb outside the quote in the quote's own sentences ("X said",
+1. A name labelling the quote before a colon, with no verb ("Peter Lynch/Defence
+   Attorney : “…”").
+2. A speech verb outside the quote in the quote's own sentences ("X said",
    "said X", "X told Y", "X added", "according to X", "according to X's report",
    "…, saying", "X was quoted as saying", "a spokesman stating"): its subject, or
-   the subject of the verb it hangs from. A subject "he"/"she" is resolved to the
-   speaker of the last attributed quote within three sentences, else the last
-   person who was a grammatical subject, else the last person mentioned. A
+   the subject of the verb it hangs from; in a nested account ("X says Y told them
+   Z said: “…”") the outermost named source. A subject "he"/"she" is the later of the
+   last quote's speaker (within three sentences) and the last person who was a main
+   clause's subject, else the last person who was a subject, else the last person
+   mentioned. A definite role noun ("police", "the brothers") is the named entity
+   it titled before ("Vancouver Police", "brothers Jermaine and Randy Jackson"); an
+   organisation noun is the name compounded with it ("the AFP news agency"). A
    proper-noun subject the entity model missed is taken as a person; an unnamed
    subject of "say"/"tell"/"state" ("a spokesman said") means no speaker.
-2. A quote embedded in a sentence with no speech verb ("He called it “…”"): the
+3. A quote embedded in a sentence with no speech verb ("He called it “…”"): the
    sentence's subject, when it is a person.
-3. A quote standing alone: the speaker of the nearest sentence at most three
-   sentences before it (or, failing that, after it) that has one; a run of such
-   quotes passes the speaker down the run.
+4. A quote standing alone is a turn in a conversation: it continues the previous
+   quote's speaker (an unnamed one too) unless a sentence in between reports
+   someone else's words (then theirs) or has another named subject (then nobody's);
+   with no previous quote near, the speaker of the nearest sentence at most three
+   before it that has one. Never a later sentence's: that one mostly introduces a
+   quote of its own.
+5. A quote left without a speaker whose words are quoted again with one (a lead or
+   pull-quote) takes that speaker.
 
 A speaker must be a named entity (person, organisation, place or group); "officials
 said" gives no speaker rather than a wrong one.
@@ -24,13 +35,30 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL, speaker_id
 from storyline.language.nlp import ParsedPiece
 from storyline.language.quotes import QuoteSpan
-from storyline.language.sentences import NAME_TITLES
+from storyline.language.speaker_index import ArticleIndex
+from storyline.language.speaker_words import (
+    GENDER_PRONOUNS,
+    GENDER_TITLES,
+    ORGANISATION_NOUNS,
+    PERSON_ROLE_NOUNS,
+    PLAIN_SPEECH,
+    SPEAKER_LABELS,
+    SUBJECTS,
+    TITLE_WORDS,
+    before_slash,
+    described,
+    is_definite,
+    is_reported,
+    is_speech_verb,
+    noun_forms,
+    same_entity,
+    share_repeated_words,
+)
 from storyline.model import Article, EntityMention, Quote
 
 if TYPE_CHECKING:
@@ -38,92 +66,7 @@ if TYPE_CHECKING:
 
 MAX_SENTENCE_DISTANCE = 3
 PRONOUN_LOOKBACK_SENTENCES = 5
-SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl")
-
-
-def _verb_forms() -> frozenset[str]:
-    regular = (
-        "add", "state", "announce", "explain", "note", "insist", "ask", "argue", "claim",
-        "declare", "warn", "reply", "respond", "continue", "recall", "suggest", "acknowledge",
-        "comment", "remark", "stress", "emphasise", "emphasize", "urge", "report", "conclude",
-        "promise", "vow", "pledge", "predict", "complain", "observe", "agree", "answer",
-        "confirm", "deny", "tweet", "post", "testify", "concede", "caution", "assert",
-        "maintain", "contend", "mention", "joke", "shout", "whisper", "plead", "demand",
-        "boast", "recount", "reiterate", "underline", "underscore", "counter", "lament",
-        "exclaim", "murmur", "scoff", "announce", "point", "cry", "reply", "quip", "admit",
-    )
-    forms: set[str] = {"say", "says", "said", "saying", "tell", "tells", "told", "telling",
-                       "write", "writes", "wrote", "written", "writing", "speak", "spoke",
-                       "cry", "cries", "cried", "quipped", "admitted", "admitting"}
-    for verb in regular:
-        stem = verb[:-1] if verb.endswith("e") else verb
-        past = verb[:-1] + "ied" if verb.endswith("y") and verb[-2] not in "aeiou" else stem + "ed"
-        third = verb[:-1] + "ies" if verb.endswith("y") and verb[-2] not in "aeiou" else (
-            verb + "es" if verb.endswith(("s", "sh", "ch")) else verb + "s")
-        forms.update({verb, third, past, stem + "ing"})
-    return frozenset(forms)
-
-
-SPEECH_VERBS = _verb_forms()
-_TITLE_WORDS = NAME_TITLES | {
-    "secretary", "president", "minister", "chief", "director", "spokesman", "spokeswoman",
-    "officer", "judge", "governor", "mayor", "senator", "general", "commander", "inspector",
-    "constable", "sheriff", "undersheriff", "detective", "prosecutor", "chairman",
-}
-# Verbs that only report speech ("point", "note", "agree" have other senses): an unnamed
-# subject of one of these is the quote's speaker, so no farther verb is tried.
-_PLAIN_SPEECH = frozenset({"say", "says", "said", "saying", "tell", "tells", "told", "telling",
-                           "state", "states", "stated", "stating"})
-
-
-@dataclass
-class _Token:
-    start: int
-    token: Token
-
-
-class _ArticleIndex:
-    """Positions of tokens, sentences, mentions and quotes of one article."""
-
-    def __init__(self, article: Article, pieces: Sequence[ParsedPiece],
-                 spans: Sequence[QuoteSpan]) -> None:
-        self.tokens = [_Token(p.offset + t.idx, t) for p in pieces for t in p.doc]
-        self.token_starts = [t.start for t in self.tokens]
-        self.by_identity = {(id(t.token.doc), t.token.i): t.start for t in self.tokens}
-        self.sentence_starts = [s.start for s in article.sentences]
-        self.sentences = article.sentences
-        self.mentions = [m for m in article.entities if m.label in SPEAKER_LABELS]
-        self.mention_starts = [m.start for m in self.mentions]
-        self.quote_ranges = sorted((s.outer_start, s.outer_end) for s in spans)
-
-    def start_of(self, token: Token) -> int:
-        return self.by_identity[(id(token.doc), token.i)]
-
-    def sentence_of(self, position: int) -> int:
-        return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
-
-    def in_quote(self, position: int) -> bool:
-        index = bisect.bisect_right(self.quote_ranges, (position, float("inf"))) - 1
-        return index >= 0 and self.quote_ranges[index][0] <= position < self.quote_ranges[index][1]
-
-    def mention_at(self, position: int) -> EntityMention | None:
-        index = bisect.bisect_right(self.mention_starts, position) - 1
-        for candidate in self.mentions[max(0, index - 1) : index + 1]:
-            if candidate.start <= position < candidate.end:
-                return candidate
-        return None
-
-    def tokens_between(self, start: int, end: int) -> list[_Token]:
-        low = bisect.bisect_left(self.token_starts, start)
-        high = bisect.bisect_left(self.token_starts, end)
-        return self.tokens[low:high]
-
-    def sentence_tokens(self, index: int) -> list[_Token]:
-        sentence = self.sentences[index]
-        return [t for t in self.tokens_between(sentence.start, sentence.end)
-                if not self.in_quote(t.start)]
 
 
 def attribute_quotes(article: Article, pieces: Sequence[ParsedPiece],
@@ -135,20 +78,29 @@ def attribute_quotes(article: Article, pieces: Sequence[ParsedPiece],
         pieces: The article's parsed body paragraphs.
         spans: The quotes found by :func:`~storyline.language.quotes.find_quote_spans`.
     """
-    index = _ArticleIndex(article, pieces, spans)
+    index = ArticleIndex(article, pieces, spans)
     resolver = _Resolver(index)
     speakers: list[EntityMention | None] = []
-    needs_neighbour: list[bool] = []
-    for span in spans:
-        speaker, has_verb = resolver.direct(span)
-        speakers.append(speaker)
-        resolver.record(span, speaker)
-        needs_neighbour.append(speaker is None and not has_verb and resolver.standalone(span))
+    pending: list[int] = []
     for position, span in enumerate(spans):
-        if needs_neighbour[position]:
-            speakers[position] = resolver.from_neighbours(span)
-            # A run of stand-alone quote paragraphs carries one speaker down the run.
-            resolver.record_sentence(span, speakers[position])
+        speaker, has_verb = resolver.direct(span)
+        if speaker is None and not has_verb and resolver.standalone(span):
+            # A quote standing alone continues the conversation: the previous quote's
+            # speaker, unless someone else took the floor in between; a bare "X said."
+            # right after it is its own attribution.
+            speaker, decided = resolver.attributed_after(span)
+            if not decided:
+                speaker, decided = resolver.continued(span)
+            has_verb = decided
+            if not decided:
+                pending.append(position)
+        speakers.append(speaker)
+        resolver.record(span, speaker, said=has_verb or speaker is not None)
+    for position in pending:
+        span = spans[position]
+        speakers[position] = resolver.from_before(span)
+        resolver.record_sentence(span, speakers[position])
+    share_repeated_words(article.text, spans, speakers)
     quotes = []
     for span, speaker in zip(spans, speakers, strict=True):
         name = speaker.canonical or speaker.text if speaker else None
@@ -160,16 +112,20 @@ def attribute_quotes(article: Article, pieces: Sequence[ParsedPiece],
 
 
 class _Resolver:
-    """Finds speakers; remembers attributed quotes for pronouns and neighbours."""
+    """Finds speakers; remembers attributed quotes for pronouns and later quotes."""
 
-    def __init__(self, index: _ArticleIndex) -> None:
+    def __init__(self, index: ArticleIndex) -> None:
         self.index = index
         self.attributed: list[tuple[int, int, EntityMention]] = []  # (sentence, end, speaker)
         # Lookups by position and by sentence, so a long article stays linear in its quotes.
         self.attributed_ends: list[int] = []
         self.by_sentence: dict[int, EntityMention] = {}
+        self.turns: list[tuple[QuoteSpan, EntityMention | None, bool]] = []
+        self.genders: dict[str, str | None] = {}
 
-    def record(self, span: QuoteSpan, speaker: EntityMention | None) -> None:
+    def record(self, span: QuoteSpan, speaker: EntityMention | None, said: bool) -> None:
+        """Remember a quote's speaker; ``said``: whether the speaker is known (or known unnamed)."""
+        self.turns.append((span, speaker, said))
         if speaker is not None:
             sentence = self.index.sentence_of(span.end)
             self.attributed.append((sentence, span.end, speaker))
@@ -177,7 +133,7 @@ class _Resolver:
             self.by_sentence[sentence] = speaker
 
     def record_sentence(self, span: QuoteSpan, speaker: EntityMention | None) -> None:
-        """Remember a neighbour-found speaker for the quote's sentences (not for pronouns)."""
+        """Remember a speaker read from earlier sentences for the quote's (not for pronouns)."""
         if speaker is not None:
             for sentence in self.quote_sentences(span):
                 self.by_sentence.setdefault(sentence, speaker)
@@ -195,14 +151,17 @@ class _Resolver:
 
     def direct(self, span: QuoteSpan) -> tuple[EntityMention | None, bool]:
         """Speaker from the quote's own sentences, and whether a speech verb was there."""
+        label = self.colon_label(span)
+        if label is not None:
+            return label, True
         narrative = [t for s in self.quote_sentences(span) for t in self.index.sentence_tokens(s)]
-        verbs = [t for t in narrative if _is_speech_verb(t.token)]
+        verbs = [t for t in narrative if is_speech_verb(t.token)]
         # The nearest speech verb first; a misparse can leave it with an unnamed subject.
         for verb in sorted(verbs, key=lambda t: _distance(t.start, span)):
             speaker = self.speaker_of_verb(verb.token)
             if speaker is not None:
                 return speaker, True
-            if verb.token.lower_ in _PLAIN_SPEECH and self.unnamed_subject(verb.token):
+            if verb.token.lower_ in PLAIN_SPEECH and self.unnamed_subject(verb.token):
                 # "…, a spokesman said": the nearest verb's speaker has no name; a farther
                 # verb's subject would be someone else.
                 return None, True
@@ -215,6 +174,47 @@ class _Resolver:
                 return speaker, False
         return None, False
 
+    def colon_label(self, span: QuoteSpan) -> EntityMention | None:
+        """A name heading the quote as a label: "Peter Lynch/Defence Attorney : “…”".
+
+        The quote follows a colon, and the words the colon ends (the noun phrase it
+        hangs from, or the sentence up to it) have a name and no verb: a caption or
+        transcript label, not "X told Y:". The first name, a person's, is the speaker.
+        """
+        before = self.index.tokens_between(max(0, span.outer_start - 3), span.outer_start)
+        colon = next((t for t in reversed(before) if t.token.text == ":"), None)
+        if colon is None:
+            return None
+        sentence = self.index.sentences[self.index.sentence_of(colon.start)]
+        prefix = [t.token for t in self.index.tokens_between(sentence.start, colon.start)
+                  if not self.index.in_quote(t.start)]
+        head = colon.token.head
+        phrase = [t for t in head.subtree if t.i < colon.token.i] \
+            if head.tag_.startswith("NN") else []
+        for words in (phrase, prefix):
+            if not words or any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words):
+                continue
+            mention = self.first_name(words)
+            # People label their words; an organisation before a colon is mostly a
+            # programme's marker ("CLIP :", "BBC News :").
+            if mention is not None and mention.label == PERSON_LABEL:
+                return before_slash(mention)
+        return None
+
+    def first_name(self, words: Sequence[Token]) -> EntityMention | None:
+        """The first person or organisation named in the words, outside prepositions.
+
+        "His message to Obama :" names whom the words are about, not who said them.
+        """
+        for token in words:
+            if token.dep_ == "pobj" or any(a.dep_ == "prep" for a in token.ancestors
+                                           if a in words):
+                continue
+            mention = self.index.mention_at(self.index.start_of(token))
+            if mention is not None and mention.label in (PERSON_LABEL, "ORG"):
+                return mention
+        return None
+
     def speaker_of_verb(self, verb: Token) -> EntityMention | None:
         if verb.lower_ == "according":
             for prep in verb.children:
@@ -225,8 +225,47 @@ class _Resolver:
             return None
         subject = self.subject_token(verb)
         if subject is None:
+            return self.name_before(verb)
+        inner = self.phrase_speaker(subject) or self.unlabelled_name(subject)
+        return self.outer_source(verb) or inner
+
+    def name_before(self, verb: Token) -> EntityMention | None:
+        """A verb the parse left without a subject: the name opening its clause.
+
+        ("Chris Hunt, head of organisers Global Events Live, said: “…”", misparsed.) The
+        first name between the sentence start and the verb, a person's, with no verb in
+        between and not inside a prepositional phrase.
+        """
+        position = self.index.start_of(verb)
+        sentence = self.index.sentences[self.index.sentence_of(position)]
+        words = [t.token for t in self.index.tokens_between(sentence.start, position)
+                 if not self.index.in_quote(t.start)]
+        if any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words):
             return None
-        return self.phrase_speaker(subject) or self.unlabelled_name(subject)
+        mention = self.first_name(words)
+        return mention if mention is not None and mention.label == PERSON_LABEL else None
+
+    def outer_source(self, verb: Token) -> EntityMention | None:
+        """The named source of an account the verb's clause is reported in.
+
+        "Shaath says Bush told them God said: “…”": the words come to the reader through
+        Shaath, the outermost speaker with a name.
+        """
+        found: EntityMention | None = None
+        current = verb
+        for _ in range(6):
+            shares_subject = current.dep_ == "conj" and not any(
+                c.dep_ in SUBJECTS for c in current.children)
+            if current.dep_ != "ccomp" and not shares_subject or current.head is current:
+                break
+            current = current.head
+            # The frame comes first ("Shaath says Bush told them …"); a speech verb after
+            # the clause is more often a misparse of two reports in one sentence.
+            if current.i < verb.i and is_speech_verb(current) and current.lower_ != "according":
+                subject = self.subject_token(current)
+                speaker = self.phrase_speaker(subject) if subject is not None else None
+                found = speaker or found
+        return found
 
     def unlabelled_name(self, head: Token) -> EntityMention | None:
         """A proper-noun subject of a speech verb the entity model missed or misread.
@@ -239,7 +278,7 @@ class _Resolver:
         words = [t for t in head.lefts if t.dep_ == "compound" and t.tag_ == "NNP"] + [head]
         if any(t.ent_type_ in SPEAKER_LABELS for t in words):
             return None
-        if all(t.lower_.rstrip(".") in _TITLE_WORDS for t in words):
+        if all(t.lower_.rstrip(".") in TITLE_WORDS for t in words):
             return None  # "said Secretary", "said Troy police Lt.": a title, not a name
         start = self.index.start_of(words[0])
         end = self.index.start_of(head) + len(head.text)
@@ -267,13 +306,21 @@ class _Resolver:
         for _ in range(4):
             if current is None:
                 return None
-            for child in current.children:
-                if child.dep_ in _SUBJECTS and not self.index.in_quote(self.index.start_of(child)):
-                    return child
+            subjects = [c for c in current.children if c.dep_ in SUBJECTS
+                        and not self.index.in_quote(self.index.start_of(c))]
+            if subjects:  # "U2's guitarist The Edge told": two subjects, the named one
+                return min(subjects, key=self._subject_rank)
             if current.dep_ in ("relcl", "acl"):  # "Kim, who said …", "a spokesman stating"
                 return current.head
             current = self._climb(current)
         return None
+
+    def _subject_rank(self, subject: Token) -> int:
+        """Of two subjects, a person or organisation first, then another name, then the first."""
+        mention = self.index.mention_at(self.index.start_of(subject))
+        if mention is None:
+            return 2
+        return 0 if mention.label in (PERSON_LABEL, "ORG") else 1
 
     @staticmethod
     def _climb(token: Token) -> Token | None:
@@ -293,56 +340,241 @@ class _Resolver:
     def phrase_speaker(self, head: Token) -> EntityMention | None:
         start = self.index.start_of(head)
         if head.tag_ == "PRP":
-            return self.pronoun(start) if head.lower_ in ("he", "she") else None
+            if head.lower_ not in ("he", "she"):
+                return None
+            return self.pronoun(start, "male" if head.lower_ == "he" else "female")
         mention = self.index.mention_at(start)
         if mention is not None:
-            return mention
+            return None if described(mention, head) else mention
         for child in head.children:  # "his deputy, Kim Tae-hyo"
             if child.dep_ == "appos":
                 mention = self.index.mention_at(self.index.start_of(child))
                 if mention is not None:
                     return mention
+        if head.tag_ in ("NN", "NNS", "NNP", "NNPS") and is_definite(head):
+            found = self.named_owner(head) or self.antecedent(head)
+            if found is None and head.tag_ == "NN" and head.lower_ in PERSON_ROLE_NOUNS \
+                    and any(c.lower_ == "the" for c in head.children):
+                # "the singer said": as "she said" ("Murray's lawyer" is someone else)
+                found = self.pronoun(start)
+            return found
         return None
 
-    def pronoun(self, position: int) -> EntityMention | None:
-        """Resolve "he"/"she" at ``position`` to a person mentioned before it."""
+    def named_owner(self, head: Token) -> EntityMention | None:
+        """The organisation an organisation noun is named by ("the AFP news agency")."""
+        if not noun_forms(head.lower_) & ORGANISATION_NOUNS:
+            return None
+        for child in head.children:
+            if child.dep_ == "compound":
+                mention = self.index.mention_at(self.index.start_of(child))
+                if mention is not None and mention.label != PERSON_LABEL:
+                    return mention
+        return None
+
+    def antecedent(self, head: Token) -> EntityMention | None:
+        """The named entity a definite role noun refers back to ("the brothers", "police").
+
+        The nearest earlier mention outside quotes that has the noun among its words
+        ("Vancouver Police"), or that the same noun named as a title or apposition
+        ("Michael's brothers Jermaine and Randy Jackson", "singer Susan Boyle",
+        "Digicel, the telecoms firm").
+        """
+        position = self.index.start_of(head)
+        best: EntityMention | None = None
+        for form in noun_forms(head.lower_):
+            for mention in self.index.mentions_with_word(form):
+                if mention.end <= position and (best is None or mention.start > best.start):
+                    best = mention
+            for item in self.index.tokens_with_word(form):
+                if item.start >= position:
+                    break
+                found = self.named_by(item.token)
+                if found is not None and (best is None or found.start > best.start):
+                    best = found
+        # A role is a person's or an organisation's, not a place's ("U.S. official").
+        return best if best is not None and best.label in (PERSON_LABEL, "ORG") else None
+
+    def named_by(self, noun: Token) -> EntityMention | None:
+        """The mention a noun is a title or apposition of, or that is its apposition."""
+        related = [c for c in noun.children if c.dep_ == "appos"]
+        if noun.dep_ in ("compound", "appos") and noun.head is not noun:
+            related.append(noun.head)
+        for token in related:
+            mention = self.index.mention_at(self.index.start_of(token))
+            if mention is not None:
+                return mention
+        return None
+
+    def pronoun(self, position: int, gender: str | None = None) -> EntityMention | None:
+        """Resolve "he"/"she" at ``position`` to a person mentioned before it.
+
+        The later of the last quote's speaker (within :data:`MAX_SENTENCE_DISTANCE`
+        sentences) and the subject of the latest earlier sentence with a person as
+        subject (its last outside reported clauses, if any); failing both, the last
+        person who was a subject, else the last named. People the article marks as of
+        the other ``gender`` ("male"/"female": a title, a pronoun after them) are skipped.
+        """
         sentence = self.index.sentence_of(position)
+        best: tuple[int, EntityMention] | None = None
         earlier = bisect.bisect_right(self.attributed_ends, position)
         if earlier:
-            quote_sentence, _end, speaker = self.attributed[earlier - 1]
-            if sentence - quote_sentence <= MAX_SENTENCE_DISTANCE and speaker.label == PERSON_LABEL:
-                return speaker
+            quote_sentence, end, speaker = self.attributed[earlier - 1]
+            if sentence - quote_sentence <= MAX_SENTENCE_DISTANCE \
+                    and speaker.label == PERSON_LABEL and self.fits(speaker, gender):
+                best = (end, speaker)
         # Only mentions from the look-back window on: bisect instead of a scan of them all.
         first = sentence - PRONOUN_LOOKBACK_SENTENCES
         low = self.index.sentence_starts[first] if first > 0 else -1
         window = self.index.mentions[
             bisect.bisect_left(self.index.mention_starts, low)
             : bisect.bisect_right(self.index.mention_starts, position)]
-        people = [m for m in window if m.label == PERSON_LABEL
-                  and m.end <= position and not self.index.in_quote(m.start)]
+        people = [m for m in window if m.label == PERSON_LABEL and m.end <= position
+                  and not self.index.in_quote(m.start) and self.fits(m, gender)]
         subjects = [m for m in people if self._is_subject(m)]
+        # The last subject of the latest earlier sentence that has a person as subject,
+        # outside reported clauses ("Shaath claims Bush told him …": Shaath).
+        earlier_subjects = [m for m in subjects if self.index.sentence_of(m.start) < sentence]
+        if earlier_subjects:
+            last = self.index.sentence_of(earlier_subjects[-1].start)
+            same = [m for m in earlier_subjects if self.index.sentence_of(m.start) == last]
+            unreported = [m for m in same if self._is_subject(m, main=True)]
+            subject = unreported[-1] if unreported else same[0]
+            if best is None or subject.start > best[0]:
+                return subject
+        if best is not None:
+            return best[1]
         if subjects:
             return subjects[-1]
         return people[-1] if people else None
 
-    def _is_subject(self, mention: EntityMention) -> bool:
+    def fits(self, mention: EntityMention, gender: str | None) -> bool:
+        """Whether nothing in the article marks the person as of the other gender."""
+        if gender is None:
+            return True
+        found = self.gender_of(mention)
+        return found is None or found == gender
+
+    def gender_of(self, mention: EntityMention) -> str | None:
+        """What the article says of a person's gender, if it says one thing.
+
+        Evidence, over all mentions of the name: a title before it (Mr, Mrs, Ms, …) and
+        the first he/his/him or she/her after it in its sentence, when no other person
+        is named in between.
+        """
+        name = mention.canonical or mention.text
+        if name not in self.genders:
+            votes: list[str] = []
+            for other in self.index.mentions:
+                if other.label == PERSON_LABEL and (other.canonical or other.text) == name \
+                        and not self.index.in_quote(other.start):
+                    votes.extend(self._gender_evidence(other))
+            kinds = set(votes)
+            self.genders[name] = kinds.pop() if len(kinds) == 1 else None
+        return self.genders[name]
+
+    def _gender_evidence(self, mention: EntityMention) -> list[str]:
+        evidence = []
+        before = self.index.tokens_between(max(0, mention.start - 6), mention.start)
+        if before and before[-1].token.lower_.rstrip(".") in GENDER_TITLES:
+            evidence.append(GENDER_TITLES[before[-1].token.lower_.rstrip(".")])
+        sentence = self.index.sentences[self.index.sentence_of(mention.start)]
+        for item in self.index.tokens_between(mention.end, sentence.end):
+            if self.index.in_quote(item.start):
+                continue
+            other = self.index.mention_at(item.start)
+            if other is not None and other.label == PERSON_LABEL:
+                break
+            if item.token.lower_ in GENDER_PRONOUNS:
+                evidence.append(GENDER_PRONOUNS[item.token.lower_])
+                break
+        return evidence
+
+    def _is_subject(self, mention: EntityMention, main: bool = False) -> bool:
+        """Whether the mention is a subject (``main``: not of a reported clause)."""
         for item in self.index.tokens_between(mention.start, mention.end):
             head = item.token.head
             head_start = self.index.start_of(head)
             if not mention.start <= head_start < mention.end or head is item.token:
                 dep = item.token.dep_
-                if dep in _SUBJECTS or (dep == "appos" and head.dep_ in _SUBJECTS):
+                if dep == "appos" and head.dep_ in SUBJECTS:
+                    dep, head = head.dep_, head.head
+                if dep in SUBJECTS and (not main or not is_reported(head)):
                     return True
         return False
 
-    def from_neighbours(self, span: QuoteSpan) -> EntityMention | None:
-        sentences = self.quote_sentences(span)
-        for distance in range(1, MAX_SENTENCE_DISTANCE + 1):
-            for candidate in (sentences.start - distance, sentences.stop - 1 + distance):
-                if 0 <= candidate < len(self.index.sentences):
-                    found = self.sentence_speaker(candidate)
-                    if found is not None:
-                        return found
+    def attributed_after(self, span: QuoteSpan) -> tuple[EntityMention | None, bool]:
+        """The speaker of a bare attribution right after the quote ("Const. Fanning said.").
+
+        The next sentence is a few words around a speech verb that reports nothing of its
+        own (no clause or object): it can only attribute the quote before it.
+        """
+        after = self.quote_sentences(span).stop
+        if after >= len(self.index.sentences) or self.index.has_quote(after):
+            return None, False
+        tokens = self.index.sentence_tokens(after)
+        if len([t for t in tokens if t.token.is_alpha]) > 8:
+            return None, False
+        for item in tokens:
+            verb = item.token
+            if is_speech_verb(verb) and verb.lower_ != "according" and not any(
+                    c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+                speaker = self.speaker_of_verb(verb)
+                return speaker, speaker is not None or self.unnamed_subject(verb)
+        return None, False
+
+    def continued(self, span: QuoteSpan) -> tuple[EntityMention | None, bool]:
+        """The speaker a stand-alone quote continues, and whether that was decided.
+
+        The previous quote's speaker (``None`` when it was an unnamed one), unless a
+        narrative sentence in between reports someone's words (that speaker) or has a
+        new named subject (no speaker), or more than :data:`MAX_SENTENCE_DISTANCE`
+        narrative sentences separate the two, or the previous quote's speaker is unknown
+        (undecided: earlier sentences are read then).
+        """
+        if not self.turns:
+            return None, False
+        previous, speaker, said = self.turns[-1]
+        if not said:
+            return None, False
+        first = self.index.sentence_of(max(previous.outer_start, previous.outer_end - 1)) + 1
+        last = self.index.sentence_of(span.outer_start)
+        between = [s for s in range(first, last) if self.narrative(s)]
+        if len(between) > MAX_SENTENCE_DISTANCE:
+            return None, False
+        for sentence in reversed(between):
+            found = self.sentence_speaker(sentence)
+            if found is not None:
+                return found, True
+            subject = self.named_subject(sentence)
+            if subject is not None and not same_entity(subject, speaker):
+                return None, True  # someone else has the floor: not a guess between two
+        return speaker, True
+
+    def narrative(self, sentence: int) -> bool:
+        """Whether a sentence has words of its own outside quotes."""
+        words = [t for t in self.index.sentence_tokens(sentence) if t.token.is_alpha]
+        return len(words) > 2
+
+    def named_subject(self, sentence: int) -> EntityMention | None:
+        """The named subject of the sentence's main verb, if any."""
+        for item in self.index.sentence_tokens(sentence):
+            if item.token.dep_ == "ROOT":
+                subject = self.subject_token(item.token)
+                if subject is not None and subject.tag_ != "PRP":
+                    return self.phrase_speaker(subject)
+        return None
+
+    def from_before(self, span: QuoteSpan) -> EntityMention | None:
+        """The speaker of the nearest earlier sentence that has one, a few sentences back.
+
+        Not of a later one: a later sentence's speech verb mostly reports something
+        else, or introduces a quote of its own.
+        """
+        first = self.quote_sentences(span).start
+        for candidate in range(first - 1, max(-1, first - 1 - MAX_SENTENCE_DISTANCE), -1):
+            found = self.sentence_speaker(candidate)
+            if found is not None:
+                return found
         return None
 
     def sentence_speaker(self, sentence: int) -> EntityMention | None:
@@ -350,17 +582,11 @@ class _Resolver:
         if sentence in self.by_sentence:
             return self.by_sentence[sentence]
         for item in self.index.sentence_tokens(sentence):
-            if _is_speech_verb(item.token):
+            if is_speech_verb(item.token):
                 found = self.speaker_of_verb(item.token)
                 if found is not None:
                     return found
         return None
-
-
-def _is_speech_verb(token: Token) -> bool:
-    if token.lower_ == "according":
-        return any(child.lower_ == "to" for child in token.children)
-    return token.lower_ in SPEECH_VERBS and token.tag_.startswith("VB")
 
 
 def _distance(position: int, span: QuoteSpan) -> int:

@@ -1,0 +1,56 @@
+"""The seeded draw behind bench/quotes_gold.jsonl, so that further held-out sets continue it.
+
+    python bench/quotes_draw.py --data ../shared/data
+
+Candidates are records with at least two quotation marks (``"``, ``“``, ``”``, ``` `` ```
+and ``''`` counted together): ECB+ dev records of at most 3,000 characters and t17-dev
+records of at most 3,500. One ``random.Random(2026)`` shuffles the ECB+ candidates in file
+order, then each t17 topic's in turn (EgyptianProtest_cnn, IraqWar_guardian, MJ_bbc,
+haiti_bbc). ECB+ articles are taken one per topic, the first of each topic in shuffled
+order; t17 articles in shuffled order. Prints the ECB+ picks and the t17 picks per topic,
+in draw order: tune/check take ECB+ 1-16 and t17 1-4, fresh ECB+ 17-22 and t17 5,
+fresh2 ECB+ 23-27 and t17 6.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+T17_TOPICS = ("EgyptianProtest_cnn", "IraqWar_guardian", "MJ_bbc", "haiti_bbc")
+MARKS = ('"', "“", "”", "``", "''")
+
+
+def candidates(path: Path, longest: int) -> list[dict[str, Any]]:
+    """Records of a file with two quotation marks or more, of at most ``longest`` characters."""
+    with open(path, encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines]
+    return [r for r in records
+            if sum(r["text"].count(m) for m in MARKS) >= 2 and len(r["text"]) <= longest]
+
+
+def main() -> None:
+    """Print the draw (ECB+ one per topic, then t17 per topic), numbered from 1."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--count", type=int, default=30, help="ECB+ topics to list")
+    args = parser.parse_args()
+    rng = random.Random(2026)
+    ecb = candidates(args.data / "ecbplus-dev" / "articles.jsonl", 3000)
+    rng.shuffle(ecb)
+    topics: dict[str, str] = {}
+    for record in ecb:
+        topics.setdefault(str(record["id"]).split("_")[0], str(record["id"]))
+    for n, article in enumerate(list(topics.values())[:args.count], 1):
+        print(f"ecbplus-dev {n:2d} {article}")
+    for topic in T17_TOPICS:
+        t17 = candidates(args.data / "t17-dev" / topic / "articles.jsonl", 3500)
+        rng.shuffle(t17)
+        print(f"t17-dev/{topic}: " + " ".join(str(r["id"]) for r in t17[:8]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Where things are in one article, for the speaker search: tokens, sentences, names, quotes."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.language.nlp import ParsedPiece
+from storyline.language.quotes import QuoteSpan
+from storyline.language.speaker_words import SPEAKER_LABELS
+from storyline.model import Article, EntityMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass
+class PlacedToken:
+    """A parsed token and its offset in ``Article.text``."""
+
+    start: int
+    token: Token
+
+
+class ArticleIndex:
+    """Positions of tokens, sentences, mentions and quotes of one article."""
+
+    def __init__(self, article: Article, pieces: Sequence[ParsedPiece],
+                 spans: Sequence[QuoteSpan]) -> None:
+        self.tokens = [PlacedToken(p.offset + t.idx, t) for p in pieces for t in p.doc]
+        self.token_starts = [t.start for t in self.tokens]
+        self.by_identity = {(id(t.token.doc), t.token.i): t.start for t in self.tokens}
+        self.sentence_starts = [s.start for s in article.sentences]
+        self.sentences = article.sentences
+        self.mentions = [m for m in article.entities if m.label in SPEAKER_LABELS]
+        self.mention_starts = [m.start for m in self.mentions]
+        self.quote_ranges = sorted((s.outer_start, s.outer_end) for s in spans)
+        self._words: dict[str, list[PlacedToken]] | None = None
+        self._mention_words: dict[str, list[EntityMention]] | None = None
+
+    def start_of(self, token: Token) -> int:
+        """Offset of a token in ``Article.text``."""
+        return self.by_identity[(id(token.doc), token.i)]
+
+    def sentence_of(self, position: int) -> int:
+        """Index of the sentence an offset falls in."""
+        return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
+
+    def in_quote(self, position: int) -> bool:
+        """Whether an offset is inside a quote (its marks included)."""
+        index = bisect.bisect_right(self.quote_ranges, (position, float("inf"))) - 1
+        return index >= 0 and self.quote_ranges[index][0] <= position < self.quote_ranges[index][1]
+
+    def mention_at(self, position: int) -> EntityMention | None:
+        """The speaker-label mention covering an offset, if any."""
+        index = bisect.bisect_right(self.mention_starts, position) - 1
+        for candidate in self.mentions[max(0, index - 1) : index + 1]:
+            if candidate.start <= position < candidate.end:
+                return candidate
+        return None
+
+    def tokens_between(self, start: int, end: int) -> list[PlacedToken]:
+        """Tokens starting in ``start:end``."""
+        low = bisect.bisect_left(self.token_starts, start)
+        high = bisect.bisect_left(self.token_starts, end)
+        return self.tokens[low:high]
+
+    def has_quote(self, index: int) -> bool:
+        """Whether a quote opens in the sentence."""
+        sentence = self.sentences[index]
+        low = bisect.bisect_left(self.quote_ranges, (sentence.start, -1))
+        return low < len(self.quote_ranges) and self.quote_ranges[low][0] < sentence.end
+
+    def sentence_tokens(self, index: int) -> list[PlacedToken]:
+        """The sentence's tokens outside quotes."""
+        sentence = self.sentences[index]
+        return [t for t in self.tokens_between(sentence.start, sentence.end)
+                if not self.in_quote(t.start)]
+
+    def tokens_with_word(self, word: str) -> list[PlacedToken]:
+        """Tokens outside quotes spelled ``word`` (lower case), in text order."""
+        if self._words is None:
+            self._words = {}
+            for item in self.tokens:
+                if not self.in_quote(item.start):
+                    self._words.setdefault(item.token.lower_, []).append(item)
+        return self._words.get(word, [])
+
+    def mentions_with_word(self, word: str) -> list[EntityMention]:
+        """Mentions outside quotes with ``word`` (lower case) among their words."""
+        if self._mention_words is None:
+            self._mention_words = {}
+            for mention in self.mentions:
+                if not self.in_quote(mention.start):
+                    for part in set(mention.text.lower().split()):
+                        self._mention_words.setdefault(part, []).append(mention)
+        return self._mention_words.get(word, [])
