@@ -16,6 +16,7 @@ from storyline.provenance.shingles import lede_shingles, shingle_sequence, shing
 from storyline.provenance.versions import (
     new_runs,
     paragraph_changes,
+    text_changes,
     version_evidence,
 )
 
@@ -74,6 +75,9 @@ def test_paragraph_changes_add_remove_rewrite() -> None:
     assert (changes.added, changes.removed, changes.rewritten) == (1, 1, 1)
     assert changes.summary() == "paragraphs: 1 added, 1 removed, 1 rewritten"
     assert paragraph_changes([kept], [kept]).summary() == "paragraphs: none changed"
+    earlier = "\n".join([words("k", 30), words("d", 30)])
+    later = "\n\n".join([words("a", 30), words("k", 30)])
+    assert text_changes(later, earlier).summary() == "paragraphs: 1 added, 1 removed"
 
 
 def test_an_article_carrying_two_stories_goes_with_the_headline_it_keeps() -> None:

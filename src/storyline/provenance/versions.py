@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from storyline.provenance.shingles import shingles, words
+
 
 @dataclass(frozen=True)
 class VersionEvidence:
@@ -86,7 +88,7 @@ def paragraph_changes(
     Paragraphs are given as shingle sets. A paragraph whose shingles are, for at least
     ``same`` of them, in the other text is unchanged; with at least ``kept`` it is
     rewritten; below that it is added (in ``later``) or removed (from ``earlier``).
-    Empty paragraphs (fewer words than a shingle) are ignored.
+    Empty paragraphs are ignored.
     """
     in_earlier = frozenset().union(*earlier) if earlier else frozenset()
     in_later = frozenset().union(*later) if later else frozenset()
@@ -103,3 +105,15 @@ def paragraph_changes(
         if paragraph and len(paragraph & in_later) / len(paragraph) < kept:
             removed += 1
     return Changes(added, removed, rewritten)
+
+
+def text_changes(later: str, earlier: str, size: int = 5) -> Changes:
+    """:func:`paragraph_changes` of two texts, their paragraphs being their lines.
+
+    Lines of fewer than ``size`` words (headings, share bars) are not paragraphs.
+    """
+    def paragraphs(text: str) -> list[frozenset[str]]:
+        return [shingles(line, size) for line in text.splitlines()
+                if len(words(line)) >= size]
+
+    return paragraph_changes(paragraphs(later), paragraphs(earlier))
