@@ -114,8 +114,9 @@ def test_a_copy_link_settles_the_group_before_a_contained_story() -> None:
 
 def test_an_update_with_a_new_lede_is_a_version_copies_are_not() -> None:
     body = words("o", 120)
-    original = doc("orig", body, 0, title="Council backs harbour bridge", source="AP",
-                   published="2024-01-01")
+    original = doc("orig", body, 0, source="AP", published="2024-01-01",
+                   title="Council backs harbour bridge after a long debate on the future of "
+                         "the old docks")
     update = doc("upd", words("n", 40) + " " + body, 1, source="Daily Courier",
                  title="Council backs harbour bridge", published="2024-01-02")
     # A lightly edited copy: every twelfth word swapped (scattered, never a passage).
@@ -127,10 +128,15 @@ def test_an_update_with_a_new_lede_is_a_version_copies_are_not() -> None:
     # new to the group: the original had it first.
     reprint = doc("full", body + " " + words("f", 5), 4, source="Harbor Gazette",
                   published="2024-01-03")
-    _, roles = roles_of([original, update, edited, truncated, reprint])
+    # A reprint whose header prints the headline twice and whose footer is long: neither
+    # is new text in its lede (the headline is the predecessor's).
+    headline = "Council backs harbour bridge after a long debate on the future of the old docks"
+    headed = doc("headed", f"Home News {headline} World {headline} " + body + " "
+                 + words("f", 30), 5, source="Metro Herald", published="2024-01-02")
+    _, roles = roles_of([original, update, edited, truncated, reprint, headed])
     assert roles["upd"].version_of == "orig"
     assert roles["upd"].reprint_of == "orig"
-    for copy in ("edit", "trunc", "full"):
+    for copy in ("edit", "trunc", "full", "headed"):
         assert roles[copy].version_of is None, copy
     assert roles["orig"].version_of is None and roles["orig"].reprint_of is None
 
@@ -157,3 +163,16 @@ def test_a_wire_rewriting_its_own_story_may_keep_less_of_it() -> None:
     other = doc("other", text, 1, source="Blog", published="2024-01-02")
     assert roles_of([first, own])[1]["own"].version_of == "first"
     assert roles_of([first, other])[1]["other"].version_of is None
+
+
+def test_a_copy_of_an_earlier_member_is_nobodys_predecessor() -> None:
+    # A digest quoting a truncated copy whole keeps all of the copy, but the copy brought
+    # no text of its own: measured against the story it copies, the digest keeps a third.
+    body = words("o", 120)
+    original = doc("orig", body, 0, source="AP", published="2024-01-01")
+    truncated = doc("trunc", words("o", 40), 1, source="Metro Herald", published="2024-01-02")
+    digest = doc("digest", words("n", 40) + " " + words("o", 40) + " " + words("z", 40), 2,
+                 source="Daily Courier", published="2024-01-03")
+    _, roles = roles_of([original, truncated, digest])
+    assert roles["digest"].reprint_of == "orig"
+    assert roles["digest"].version_of is None

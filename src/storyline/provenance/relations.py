@@ -67,7 +67,7 @@ class Settings:
     version_min_kept: float = 0.6
     version_min_kept_own: float = 0.5
     version_new_run: int = 8
-    version_min_new_top: int = 20
+    version_min_new_top: int = 10
     composite_max_links: int = 50
     story_containment: float = 0.3  # the default equals containment: no lede needed
     lede_min_share: float = 0.3

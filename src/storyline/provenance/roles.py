@@ -24,7 +24,7 @@ from storyline.provenance.relations import (
     same_source,
     story_claim,
 )
-from storyline.provenance.versions import version_evidence
+from storyline.provenance.versions import new_runs, version_evidence
 
 
 @dataclass
@@ -74,15 +74,34 @@ def _is_later_version(
         if (added, -later.seq) <= (removed, -earlier.seq):
             return False
     before = seen.known_before(later)
+    # A header printing the predecessor's (or an earlier member's) headline again is not
+    # new text; the later text's own title may be its new first line, and that is new.
+    known = earlier.shingles | earlier.title
     evidence = version_evidence(later.sequence, earlier.shingles,
-                                lambda shingle: shingle in earlier.shingles or before(shingle),
+                                lambda shingle: shingle in known or before(shingle),
                                 settings.version_new_run, settings.lede_shingles)
     return (evidence.new >= settings.version_min_new_shingles
             and evidence.new_top >= settings.version_min_new_top)
 
 
+def _brought_text(doc: Doc, settings: Settings, seen: FirstSeen,
+                  cache: dict[str, bool]) -> bool:
+    """Whether ``doc`` brought text of its own: passages no earlier member had.
+
+    A reprint or a truncated copy of an earlier member did not; a version of it names
+    that member, not the copy (a round-up quoting a truncated copy whole is no version).
+    """
+    if doc.id not in cache:
+        before = seen.known_before(doc)
+        runs = new_runs(doc.sequence, before, settings.version_new_run)
+        cache[doc.id] = sum(end - start for start, end in runs) >= settings.version_min_new_shingles
+    return cache[doc.id]
+
+
 class FirstSeen:
     """When each shingle of a group first appeared (day-precision dates only).
+
+    Headlines count: a header printing an earlier member's headline is not new text.
 
     Built on first use, in one pass over the group, so that asking what was known before
     a member is linear in the group, not quadratic (groups of near-copies run to
@@ -102,7 +121,7 @@ class FirstSeen:
             self._first = {}
             for other in self._members:
                 if other.published and other.published_precision == "day":
-                    for shingle in other.shingles:
+                    for shingle in other.shingles | other.title:
                         seen = self._first.get(shingle)
                         if seen is None or other.published < seen:
                             self._first[shingle] = other.published
@@ -144,6 +163,7 @@ def assign_roles(
         # A version may quote a second story (an update whose new top comes from another
         # article is a composite too): what makes it a version is what it keeps and adds.
         seen = FirstSeen(members)
+        brought: dict[str, bool] = {}
         for member in members:
             if roles[member.id].exact_duplicate_of:
                 continue
@@ -154,6 +174,8 @@ def assign_roles(
                     continue  # linked, but put in another group
                 if not _is_later_version(member, other, found, settings, seen):
                     continue
+                if not _brought_text(other, settings, seen, brought):
+                    continue  # a copy of an earlier member is nobody's predecessor
                 rank = (story_claim(member, other),
                         found.shared / len(other.shingles), found.shared)
                 if best is None or rank > best:
