@@ -15,7 +15,9 @@ counts when either of its articles is in the half (so a false merge across the h
 counts in both), per-article figures count the half's articles.
 Besides P/R/F1 and ``reprint_of`` accuracy (per gold kind, and per ``rule`` when the gold
 has one, as ``bench/copyset.py`` writes), it prints the share of originals given a
-``reprint_of`` or ``version_of`` and the false merges by the gold kinds of the two articles.
+``reprint_of`` or ``version_of``, the false merges by the gold kinds of the two articles, and
+``version_of`` precision and recall: the target is every gold ``update`` naming its origin
+(the text it was updated from); a ``version_of`` anywhere else counts against precision.
 """
 
 from __future__ import annotations
@@ -202,8 +204,10 @@ def main() -> int:
         by_kind[gold[i]["kind"]][0] += rows.get(i, {}).get("reprint_of") in gold[i]["origins"]
     updates = [i for i in copies if gold[i]["kind"] == "update"]
     versions = sum(1 for i in updates if rows.get(i, {}).get("version_of") in gold[i]["origins"])
-    wrong_versions = sum(1 for i, row in rows.items() if row.get("version_of")
-                         and gold.get(i, {}).get("kind") != "update")
+    # version_of is right when an update names its origin; every other version_of set on
+    # a scored article is wrong (a copy is not a version, an original has no predecessor).
+    versions_set = sum(1 for i in gold if rows.get(i, {}).get("version_of"))
+    wrong_versions = versions_set - versions
     ours, theirs = minhash_timing(texts, int(config["provenance"]["num_perm"]),
                                   int(config["provenance"]["shingle_words"]))
 
@@ -222,8 +226,11 @@ def main() -> int:
           f"{called_copy / max(len(originals), 1):.4f}")
     print("false merges by gold kinds: " + (", ".join(
         f"{k} {v}" for k, v in false_merges(predicted, partition, gold_all).items()) or "none"))
-    print(f"updates with version_of = origin: {versions}/{len(updates)}; "
-          f"version_of set on non-updates: {wrong_versions}")
+    vp = versions / versions_set if versions_set else 1.0
+    vr = versions / len(updates) if updates else 1.0
+    vf = 2 * vp * vr / (vp + vr) if vp + vr else 0.0
+    print(f"version_of: updates naming their origin {versions}/{len(updates)} (R={vr:.4f}); "
+          f"set on {versions_set}, wrong {wrong_versions} (P={vp:.4f}); F1={vf:.4f}")
     print(f"provenance step: {step_seconds:.2f} s  stats {stats}")
     print(f"MinHash of {len(texts)} texts: rensa {ours * 1000:.1f} ms, datasketch "
           f"{theirs * 1000:.1f} ms, ratio {theirs / ours:.1f}x")

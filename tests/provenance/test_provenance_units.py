@@ -8,11 +8,11 @@ from storyline.provenance.relations import (
     Doc,
     Grouping,
     Settings,
-    assign_roles,
     is_link,
     overlap,
     shares_story,
 )
+from storyline.provenance.roles import assign_roles
 from storyline.provenance.shingles import lede_shingles, shingles, text_key
 
 

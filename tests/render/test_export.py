@@ -16,7 +16,7 @@ from storyline.store.db import Store
 CONTRACT = {
     "articles": ["id", "url", "title", "source", "wire", "published", "published_precision",
                  "text", "event_id", "storyline_id", "duplicate_group", "reprint_of",
-                 "version_of"],
+                 "version_of", "version_changes"],
     "passages": ["a", "b", "a_start", "a_end", "b_start", "b_end", "a_text", "b_text",
                  "similarity"],
     "events": ["event_id", "storyline_id", "date", "title", "articles", "summary",
@@ -70,6 +70,8 @@ def test_articles_chronological_and_provenance(store: Store) -> None:
     by_id = {a["id"]: a for a in articles}
     assert by_id["a2"]["reprint_of"] == "a1"
     assert by_id["a5"]["version_of"] == "a4"
+    assert by_id["a5"]["version_changes"].startswith("paragraphs: ")
+    assert by_id["a4"]["version_changes"] is None
     assert by_id["a1"]["event_id"] == "e1" and by_id["a1"]["storyline_id"] == "s1"
     assert by_id["a1"]["removed"] == [{"text": "Subscribe to our newsletter",
                                        "reason": "boilerplate"}]

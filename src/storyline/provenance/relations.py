@@ -13,16 +13,16 @@ without a store. The rules (documented in docs/provenance.md):
 * a *composite* (a round-up quoting two stories) is linked to two articles that are
   not linked to each other, through different parts of its text; it does not join
   their groups together but goes to the group it shares most with;
-* groups are the connected components of the remaining links;
-* inside a group, a *version* adds substantial new text to an earlier member, and the
-  *original* is the wire's own copy, else the earliest, else the most complete.
+* groups are built from the remaining links, strongest mutual overlap first, and two
+  wire originals never end in one group;
+* which member is a version and which the original is decided in :mod:`roles`.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from scipy.cluster.hierarchy import DisjointSet
@@ -43,6 +43,8 @@ class Doc:
     published: str | None = None
     published_precision: str = "unknown"
     lede: frozenset[str] = frozenset()  # shingles of the opening words
+    title: frozenset[str] = frozenset()  # shingles of the headline
+    sequence: tuple[str, ...] = ()  # the shingles in text order (for versions)
 
 
 @dataclass(frozen=True)
@@ -61,22 +63,15 @@ class Settings:
     containment: float = 0.3
     min_shared: int = 15
     composite_max_overlap: float = 0.2
-    version_min_new_share: float = 0.2
     version_min_new_shingles: int = 40
+    version_min_kept: float = 0.6
+    version_min_kept_own: float = 0.5
+    version_new_run: int = 8
+    version_min_new_top: int = 10
     composite_max_links: int = 50
     story_containment: float = 0.3  # the default equals containment: no lede needed
     lede_min_share: float = 0.3
-
-
-@dataclass
-class Roles:
-    """The provenance row of one article."""
-
-    duplicate_group: str
-    reprint_of: str | None = None
-    version_of: str | None = None
-    exact_duplicate_of: str | None = None
-    composite: bool = False
+    lede_shingles: int = 56  # shingles in the opening words (the lede)
 
 
 @dataclass
@@ -101,6 +96,29 @@ def is_wire_original(doc: Doc) -> bool:
         return False
     source = doc.source.strip().casefold()
     return source == (doc.wire or "").strip().casefold() or source in KNOWN_WIRES
+
+
+def story_claim(x: Doc, y: Doc, min_share: float = 0.8) -> int:
+    """How strongly ``x`` presents itself as ``y``'s story: 2, 1 or 0.
+
+    2: ``y``'s headline is on ``x`` (in its own title or printed at its top, perhaps
+    behind an "UPDATE 1-" tag): a copy or an update keeps the headline of the story it
+    continues, while a second story it carries does not give it its headline. 1: ``x``
+    credits ``y``'s wire or comes from ``y``'s outlet (weaker: one wire sends many
+    stories of an event). 0: neither.
+    """
+    if y.title and len(y.title & (x.title | x.lede)) >= min_share * len(y.title):
+        return 2
+    return 1 if same_source(x, y) else 0
+
+
+def same_source(x: Doc, y: Doc) -> bool:
+    """Whether ``x`` comes from ``y``'s outlet or names ``y``'s wire (both known)."""
+    def norm(value: str | None) -> str:
+        return (value or "").strip().casefold()
+
+    theirs = {norm(y.source), norm(y.wire)} - {""}
+    return bool({norm(x.source), norm(x.wire)} & theirs)
 
 
 def pair_key(a: str, b: str) -> Pair:
@@ -216,7 +234,10 @@ def group_documents(
         d: ({d} if any(is_wire_original(docs[m]) for m in [d, *copies.get(d, ())]) else set())
         for d in reps
     }
-    ranked = sorted(links.items(), key=lambda item: (-item[1].containment, -item[1].shared,
+    # Mutual overlap (Jaccard) first: a copy shares most of its text both ways, while
+    # an article that also carries another story contains that story but is not
+    # contained in it, so the copy link settles its group before the other can.
+    ranked = sorted(links.items(), key=lambda item: (-item[1].jaccard, -item[1].shared,
                                                       item[0]))
     for (a, b), _found in ranked:
         if a in composites or b in composites:
@@ -233,14 +254,15 @@ def group_documents(
             components[sets[doc_id]].append(doc_id)
     member_of = {m: r for r, members in components.items() for m in members}
     neighbours = neighbours_of(links)
-    # A composite joins the group holding the article it shares most with.
+    # A composite joins the group of the story it presents itself as (the headline or
+    # wire it carries), else the one it shares most with.
     for doc_id in sorted(composites, key=lambda d: docs[d].seq):
-        best: tuple[int, int] | None = None
+        best: tuple[int, int, int] | None = None
         target = None
         for other, found in neighbours.get(doc_id, ()):
             if other in composites:
                 continue
-            rank = (found.shared, -docs[other].seq)
+            rank = (story_claim(docs[doc_id], docs[other]), found.shared, -docs[other].seq)
             if best is None or rank > best:
                 best, target = rank, member_of[other]
         if target is None:
@@ -268,124 +290,3 @@ def group_documents(
         used.add(chosen)
         grouping.groups[chosen] = members
     return grouping
-
-
-def _day_order(a: Doc, b: Doc) -> int:
-    """-1 when ``a`` was published before ``b``, 1 after, 0 when unknown or the same."""
-    if a.published_precision != "day" or b.published_precision != "day":
-        return 0
-    if not a.published or not b.published or a.published == b.published:
-        return 0
-    return -1 if a.published < b.published else 1
-
-
-def _is_later_version(
-    later: Doc, earlier: Doc, found: Overlap, settings: Settings
-) -> bool:
-    if is_wire_original(later) and not is_wire_original(earlier):
-        return False  # a wire's own story does not descend from an outlet's copy
-    added = len(later.shingles) - found.shared
-    if added < settings.version_min_new_shingles:
-        return False
-    if added / max(len(later.shingles), 1) < settings.version_min_new_share:
-        return False
-    order = _day_order(earlier, later)
-    if order:
-        return order < 0
-    # Undated: updates grow, so the one that adds more to the other is the later.
-    removed = len(earlier.shingles) - found.shared
-    return (added, -later.seq) > (removed, -earlier.seq)
-
-
-def _wire_names(members: Iterable[Doc]) -> set[str]:
-    return {m.wire.casefold() for m in members if m.wire}
-
-
-def assign_roles(
-    grouping: Grouping,
-    docs: Mapping[str, Doc],
-    links: Mapping[Pair, Overlap],
-    settings: Settings,
-) -> dict[str, Roles]:
-    """Decide exact duplicates, versions and the original of every group.
-
-    Returns:
-        Article id → its provenance row.
-    """
-    roles: dict[str, Roles] = {}
-    neighbours = neighbours_of(links)
-    for group_id, member_ids in grouping.groups.items():
-        members = [docs[m] for m in member_ids]
-        for member in members:
-            roles[member.id] = Roles(group_id, composite=member.id in grouping.composites)
-        first_with_text: dict[str, str] = {}
-        # The copy of a text that leads is the one the others descend from (the wire's,
-        # else the earliest published), not the first to arrive: a reprint stored
-        # before its wire's own copy must not make the wire's copy its duplicate.
-        precedence = precedence_of(members)
-        for member in sorted(members, key=precedence):
-            if member.text_key in first_with_text:
-                roles[member.id].exact_duplicate_of = first_with_text[member.text_key]
-            elif member.shingles:
-                first_with_text[member.text_key] = member.id
-        for member in members:
-            if roles[member.id].composite or roles[member.id].exact_duplicate_of:
-                continue
-            best: tuple[int, int] | None = None
-            for other_id, found in neighbours.get(member.id, ()):
-                other = docs[other_id]
-                if roles.get(other_id) is None or roles[other_id].duplicate_group != group_id:
-                    continue  # linked, but put in another group
-                if roles[other_id].composite:
-                    continue
-                if not _is_later_version(member, other, found, settings):
-                    continue
-                rank = (found.shared, -other.seq)
-                if best is None or rank > best:
-                    best = rank
-                    roles[member.id].version_of = other.id
-        original = choose_original(members, roles)
-        for member in members:
-            if member.id != original:
-                roles[member.id].reprint_of = original
-    return roles
-
-
-def choose_original(members: Sequence[Doc], roles: Mapping[str, Roles]) -> str:
-    """Pick the member the others descend from.
-
-    Preference: not an exact duplicate, composite or later version; the wire's own
-    copy (its source is the wire a member names); the earliest published (day
-    precision); the most complete text; the first to arrive.
-    """
-    precedence = precedence_of(members)
-
-    def rank(member: Doc) -> tuple[bool, tuple[bool, str, int, int]]:
-        role = roles[member.id]
-        derived = bool(role.exact_duplicate_of or role.version_of or role.composite)
-        return (derived, precedence(member))
-
-    return min(members, key=rank).id
-
-
-def precedence_of(members: Sequence[Doc]) -> Callable[[Doc], tuple[bool, str, int, int]]:
-    """Sort key putting first the member most likely to be the source of the others.
-
-    The wire's own copy (its source is the wire a member names), then the earliest
-    published (day precision; undated after dated), the most complete, the first to arrive.
-    """
-    wires = _wire_names(members)
-    known_dates = sorted(
-        m.published for m in members if m.published and m.published_precision == "day"
-    )
-    latest = known_dates[-1] if known_dates else ""
-
-    def key(member: Doc) -> tuple[bool, str, int, int]:
-        own_wire = is_wire_original(member) or bool(
-            member.source and member.source.casefold() in wires
-        )
-        dated = member.published_precision == "day" and bool(member.published)
-        date = member.published if dated and member.published else latest + "~"
-        return (not own_wire, date, -len(member.shingles), member.seq)
-
-    return key

@@ -17,16 +17,21 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def shingles(text: str, size: int) -> frozenset[str]:
-    """Return the set of ``size``-word shingles of ``text``.
+def shingle_sequence(text: str, size: int) -> list[str]:
+    """Return the ``size``-word shingles of ``text`` in order (repeats kept).
 
     A text shorter than ``size`` words yields one shingle of all its words (or none
     when it has no words), so short texts can still be compared.
     """
     tokens = words(text)
     if len(tokens) < size:
-        return frozenset([" ".join(tokens)]) if tokens else frozenset()
-    return frozenset(" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
+        return [" ".join(tokens)] if tokens else []
+    return [" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)]
+
+
+def shingles(text: str, size: int) -> frozenset[str]:
+    """Return the set of ``size``-word shingles of ``text`` (see :func:`shingle_sequence`)."""
+    return frozenset(shingle_sequence(text, size))
 
 
 def lede_shingles(text: str, size: int, count: int) -> frozenset[str]:

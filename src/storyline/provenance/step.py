@@ -43,14 +43,14 @@ from storyline.provenance.relations import (
     Overlap,
     Pair,
     Settings,
-    assign_roles,
     group_documents,
     is_wire_original,
     overlap,
     pair_key,
     shares_story,
 )
-from storyline.provenance.shingles import lede_shingles, shingles, text_key
+from storyline.provenance.roles import assign_roles
+from storyline.provenance.shingles import lede_shingles, shingle_sequence, shingles, text_key
 from storyline.store.changes import Changes
 from storyline.store.provenance import Provenance
 from storyline.store.view import CorpusView
@@ -64,12 +64,14 @@ class ProvenanceStep:
     """Finds copies, versions and shared passages across the whole store."""
 
     name: ClassVar[str] = "provenance"
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
     requires: ClassVar[tuple[str, ...]] = ("text", "sentences")
     sets: ClassVar[tuple[str, ...]] = ()
     reads: ClassVar[tuple[str, ...]] = ("articles", "sentences", "signatures", "provenance")
     # 2: the LSH buckets and digest keys are stored (older stores are indexed again once).
     # 3: weak links need a shared lede (stored articles are run again once).
+    # 4: groups by mutual overlap first, round-ups go with the headline they keep, versions
+    #    by new passages in the lede (titles are read; stored articles are run again once).
     writes: ClassVar[tuple[str, ...]] = ("signatures", "provenance", "passages")
 
     def __init__(self, config: Config) -> None:
@@ -88,11 +90,15 @@ class ProvenanceStep:
             containment=float(section["duplicate_containment"]),
             min_shared=int(section["min_shared_shingles"]),
             composite_max_overlap=float(section["composite_max_overlap"]),
-            version_min_new_share=float(section["version_min_new_share"]),
             version_min_new_shingles=int(section["version_min_new_shingles"]),
+            version_min_kept=float(section["version_min_kept"]),
+            version_min_kept_own=float(section["version_min_kept_own"]),
+            version_new_run=int(section["version_new_run"]),
+            version_min_new_top=int(section["version_min_new_top"]),
             composite_max_links=int(section["composite_max_links"]),
             story_containment=float(section["story_containment"]),
             lede_min_share=float(section["lede_min_share"]),
+            lede_shingles=max(int(section["lede_words"]) - int(section["shingle_words"]) + 1, 1),
         )
         self.lede_words = int(section["lede_words"])
         self._docs: dict[str, Doc] = {}
@@ -160,16 +166,19 @@ class ProvenanceStep:
             self._texts[article.id] = article.text
 
     def _doc(self, article: Article, arrival: int) -> Doc:
+        sequence = shingle_sequence(article.text, self.shingle_words)
         return Doc(
             id=article.id,
             seq=arrival,
-            shingles=shingles(article.text, self.shingle_words),
+            shingles=frozenset(sequence),
+            sequence=tuple(sequence),
             text_key=text_key(article.text),
             source=article.source,
             wire=article.wire,
             published=article.published,
             published_precision=article.published_precision,
             lede=lede_shingles(article.text, self.shingle_words, self.lede_words),
+            title=shingles(article.title or "", self.shingle_words),
         )
 
     def _verified_links(

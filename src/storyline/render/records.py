@@ -17,6 +17,7 @@ from storyline.explore import pages
 from storyline.model import Article
 from storyline.provenance.independence import first_report, independent_sources
 from storyline.provenance.quote_groups import group_quotes
+from storyline.provenance.versions import text_changes
 from storyline.store.articles import load_articles
 from storyline.store.db import Store
 from storyline.store.events import article_events, event_rows, storyline_rows
@@ -31,7 +32,7 @@ WHATS: tuple[str, ...] = ("articles", "events", "storylines", "passages", "quote
 FIELDS: dict[str, tuple[str, ...]] = {
     "articles": ("id", "url", "title", "source", "wire", "published", "published_precision",
                  "text", "event_id", "storyline_id", "duplicate_group", "reprint_of",
-                 "version_of"),
+                 "version_of", "version_changes"),
     "events": ("event_id", "storyline_id", "date", "title", "articles", "summary",
                "date_precision", "independent_sources", "first_report", "first_outlet"),
     "storylines": ("storyline_id", "title", "events", "start", "end"),
@@ -116,9 +117,14 @@ def chronological_articles(store: Store) -> list[Article]:
 def _articles(store: Store) -> Iterator[dict[str, Any]]:
     provenance = load_provenance(store)
     events = article_events(store)
-    for article in chronological_articles(store):
+    articles = chronological_articles(store)
+    texts = {article.id: article.text for article in articles}
+    for article in articles:
         prov = provenance.get(article.id)
         event = events.get(article.id)
+        # What a version changed is derived from the two texts when shown, not stored.
+        changes = (text_changes(article.text, texts[prov.version_of]).summary()
+                   if prov and prov.version_of in texts else None)
         yield {
             "id": article.id, "url": article.url, "title": article.title,
             "source": article.source, "wire": article.wire, "published": article.published,
@@ -128,6 +134,7 @@ def _articles(store: Store) -> Iterator[dict[str, Any]]:
             "duplicate_group": prov.duplicate_group if prov else None,
             "reprint_of": prov.reprint_of if prov else None,
             "version_of": prov.version_of if prov else None,
+            "version_changes": changes,
             **{name: _plain(getattr(article, name)) for name in ARTICLE_EXTRAS},
         }
 
