@@ -26,6 +26,7 @@ from storyline.narrate.timeline import build_timeline
 from storyline.narrate.whatsnew import whats_new
 from storyline.provenance.independence import first_report, independent_sources
 from storyline.provenance.quote_groups import group_quotes
+from storyline.provenance.versions import text_changes
 from storyline.store import browse
 from storyline.store.db import Store
 from storyline.store.events import current_id
@@ -183,6 +184,7 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
     for passage in passages:
         by_other[passage["other"]].append(passage)
     related = browse.related_ids(store, article_id)
+    earlier = browse.article(store, row["version_of"]) if row["version_of"] else None
     others = browse.article_rows(store, [*by_other, *related["reprints"],
                                          *related["versions"], *related["group"],
                                          *[i for i in (row["reprint_of"], row["version_of"],
@@ -199,6 +201,8 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
         "dates": dates_of(record),
         "quotes": [{"text": q.text, "start": q.start, "end": q.end, "speaker": q.speaker}
                    for q in record.quotes],
+        "version_changes": (text_changes(record.text, earlier.text).summary()
+                            if earlier else None),
         "copies": related["reprints"], "versions": related["versions"],
         "group": related["group"],
         "shared": [{"other": other, "passages": items} for other, items in by_other.items()],
