@@ -29,24 +29,32 @@ from storyline.provenance.quote_groups import group_quotes
 from storyline.provenance.versions import text_changes
 from storyline.store import browse
 from storyline.store.db import Store
-from storyline.store.events import current_id
+from storyline.store.events import current_id, storyline_exists
 from storyline.store.provenance import independence_rows
 from storyline.store.provenance import sentences as stored_sentences
 
 TIMELINE_DATES = 12
+TIMELINE_SENTENCES = 2
 REUSE_ROWS = 15
 DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-TIMELINE_SENTENCES = 2
 
 
-def sources(store: Store, ids: Sequence[str]) -> dict[str, Any]:
+def sources(store: Store, ids: Sequence[str], with_reports: bool = True) -> dict[str, Any]:
     """Who reported the given articles: independent count, first report, copy groups.
 
     ``reports`` lists one entry per independent report (a copy group, or an article that
-    is no copy): its original's id and outlet and the ids of its copies, earliest first.
+    is no copy): its original's id and outlet and the ids of its copies, earliest first
+    (left out when not ``with_reports``).
     """
     rows = independence_rows(store, ids)
     first = first_report(rows, ids)
+    found = {
+        "independent_sources": independent_sources(rows, ids),
+        "first_report": first["article_id"] if first else None,
+        "first_outlet": (first.get("source") or first.get("wire")) if first else None,
+    }
+    if not with_reports:
+        return found
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         groups[row.get("duplicate_group") or row["article_id"]].append(row)
@@ -62,12 +70,7 @@ def sources(store: Store, ids: Sequence[str]) -> dict[str, Any]:
                        if row["article_id"] != lead["article_id"]],
         })
     reports.sort(key=lambda r: (r["published"] is None, r["published"] or "", r["original"]))
-    return {
-        "independent_sources": independent_sources(rows, ids),
-        "first_report": first["article_id"] if first else None,
-        "first_outlet": (first.get("source") or first.get("wire")) if first else None,
-        "reports": reports,
-    }
+    return {**found, "reports": reports}
 
 
 def independent_count(store: Store, ids: Sequence[str]) -> int:
@@ -98,7 +101,7 @@ def storyline(store: Store, storyline_id: str) -> dict[str, Any]:
     cited = [item["article_id"] for e in events for item in e["summary"]]
     return {
         **stats,
-        **{k: v for k, v in sources(store, ids).items() if k != "reports"},
+        **sources(store, ids, with_reports=False),
         "events": events,
         "outlet_days": [{"date": day, "outlet": outlet, "articles": n}
                         for day, outlet, n in by_day],
@@ -122,8 +125,7 @@ def timeline(store: Store, storyline_id: str, dates: int = TIMELINE_DATES,
         NotFoundError: No storyline has (or had) this id.
     """
     found_id = current_id(store, storyline_id)
-    if browse.storyline_title(store, found_id) is None and not browse.storyline_stats(
-            store, found_id):
+    if not storyline_exists(store, found_id):
         raise NotFoundError(f"no storyline {storyline_id!r} in this database; "
                             "`storyline storylines` lists them")
     return build_timeline(store, storyline=found_id, max_dates=dates,

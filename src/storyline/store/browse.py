@@ -158,13 +158,6 @@ def _event(row: Any) -> dict[str, Any]:
     return found
 
 
-def storyline_title(store: Store, storyline_id: str) -> str | None:
-    """The stored title of a storyline (``None`` when untitled or unknown)."""
-    row = store.conn.execute("SELECT title FROM storylines WHERE storyline_id = ?",
-                             (storyline_id,)).fetchone()
-    return row[0] if row else None
-
-
 def article_rows(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
     """List columns of the given articles (no body), with provenance and event.
 
