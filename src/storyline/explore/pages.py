@@ -256,7 +256,7 @@ def whatsnew(store: Store, storyline_id: str, since: str) -> dict[str, Any]:
     if not DAY.match(since):
         raise InputError(f"since {since!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     found_id = current_id(store, storyline_id)
-    if browse.storyline_stats(store, found_id) is None:
+    if not storyline_exists(store, found_id):
         raise NotFoundError(f"no storyline {storyline_id!r} in this database; "
                             "`storyline storylines` lists them")
     ids = browse.storyline_article_ids(store, found_id)
