@@ -378,3 +378,8 @@ def test_speech_verbs_in_every_position(text: str) -> None:
 def test_of_joint_speakers_the_first_named_is_kept() -> None:
     assert speakers("“We are not going to quit this fight,” Jane Smith and John Jones "
                     "said.") == ["Jane Smith"]
+
+
+def test_a_relative_pronoun_subject_is_its_antecedent() -> None:
+    assert speakers("The plan was welcomed by Maria Lopez, who said: “This is the best news "
+                    "the town has had in years.”") == ["Maria Lopez"]

@@ -350,6 +350,9 @@ class _Resolver:
                 return None
             subjects = [c for c in current.children if c.dep_ in SUBJECTS
                         and not self.index.in_quote(self.index.start_of(c))]
+            if subjects and current.dep_ == "relcl" \
+                    and all(c.tag_ in ("WDT", "WP") for c in subjects):
+                return current.head  # "Kim, who said …", "a letter that reads …"
             if subjects:  # "U2's guitarist The Edge told": two subjects, the named one
                 return min(subjects, key=self._subject_rank)
             if current.dep_ in ("relcl", "acl"):  # "Kim, who said …", "a spokesman stating"
