@@ -9,7 +9,8 @@ order, then each t17 topic's in turn (EgyptianProtest_cnn, IraqWar_guardian, MJ_
 haiti_bbc). ECB+ articles are taken one per topic, the first of each topic in shuffled
 order; t17 articles in shuffled order. Prints the ECB+ picks and the t17 picks per topic,
 in draw order: tune/check take ECB+ 1-16 and t17 1-4, fresh ECB+ 17-22 and t17 5,
-fresh2 ECB+ 23-27 and t17 6.
+fresh2 ECB+ 23-27 and t17 6, fresh3 ECB+ 28-33 (the last topics
+with a candidate) and t17 7-8.
 """
 
 from __future__ import annotations

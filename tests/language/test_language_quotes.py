@@ -336,3 +336,50 @@ def test_he_skips_a_person_the_article_marks_as_a_woman() -> None:
         "The singer Anna Kovacs gave the plan her backing, saying she would love to sing.",
         "Speaking afterwards, he said: “We made a decision today and we will not wait.”",
     ) == ["John Carter"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (("Acme Corp issued a statement on Friday.",
+          "“We are deeply saddened by the loss of our colleague,” the statement read."),
+         "Acme Corp"),
+        (("“We are deeply saddened by the loss of our colleague,” a statement from Acme Corp "
+          "said.",), "Acme Corp"),
+        (("Microsoft said in a statement on Monday that it was investigating the attacks. "
+          "“We take security seriously and will act quickly,” the statement said.",),
+         "Microsoft"),
+        (("The report by Human Rights Watch says: “Civilians were targeted in many of the "
+          "cases.”",), "Human Rights Watch"),
+    ],
+)
+def test_a_document_speaks_for_its_owner(paragraphs: tuple[str, ...], speaker: str) -> None:
+    assert speakers(*paragraphs) == [speaker]
+
+
+def test_a_document_nobody_owns_has_no_speaker() -> None:
+    assert speakers("“We are deeply saddened by the loss of our colleague,” a family "
+                    "statement said.") == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We are out of the race for him now,” insisted team spokesman Tim Mead.",
+        "Team spokesman Tim Mead insisted, “we are out of the race for him now.”",
+        "Tim Mead confirmed on Monday: “We are out of the race for him now.”",
+        "“We are out of the race for him now,” Tim Mead tweeted.",
+    ],
+)
+def test_speech_verbs_in_every_position(text: str) -> None:
+    assert speakers(text) == ["Tim Mead"]
+
+
+def test_of_joint_speakers_the_first_named_is_kept() -> None:
+    assert speakers("“We are not going to quit this fight,” Jane Smith and John Jones "
+                    "said.") == ["Jane Smith"]
+
+
+def test_a_relative_pronoun_subject_is_its_antecedent() -> None:
+    assert speakers("The plan was welcomed by Maria Lopez, who said: “This is the best news "
+                    "the town has had in years.”") == ["Maria Lopez"]

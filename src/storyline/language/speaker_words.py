@@ -58,6 +58,20 @@ ORGANISATION_NOUNS = frozenset({
     "court", "team", "club", "studio", "campaign", "foundation", "charity", "institute",
     "association", "authority", "embassy", "administration", "daily", "tabloid", "outlet",
 })
+# Documents and posts that carry words ("the statement said", "the blog adds", "a letter
+# read"): their speaker is the owner the text gives them, never the document itself.
+DOCUMENT_NOUNS = frozenset({
+    "statement", "report", "blog", "letter", "post", "posting", "tweet", "website", "release",
+    "memo", "email", "e-mail", "message", "document", "study", "complaint", "filing",
+    "affidavit", "indictment", "communique", "announcement", "bulletin", "notice", "update",
+    "editorial", "column", "article", "page", "account", "note", "transcript", "ruling",
+    "motion", "lawsuit", "suit", "petition", "survey",
+})
+# Services that carry other people's posts: a "Twitter post" is not Twitter's words.
+PLATFORMS = frozenset({"twitter", "facebook", "youtube", "instagram", "myspace", "tumblr",
+                       "linkedin", "weibo", "blogger", "wordpress", "tiktok", "snapchat"})
+# Verbs that carry a document's words only ("a letter read"): speech with a document subject.
+DOCUMENT_VERBS = frozenset({"read", "reads"})
 # Nouns for a person the story is about ("the singer", "the attorney", "the civil rights
 # leader"): with "the" or a possessive and no name of their own, they are read like "he"
 # or "she". Nouns for anonymous sources ("the spokesman", "the official") are not.
@@ -175,7 +189,10 @@ def same_entity(one: EntityMention, other: EntityMention | None) -> bool:
 
 
 def is_speech_verb(token: Token) -> bool:
-    """A verb that reports words ("said", "told", "according to")."""
+    """A verb that reports words ("said", "told", "according to", "the letter read")."""
     if token.lower_ == "according":
         return any(child.lower_ == "to" for child in token.children)
+    if token.lower_ in DOCUMENT_VERBS and token.tag_.startswith("VB"):
+        return any(c.dep_ in SUBJECTS and noun_forms(c.lower_) & DOCUMENT_NOUNS
+                   for c in token.children)
     return token.lower_ in SPEECH_VERBS and token.tag_.startswith("VB")

@@ -14,8 +14,13 @@ Patterns, tried in order for each quote:
    mentioned. A definite role noun ("police", "the brothers") is the named entity
    it titled before ("Vancouver Police", "brothers Jermaine and Randy Jackson"); an
    organisation noun is the name compounded with it ("the AFP news agency"). A
-   proper-noun subject the entity model missed is taken as a person; an unnamed
-   subject of "say"/"tell"/"state" ("a spokesman said") means no speaker.
+   proper-noun subject the entity model missed is taken as a person, one it cut
+   short ("Team spokesman Tim Mead" tagged "Tim") is extended to the head; an unnamed
+   subject of "say"/"tell"/"state" ("a spokesman said") means no speaker. A document
+   ("the statement said", "the blog adds", "a letter read") speaks for the owner the
+   text gives it (see :meth:`_Resolver.document_owner`). A verb the parse left with no
+   subject takes the name opening its clause, else the name right after it ("…,"
+   insisted team spokesman Tim Mead"). Of joint speakers the first named is kept.
 3. A quote embedded in a sentence with no speech verb ("He called it “…”"): the
    sentence's subject, when it is a person.
 4. A quote standing alone is a turn in a conversation: it continues the previous
@@ -42,11 +47,13 @@ from storyline.language.nlp import ParsedPiece
 from storyline.language.quotes import QuoteSpan
 from storyline.language.speaker_index import ArticleIndex
 from storyline.language.speaker_words import (
+    DOCUMENT_NOUNS,
     GENDER_PRONOUNS,
     GENDER_TITLES,
     ORGANISATION_NOUNS,
     PERSON_ROLE_NOUNS,
     PLAIN_SPEECH,
+    PLATFORMS,
     SPEAKER_LABELS,
     SUBJECTS,
     TITLE_WORDS,
@@ -65,6 +72,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 MAX_SENTENCE_DISTANCE = 3
+# Words of a noun phrase naming someone after an inverted speech verb ("said the firm's
+# chief executive, John Smith").
+NAME_PHRASE_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "DT", "CD", "HYPH", "POS",
+                              "PRP$"})
+# Speech verbs whose object is the one spoken to ("told the BBC").
+ADDRESSED_VERBS = frozenset({"tell", "tells", "told", "telling", "ask", "asks", "asked",
+                             "asking", "urge", "urges", "urged", "urging", "warn", "warns",
+                             "warned", "warning", "answer", "answers", "answered"})
 PRONOUN_LOOKBACK_SENTENCES = 5
 _CLIMB = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl")
 
@@ -225,7 +240,7 @@ class _Resolver:
             return None
         subject = self.subject_token(verb)
         if subject is None:
-            return self.name_before(verb)
+            return self.name_before(verb) or self.name_after(verb)
         inner = self.phrase_speaker(subject) or self.unlabelled_name(subject)
         return self.outer_source(verb) or inner
 
@@ -244,6 +259,33 @@ class _Resolver:
             return None
         mention = self.first_name(words)
         return mention if mention is not None and mention.label == PERSON_LABEL else None
+
+    def name_after(self, verb: Token) -> EntityMention | None:
+        """A verb the parse left without a subject: the name right after it.
+
+        ("…," said Ron Howard, the former actor …", "insisted team spokesman Tim Mead",
+        misparsed.) The first person named within a few words of a noun phrase after the
+        verb (an organisation if no person follows: "said ABC Entertainment Group prexy
+        Paul Lee" is Lee); not whom it is told to ("tells the BBC"), nor an owner ("said
+        Ms. Davis's sister").
+        """
+        if verb.lower_ in ADDRESSED_VERBS:
+            return None
+        doc = verb.doc
+        found: EntityMention | None = None
+        for token in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
+            position = self.index.start_of(token)
+            if self.index.in_quote(position) or token.tag_ not in NAME_PHRASE_TAGS \
+                    or token.dep_ == "mark":
+                break
+            mention = self.index.mention_at(position)
+            if mention is None or token.dep_ == "poss" \
+                    or mention.label not in (PERSON_LABEL, "ORG"):
+                continue
+            if mention.label == PERSON_LABEL:
+                return before_slash(mention)
+            found = found or mention
+        return found
 
     def outer_source(self, verb: Token) -> EntityMention | None:
         """The named source of an account the verb's clause is reported in.
@@ -308,6 +350,9 @@ class _Resolver:
                 return None
             subjects = [c for c in current.children if c.dep_ in SUBJECTS
                         and not self.index.in_quote(self.index.start_of(c))]
+            if subjects and current.dep_ == "relcl" \
+                    and all(c.tag_ in ("WDT", "WP") for c in subjects):
+                return current.head  # "Kim, who said …", "a letter that reads …"
             if subjects:  # "U2's guitarist The Edge told": two subjects, the named one
                 return min(subjects, key=self._subject_rank)
             if current.dep_ in ("relcl", "acl"):  # "Kim, who said …", "a spokesman stating"
@@ -346,11 +391,23 @@ class _Resolver:
         mention = self.index.mention_at(start)
         if mention is not None:
             return None if described(mention, head) else mention
+        if head.tag_ == "NNP":
+            mention = self.name_ending_at(head)
+            if mention is not None:
+                return mention
         for child in head.children:  # "his deputy, Kim Tae-hyo"
             if child.dep_ == "appos":
                 mention = self.index.mention_at(self.index.start_of(child))
                 if mention is not None:
                     return mention
+        if head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children):
+            for child in head.children:  # "said businessman and blogger Andrew Halcro"
+                if child.dep_ == "conj":
+                    mention = self.index.mention_at(self.index.start_of(child))
+                    if mention is not None and mention.label == PERSON_LABEL:
+                        return mention
+        if head.tag_ in ("NN", "NNS") and noun_forms(head.lower_) & DOCUMENT_NOUNS:
+            return self.document_owner(head)
         if head.tag_ in ("NN", "NNS", "NNP", "NNPS") and is_definite(head):
             found = self.named_owner(head) or self.antecedent(head)
             if found is None and head.tag_ == "NN" and head.lower_ in PERSON_ROLE_NOUNS \
@@ -359,6 +416,105 @@ class _Resolver:
                 found = self.pronoun(start)
             return found
         return None
+
+    def name_ending_at(self, head: Token) -> EntityMention | None:
+        """A person's name the entity model cut short: "Team spokesman Tim Mead" tagged "Tim".
+
+        The proper-noun head right after a person mention compounded to it ends the name.
+        """
+        for child in head.children:
+            if child.dep_ != "compound" or child.i != head.i - 1:
+                continue
+            mention = self.index.mention_at(self.index.start_of(child))
+            if mention is None or mention.label != PERSON_LABEL:
+                return None
+            name = mention.canonical or mention.text
+            if not name.endswith(head.text):
+                name = f"{mention.text} {head.text}"
+            end = self.index.start_of(head) + len(head.text)
+            return EntityMention(name, PERSON_LABEL, mention.start, end, canonical=name)
+        return None
+
+    def document_owner(self, head: Token) -> EntityMention | None:
+        """Whose words a document carries: "the statement said", "the blog adds".
+
+        The owner its phrase names ("the ministry's statement", "a Defence Ministry
+        release", "its blog": the clause's subject); for a definite document without
+        one, the owner of the nearest earlier mention of the noun a few sentences back
+        ("Microsoft issued a statement", "said in a statement", "on its blog"). A
+        document nobody is said to own ("a family statement") has no speaker.
+        """
+        found, decided = self.owner_in_phrase(head)
+        if decided or not is_definite(head):
+            return found
+        position = self.index.start_of(head)
+        first = self.index.sentence_of(position) - PRONOUN_LOOKBACK_SENTENCES
+        low = self.index.sentence_starts[first] if first > 0 else -1
+        earlier = [item for form in noun_forms(head.lower_)
+                   for item in self.index.tokens_with_word(form) if low <= item.start < position]
+        if not earlier:
+            return None
+        return self.document_source(max(earlier, key=lambda t: t.start).token)
+
+    def document_source(self, noun: Token) -> EntityMention | None:
+        """Who issued a document mentioned earlier: its owner, its issuer or its speaker."""
+        found, decided = self.owner_in_phrase(noun)
+        if decided:
+            return found
+        if noun.dep_ == "dobj":  # "Microsoft issued a statement", "the account carried a tweet"
+            subject = self.subject_token(noun.head)
+            if subject is None or subject is noun:
+                return None
+            return self.phrase_speaker(subject) or self.owner_in_phrase(subject)[0]
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head is not noun.head:
+            verb = noun.head.head  # "X said in a statement", "X wrote on its blog"
+            if is_speech_verb(verb):
+                return self.speaker_of_verb(verb)
+        if noun.dep_ in SUBJECTS and is_speech_verb(noun.head):  # "the statement said" again
+            return self.document_owner(noun)
+        return None
+
+    def owner_in_phrase(self, noun: Token) -> tuple[EntityMention | None, bool]:
+        """The owner a noun phrase names, and whether it names one.
+
+        "the ministry's statement", "a Defence Ministry release", "a statement from the
+        White House", "its blog" (the subject of the clause: "on its blog, Microsoft
+        says"), "his letter" (as "he").
+        """
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "nmod", "amod"):
+                if child.tag_ == "PRP$":
+                    if child.lower_ in ("its", "their"):
+                        return self.clause_subject(noun), True
+                    if child.lower_ in ("his", "her"):
+                        gender = "male" if child.lower_ == "his" else "female"
+                        return self.pronoun(self.index.start_of(child), gender), True
+                    return None, True
+                if child.lower_ in PLATFORMS:
+                    continue  # "another Twitter post": the medium, not the author
+                mention = self.index.mention_at(self.index.start_of(child))
+                if mention is not None:
+                    return mention, True
+                if child.dep_ == "poss" or child.tag_ in ("NNS", "NNP", "NNPS") \
+                        or child.lower_ == "police":
+                    found = self.phrase_speaker(child)
+                    if found is not None or child.dep_ == "poss":
+                        return found, True
+            elif child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found = self.phrase_speaker(obj)
+                        if found is not None:
+                            return found, True
+        return None, False
+
+    def clause_subject(self, noun: Token) -> EntityMention | None:
+        """The named subject of the sentence a noun is in ("on its blog, Microsoft says")."""
+        root = noun.sent.root
+        subject = self.subject_token(root)
+        if subject is None or subject is noun or subject in noun.subtree:
+            return None
+        return self.phrase_speaker(subject)
 
     def named_owner(self, head: Token) -> EntityMention | None:
         """The organisation an organisation noun is named by ("the AFP news agency")."""
