@@ -8,8 +8,10 @@ reference: the cost of sending those bytes, with no database). Both are asked th
 number of requests, one at a time, from this process over loopback, with the requests
 interleaved so that both see the same machine load. Pages asked: the storyline list,
 storyline pages (every storyline in turn, then again), event pages (a seeded sample of
-events, largest ones included), article pages, and search (one or two words drawn from
-stored sentences, with a seeded generator). Each kind gets 5 warm-up requests first.
+events, largest ones included), article pages, search (one or two words drawn from
+stored sentences, with a seeded generator), and the two parts pages fetch after they show:
+a storyline's cited timeline and an event's coverage by outlet. Each kind gets 5 warm-up
+requests first (the warm-up ids are asked again in the timed run).
 
 Prints per kind: p50 and p99 of the app, p50 and p99 of the static reference, and the
 ratio of the p99s. Targets (issue "Explore a story"): storyline and event pages p99 <
@@ -88,6 +90,12 @@ def sample_paths(db: Path, requests: int, seed: int) -> dict[str, list[str]]:
         "article": [f"/articles/{quote(a, safe='')}"
                     for a in rng.sample(articles, min(requests, len(articles)))],
         "search": [f"/search?q={quote(w)}" for w in words],
+        # What the storyline and event pages fetch after they show (not cached: each id once
+        # per round; the app keeps a timeline until the store changes, so repeats are cheap).
+        "timeline (api)": [f"/api/storylines/{quote(storylines[i % len(storylines)], safe='')}"
+                           "/timeline" for i in range(requests)],
+        "coverage (api)": [f"/api/events/{quote(e, safe='')}/coverage"
+                           for e in picked_events[:requests]],
     }
 
 
