@@ -104,6 +104,15 @@ def test_bad_parameters_are_422(client: Any, path: str) -> None:
     assert _json(client, path, 422)["detail"]
 
 
+def test_search_page_filters_and_keeps_them_across_pages(client: Any) -> None:
+    everything = client.get("/search?q=tram").text.count("<li><p>")
+    narrowed = client.get("/search?q=tram&outlet=Ostbury+Herald").text
+    assert 0 < narrowed.count("<li><p>") < everything
+    assert 'value="Ostbury Herald"' in narrowed
+    if "next →" in narrowed:
+        assert "outlet=Ostbury+Herald" in narrowed
+
+
 def test_lists_are_paginated(client: Any) -> None:
     first = _json(client, "/api/search?q=tram&per_page=2")
     second = _json(client, "/api/search?q=tram&per_page=2&page=2")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Query, Request
 from fastapi import Path as FPath
@@ -246,11 +247,16 @@ def create_app(db_path: str) -> FastAPI:
                     date_from: Day = None, date_to: Day = None,
                     page_no: Annotated[PageNo, Query(alias="page")] = 1) -> HTMLResponse:
         found = None
+        filters = {"outlet": outlet or "", "date_from": date_from or "",
+                   "date_to": date_to or ""}
         if q and q.strip():
             try:
                 found = api_search(q, outlet, date_from, date_to, page_no, 20)
             except InputError as exc:
-                return page(request, "search.html.j2", found=None, q=q, message=str(exc))
-        return page(request, "search.html.j2", found=found, q=q or "", message=None)
+                return page(request, "search.html.j2", found=None, q=q, message=str(exc),
+                            filters=filters)
+        pager_base = "/search?" + urlencode({"q": q or "", **filters}) + "&"
+        return page(request, "search.html.j2", found=found, q=q or "", message=None,
+                    filters=filters, pager_base=pager_base)
 
     return app
