@@ -42,7 +42,7 @@ def _table(title: str, columns: Sequence[tuple[str, str]],
 def storylines_table(found: dict[str, Any]) -> RenderableType:
     """The storyline list as a table, with the page position under it."""
     table = _table(
-        f"{found['total']} storylines",
+        _n(int(found["total"]), "storyline"),
         [("id", "left"), ("title", "left"), ("from", "left"), ("to", "left"),
          ("events", "right"), ("articles", "right"), ("outlets", "right"),
          ("sources", "right")],
@@ -56,7 +56,7 @@ def storylines_table(found: dict[str, Any]) -> RenderableType:
 def search_table(found: dict[str, Any]) -> RenderableType:
     """Search results: each sentence with the article it comes from."""
     table = _table(
-        f"{found['total']} sentences with all of: {one_line(found['query'])}",
+        f"{_n(int(found['total']), 'sentence')} with all of: {one_line(found['query'])}",
         [("sentence", "left"), ("article", "left"), ("outlet", "left"), ("date", "left")],
         ([_cell(r["text"], 160), _cell(r["article_id"]), _cell(r["source"]),
           _cell(r["published"])] for r in found["items"]))
