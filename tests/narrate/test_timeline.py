@@ -72,3 +72,15 @@ def test_bad_date_bound(store: Store) -> None:
 def test_empty_store() -> None:
     with Store(":memory:") as empty:
         assert build_timeline(empty) == []
+
+
+def test_leads_of_the_day_are_favoured() -> None:
+    from storyline.model import Article
+    from storyline.narrate.timeline import _lead_bonus
+
+    article = Article(id="x", origin="t", raw="", text="", sentences=[],
+                      published="2024-03-04", published_precision="day",
+                      published_basis="metadata")
+    assert _lead_bonus(article, 0, "2024-03-04") > _lead_bonus(article, 3, "2024-03-04") > 0
+    assert _lead_bonus(article, 0, "2024-03") > 0  # a month holds its days' leads
+    assert _lead_bonus(article, 0, "2024-03-05") == 0.0  # another day's news

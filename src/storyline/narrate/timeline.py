@@ -1,10 +1,10 @@
 """Date-wise timeline summaries (the DATEWISE approach of news-tls, unsupervised).
 
-Dates are ranked by how many distinct sentences mention them (resolved temporal
+Dates are ranked by how many distinct stories mention them (resolved temporal
 expressions) plus how many distinct stories were published or are dated on them;
 the top ``max_dates`` are kept in chronological order, and each gets its
 ``sentences_per_date`` most central sentences among those that mention it or
-open an article published that day.
+open an article published that day, the leads of that day's articles favoured.
 
 Month-precision dates: a resolved ``YYYY-MM`` expression or event date is a
 candidate of its own and is emitted as ``"YYYY-MM"`` (no day is invented), but
@@ -22,7 +22,7 @@ from typing import Any
 
 from storyline.errors import InputError, NotFoundError
 from storyline.model import Article
-from storyline.narrate.centrality import SentenceSpace, collapse_repeats, normalise
+from storyline.narrate.centrality import SentenceSpace, collapse_repeats
 from storyline.narrate.corpus import citation_preference
 from storyline.store.articles import arrival_order, load_articles
 from storyline.store.db import Store
@@ -36,6 +36,11 @@ from storyline.store.provenance import load_provenance, matching_article_ids
 
 PUBLICATION_SENTENCES = 5  # opening sentences of an article that speak for its publication day
 MIN_TIMELINE_WORDS = 5
+# Score bonus (over a TF-IDF cosine) of an article's first sentence on its publication
+# day, less LEAD_DECAY per later sentence: leads report the day's news (the busiest-days
+# baseline's strength). Tuned on bench/timelines.py --split tune.
+LEAD_BONUS = 0.3
+LEAD_DECAY = 0.1
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _BOUND = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -43,10 +48,12 @@ _BOUND = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 @dataclass
 class _DateCandidates:
-    """What points at one date: sentences mentioning it and stories dated on it."""
+    """What points at one date: stories mentioning it and stories dated on it."""
 
-    mentions: set[str] = field(default_factory=set)  # normalised sentence texts
-    stories: set[str] = field(default_factory=set)  # duplicate groups (or article ids)
+    # Stories are duplicate groups (or article ids). Mentions count stories, not
+    # sentences: one long piece recalling a day in ten sentences is one vote, not ten.
+    mentions: set[str] = field(default_factory=set)
+    stories: set[str] = field(default_factory=set)  # published or event-dated on it
     sentences: set[tuple[str, int]] = field(default_factory=set)  # (article id, index)
 
     @property
@@ -110,7 +117,9 @@ def build_timeline(
             break
         indices = sorted(row_of[key] for key in candidates[date].sentences)
         unique, weights = collapse_repeats(indices, space.texts, keys)
-        chosen = space.select(unique, sentences_per_date, keys, avoid=used, weights=weights)
+        bonus = [_lead_bonus(by_id[rows[row][0]], rows[row][1], date) for row in unique]
+        chosen = space.select(unique, sentences_per_date, keys, bonus=bonus, avoid=used,
+                              weights=weights)
         used.extend(chosen)
         sentences = [{"text": " ".join(space.texts[row].split()), "article_id": rows[row][0]}
                      for row in chosen]
@@ -142,6 +151,12 @@ def _selected_ids(store: Store, storyline: str | None, query: str | None) -> lis
     return None if ids is None else sorted(ids)
 
 
+def _lead_bonus(article: Article, index: int, date: str) -> float:
+    if article.published is None or article.published[:len(date)] != date:
+        return 0.0
+    return max(0.0, LEAD_BONUS * (1.0 - LEAD_DECAY * index))
+
+
 def _usable(text: str) -> bool:
     return len(text.split()) >= MIN_TIMELINE_WORDS
 
@@ -163,7 +178,7 @@ def _collect(
             text = article.sentences[index].text
             mentioned.add(index)
             if _usable(text):
-                candidates[date].mentions.add(normalise(text))
+                candidates[date].mentions.add(story)
                 candidates[date].sentences.add((article.id, index))
         published = _dated(article.published, article.published_precision)
         event = events.get(article.id)
