@@ -4,7 +4,8 @@ Dates are ranked by how many distinct stories mention them (resolved temporal
 expressions) plus how many distinct stories were published or are dated on them;
 the top ``max_dates`` are kept in chronological order, and each gets its
 ``sentences_per_date`` most central sentences among those that mention it or
-open an article published that day, the leads of that day's articles favoured.
+open an article published that day: central to that date's sentences and to the
+whole story's, the leads of that day's articles favoured.
 
 Month-precision dates: a resolved ``YYYY-MM`` expression or event date is a
 candidate of its own and is emitted as ``"YYYY-MM"`` (no day is invented), but
@@ -41,6 +42,9 @@ MIN_TIMELINE_WORDS = 5
 # baseline's strength). Tuned on bench/timelines.py --split tune.
 LEAD_BONUS = 0.3
 LEAD_DECAY = 0.1
+# Weight of a sentence's cosine to the centroid of every candidate sentence (the whole
+# story): demotes off-topic pages that happen to share a day (schedules, notices).
+TOPIC_WEIGHT = 1.0
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _BOUND = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -110,6 +114,7 @@ def build_timeline(
     space = SentenceSpace([by_id[a].sentences[i].text for a, i in rows])
     row_of = {key: number for number, key in enumerate(rows)}
     keys = [(citation_preference(a, provenance, order), i) for a, i in rows]
+    topical = space.centrality(list(range(len(rows))))
     timeline: list[dict[str, Any]] = []
     used: list[int] = []  # a sentence (or its reprinted copy) is told once, at its best date
     for date in considered:
@@ -117,7 +122,8 @@ def build_timeline(
             break
         indices = sorted(row_of[key] for key in candidates[date].sentences)
         unique, weights = collapse_repeats(indices, space.texts, keys)
-        bonus = [_lead_bonus(by_id[rows[row][0]], rows[row][1], date) for row in unique]
+        bonus = [_lead_bonus(by_id[rows[row][0]], rows[row][1], date)
+                 + TOPIC_WEIGHT * float(topical[row]) for row in unique]
         chosen = space.select(unique, sentences_per_date, keys, bonus=bonus, avoid=used,
                               weights=weights)
         used.extend(chosen)
