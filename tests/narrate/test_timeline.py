@@ -84,3 +84,13 @@ def test_leads_of_the_day_are_favoured() -> None:
     assert _lead_bonus(article, 0, "2024-03-04") > _lead_bonus(article, 3, "2024-03-04") > 0
     assert _lead_bonus(article, 0, "2024-03") > 0  # a month holds its days' leads
     assert _lead_bonus(article, 0, "2024-03-05") == 0.0  # another day's news
+
+
+def test_next_days_reports_are_favoured() -> None:
+    from storyline.model import Article
+    from storyline.narrate.timeline import REPORT_DAYS, _lead_bonus
+
+    article = Article(id="x", published="2024-03-04", published_precision="day")
+    assert _lead_bonus(article, 0, "2024-03-03") > 0  # "yesterday" in a next-day report
+    assert _lead_bonus(article, 0, f"2024-02-{29 - REPORT_DAYS:02d}") == 0.0  # long ago
+    assert _lead_bonus(article, 0, "2024-03-05") == 0.0  # not yet happened when written

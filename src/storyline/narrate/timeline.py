@@ -5,7 +5,8 @@ expressions) plus how many distinct stories were published or are dated on them;
 the top ``max_dates`` are kept in chronological order, and each gets its
 ``sentences_per_date`` most central sentences among those that mention it or
 open an article published that day: central to that date's sentences and to the
-whole story's, the leads of that day's articles favoured.
+whole story's, early sentences of articles published that day or a few days later
+favoured.
 
 Month-precision dates: a resolved ``YYYY-MM`` expression or event date is a
 candidate of its own and is emitted as ``"YYYY-MM"`` (no day is invented), but
@@ -15,6 +16,7 @@ days win. Year-only dates are ignored.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -42,6 +44,7 @@ MIN_TIMELINE_WORDS = 5
 # baseline's strength). Tuned on bench/timelines.py --split tune.
 LEAD_BONUS = 0.3
 LEAD_DECAY = 0.1
+REPORT_DAYS = 3  # an article's early sentences on a date it names, this many days back
 # Weight of a sentence's cosine to the centroid of every candidate sentence (the whole
 # story): demotes off-topic pages that happen to share a day (schedules, notices).
 TOPIC_WEIGHT = 1.0
@@ -158,8 +161,21 @@ def _selected_ids(store: Store, storyline: str | None, query: str | None) -> lis
 
 
 def _lead_bonus(article: Article, index: int, date: str) -> float:
-    if article.published is None or article.published[:len(date)] != date:
+    """Bonus of sentence ``index`` of ``article`` as a sentence of ``date``.
+
+    Early sentences of an article published on the date, or up to REPORT_DAYS after
+    it (the next days' reports of "Friday's" events), tell that date's news.
+    """
+    published = article.published
+    if published is None:
         return 0.0
+    if published[:len(date)] != date:
+        if not (_DAY.match(date) and _DAY.match(published[:10])):
+            return 0.0
+        lag = (datetime.date.fromisoformat(published[:10])
+               - datetime.date.fromisoformat(date)).days
+        if not 0 < lag <= REPORT_DAYS:
+            return 0.0
     return max(0.0, LEAD_BONUS * (1.0 - LEAD_DECAY * index))
 
 
