@@ -1,6 +1,7 @@
 """Words and token tests for finding speakers: speech verbs, role and organisation nouns.
 
-Everything here reads one token or one string; the speaker search is in ``speakers``.
+Everything here reads one token or one string; the speaker search is in ``speakers`` and the
+other ``speaker_*`` modules.
 """
 
 from __future__ import annotations

@@ -1,0 +1,246 @@
+"""Who a speech verb reports, and whom a noun phrase names as a speaker.
+
+The verb's subject (or the subject of the verb it hangs from), the outermost named
+source of a nested account, the name opening the clause or right after the verb when
+the parse left the verb without a subject; a noun phrase's speaker is its mention, a
+pronoun's or role noun's referent, or a document's owner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+# Imported as a module: a document's owner is read from noun phrases, and a noun phrase
+# can be a document ("the statement said"), so the two modules call each other.
+from storyline.language import speaker_documents as documents
+from storyline.language.names import PERSON_LABEL
+from storyline.language.speaker_index import ArticleIndex
+from storyline.language.speaker_pronouns import pronoun
+from storyline.language.speaker_roles import (
+    antecedent,
+    name_ending_at,
+    named_owner,
+    unlabelled_name,
+)
+from storyline.language.speaker_state import ResolverState
+from storyline.language.speaker_words import (
+    DOCUMENT_NOUNS,
+    PERSON_ROLE_NOUNS,
+    SUBJECTS,
+    before_slash,
+    described,
+    is_definite,
+    is_speech_verb,
+    noun_forms,
+)
+from storyline.model import EntityMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Words of a noun phrase naming someone after an inverted speech verb ("said the firm's
+# chief executive, John Smith").
+NAME_PHRASE_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "DT", "CD", "HYPH", "POS",
+                              "PRP$"})
+# Speech verbs whose object is the one spoken to ("told the BBC").
+ADDRESSED_VERBS = frozenset({"tell", "tells", "told", "telling", "ask", "asks", "asked",
+                             "asking", "urge", "urges", "urged", "urging", "warn", "warns",
+                             "warned", "warning", "answer", "answers", "answered"})
+_CLIMB = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl")
+
+
+def first_name(index: ArticleIndex, words: Sequence[Token]) -> EntityMention | None:
+    """The first person or organisation named in the words, outside prepositions.
+
+    "His message to Obama :" names whom the words are about, not who said them.
+    """
+    for token in words:
+        if token.dep_ == "pobj" or any(a.dep_ == "prep" for a in token.ancestors
+                                       if a in words):
+            continue
+        mention = index.mention_at(index.start_of(token))
+        if mention is not None and mention.label in (PERSON_LABEL, "ORG"):
+            return mention
+    return None
+
+
+def speaker_of_verb(state: ResolverState, verb: Token) -> EntityMention | None:
+    """The named speaker a speech verb reports ("X said", "according to X"), if any."""
+    if verb.lower_ == "according":
+        for prep in verb.children:
+            if prep.lower_ == "to":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return phrase_speaker(state, obj) or owner_speaker(state.index, obj)
+        return None
+    subject = subject_token(state.index, verb)
+    if subject is None:
+        return name_before(state.index, verb) or name_after(state.index, verb)
+    inner = phrase_speaker(state, subject) or unlabelled_name(state.index, subject)
+    return outer_source(state, verb) or inner
+
+
+def name_before(index: ArticleIndex, verb: Token) -> EntityMention | None:
+    """A verb the parse left without a subject: the name opening its clause.
+
+    ("Chris Hunt, head of organisers Global Events Live, said: “…”", misparsed.) The
+    first name between the sentence start and the verb, a person's, with no verb in
+    between and not inside a prepositional phrase.
+    """
+    position = index.start_of(verb)
+    sentence = index.sentences[index.sentence_of(position)]
+    words = [t.token for t in index.tokens_between(sentence.start, position)
+             if not index.in_quote(t.start)]
+    if any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words):
+        return None
+    mention = first_name(index, words)
+    return mention if mention is not None and mention.label == PERSON_LABEL else None
+
+
+def name_after(index: ArticleIndex, verb: Token) -> EntityMention | None:
+    """A verb the parse left without a subject: the name right after it.
+
+    ("…," said Ron Howard, the former actor …", "insisted team spokesman Tim Mead",
+    misparsed.) The first person named within a few words of a noun phrase after the
+    verb (an organisation if no person follows: "said ABC Entertainment Group prexy
+    Paul Lee" is Lee); not whom it is told to ("tells the BBC"), nor an owner ("said
+    Ms. Davis's sister").
+    """
+    if verb.lower_ in ADDRESSED_VERBS:
+        return None
+    doc = verb.doc
+    found: EntityMention | None = None
+    for token in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
+        position = index.start_of(token)
+        if index.in_quote(position) or token.tag_ not in NAME_PHRASE_TAGS \
+                or token.dep_ == "mark":
+            break
+        mention = index.mention_at(position)
+        if mention is None or token.dep_ == "poss" \
+                or mention.label not in (PERSON_LABEL, "ORG"):
+            continue
+        if mention.label == PERSON_LABEL:
+            return before_slash(mention)
+        found = found or mention
+    return found
+
+
+def outer_source(state: ResolverState, verb: Token) -> EntityMention | None:
+    """The named source of an account the verb's clause is reported in.
+
+    "Shaath says Bush told them God said: “…”": the words come to the reader through
+    Shaath, the outermost speaker with a name.
+    """
+    found: EntityMention | None = None
+    current = verb
+    for _ in range(6):
+        shares_subject = current.dep_ == "conj" and not any(
+            c.dep_ in SUBJECTS for c in current.children)
+        if current.dep_ != "ccomp" and not shares_subject or current.head is current:
+            break
+        current = current.head
+        # The frame comes first ("Shaath says Bush told them …"); a speech verb after
+        # the clause is more often a misparse of two reports in one sentence.
+        if current.i < verb.i and is_speech_verb(current) and current.lower_ != "according":
+            subject = subject_token(state.index, current)
+            speaker = phrase_speaker(state, subject) if subject is not None else None
+            found = speaker or found
+    return found
+
+
+def owner_speaker(index: ArticleIndex, head: Token) -> EntityMention | None:
+    """The named owner of a source: "according to an MWEB update", "the ministry's report"."""
+    for child in head.children:
+        if child.dep_ in ("compound", "poss", "nmod"):
+            mention = index.mention_at(index.start_of(child))
+            if mention is not None:
+                return mention
+    return None
+
+
+def unnamed_subject(state: ResolverState, verb: Token) -> bool:
+    """Whether the verb's subject is a common noun phrase with no name ("officials")."""
+    subject = subject_token(state.index, verb)
+    return (subject is not None and subject.tag_ in ("NN", "NNS")
+            and phrase_speaker(state, subject) is None)
+
+
+def subject_token(index: ArticleIndex, verb: Token) -> Token | None:
+    """The subject of the verb or of the verb it hangs from (see :func:`subject_speaker`)."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        subjects = [c for c in current.children if c.dep_ in SUBJECTS
+                    and not index.in_quote(index.start_of(c))]
+        if subjects and current.dep_ == "relcl" \
+                and all(c.tag_ in ("WDT", "WP") for c in subjects):
+            return current.head  # "Kim, who said …", "a letter that reads …"
+        if subjects:  # "U2's guitarist The Edge told": two subjects, the named one
+            return min(subjects, key=lambda s: _subject_rank(index, s))
+        if current.dep_ in ("relcl", "acl"):  # "Kim, who said …", "a spokesman stating"
+            return current.head
+        current = _climb(current)
+    return None
+
+
+def _subject_rank(index: ArticleIndex, subject: Token) -> int:
+    """Of two subjects, a person or organisation first, then another name, then the first."""
+    mention = index.mention_at(index.start_of(subject))
+    if mention is None:
+        return 2
+    return 0 if mention.label in (PERSON_LABEL, "ORG") else 1
+
+
+def _climb(token: Token) -> Token | None:
+    """The verb a clause hangs from; "quoted as saying" climbs over the "as"."""
+    over = token.head
+    if token.dep_ == "pcomp" and over.dep_ == "prep" and over.head is not over:
+        return over.head
+    if token.dep_ not in _CLIMB or token.head is token:
+        return None
+    return token.head
+
+
+def subject_speaker(state: ResolverState, verb: Token) -> EntityMention | None:
+    """The named subject of the verb, climbing to the verb it hangs from ("Kim, who said …")."""
+    subject = subject_token(state.index, verb)
+    return phrase_speaker(state, subject) if subject is not None else None
+
+
+def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
+    """The named speaker a noun phrase (given by its head) stands for, if any."""
+    start = state.index.start_of(head)
+    if head.tag_ == "PRP":
+        if head.lower_ not in ("he", "she"):
+            return None
+        return pronoun(state, start, "male" if head.lower_ == "he" else "female")
+    mention = state.index.mention_at(start)
+    if mention is not None:
+        return None if described(mention, head) else mention
+    if head.tag_ == "NNP":
+        mention = name_ending_at(state.index, head)
+        if mention is not None:
+            return mention
+    for child in head.children:  # "his deputy, Kim Tae-hyo"
+        if child.dep_ == "appos":
+            mention = state.index.mention_at(state.index.start_of(child))
+            if mention is not None:
+                return mention
+    if head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children):
+        for child in head.children:  # "said businessman and blogger Andrew Halcro"
+            if child.dep_ == "conj":
+                mention = state.index.mention_at(state.index.start_of(child))
+                if mention is not None and mention.label == PERSON_LABEL:
+                    return mention
+    if head.tag_ in ("NN", "NNS") and noun_forms(head.lower_) & DOCUMENT_NOUNS:
+        return documents.document_owner(state, head)
+    if head.tag_ in ("NN", "NNS", "NNP", "NNPS") and is_definite(head):
+        found = named_owner(state.index, head) or antecedent(state.index, head)
+        if found is None and head.tag_ == "NN" and head.lower_ in PERSON_ROLE_NOUNS \
+                and any(c.lower_ == "the" for c in head.children):
+            # "the singer said": as "she said" ("Murray's lawyer" is someone else)
+            found = pronoun(state, start)
+        return found
+    return None

@@ -1,0 +1,117 @@
+"""Resolving "he"/"she" to a person mentioned before, skipping people of the other gender."""
+
+from __future__ import annotations
+
+import bisect
+
+from storyline.language.names import PERSON_LABEL
+from storyline.language.speaker_index import ArticleIndex
+from storyline.language.speaker_state import (
+    MAX_SENTENCE_DISTANCE,
+    PRONOUN_LOOKBACK_SENTENCES,
+    ResolverState,
+)
+from storyline.language.speaker_words import GENDER_PRONOUNS, GENDER_TITLES, SUBJECTS, is_reported
+from storyline.model import EntityMention
+
+
+def pronoun(state: ResolverState, position: int, gender: str | None = None) -> EntityMention | None:
+    """Resolve "he"/"she" at ``position`` to a person mentioned before it.
+
+    The later of the last quote's speaker (within :data:`MAX_SENTENCE_DISTANCE`
+    sentences) and the subject of the latest earlier sentence with a person as
+    subject (its last outside reported clauses, if any); failing both, the last
+    person who was a subject, else the last named. People the article marks as of
+    the other ``gender`` ("male"/"female": a title, a pronoun after them) are skipped.
+    """
+    sentence = state.index.sentence_of(position)
+    best: tuple[int, EntityMention] | None = None
+    earlier = bisect.bisect_right(state.attributed_ends, position)
+    if earlier:
+        quote_sentence, end, speaker = state.attributed[earlier - 1]
+        if sentence - quote_sentence <= MAX_SENTENCE_DISTANCE \
+                and speaker.label == PERSON_LABEL and fits(state, speaker, gender):
+            best = (end, speaker)
+    # Only mentions from the look-back window on: bisect instead of a scan of them all.
+    first = sentence - PRONOUN_LOOKBACK_SENTENCES
+    low = state.index.sentence_starts[first] if first > 0 else -1
+    window = state.index.mentions[
+        bisect.bisect_left(state.index.mention_starts, low)
+        : bisect.bisect_right(state.index.mention_starts, position)]
+    people = [m for m in window if m.label == PERSON_LABEL and m.end <= position
+              and not state.index.in_quote(m.start) and fits(state, m, gender)]
+    subjects = [m for m in people if _is_subject(state.index, m)]
+    # The last subject of the latest earlier sentence that has a person as subject,
+    # outside reported clauses ("Shaath claims Bush told him …": Shaath).
+    earlier_subjects = [m for m in subjects if state.index.sentence_of(m.start) < sentence]
+    if earlier_subjects:
+        last = state.index.sentence_of(earlier_subjects[-1].start)
+        same = [m for m in earlier_subjects if state.index.sentence_of(m.start) == last]
+        unreported = [m for m in same if _is_subject(state.index, m, main=True)]
+        subject = unreported[-1] if unreported else same[0]
+        if best is None or subject.start > best[0]:
+            return subject
+    if best is not None:
+        return best[1]
+    if subjects:
+        return subjects[-1]
+    return people[-1] if people else None
+
+
+def fits(state: ResolverState, mention: EntityMention, gender: str | None) -> bool:
+    """Whether nothing in the article marks the person as of the other gender."""
+    if gender is None:
+        return True
+    found = gender_of(state, mention)
+    return found is None or found == gender
+
+
+def gender_of(state: ResolverState, mention: EntityMention) -> str | None:
+    """What the article says of a person's gender, if it says one thing.
+
+    Evidence, over all mentions of the name: a title before it (Mr, Mrs, Ms, …) and
+    the first he/his/him or she/her after it in its sentence, when no other person
+    is named in between.
+    """
+    name = mention.canonical or mention.text
+    if name not in state.genders:
+        votes: list[str] = []
+        for other in state.index.mentions:
+            if other.label == PERSON_LABEL and (other.canonical or other.text) == name \
+                    and not state.index.in_quote(other.start):
+                votes.extend(_gender_evidence(state.index, other))
+        kinds = set(votes)
+        state.genders[name] = kinds.pop() if len(kinds) == 1 else None
+    return state.genders[name]
+
+
+def _gender_evidence(index: ArticleIndex, mention: EntityMention) -> list[str]:
+    evidence = []
+    before = index.tokens_between(max(0, mention.start - 6), mention.start)
+    if before and before[-1].token.lower_.rstrip(".") in GENDER_TITLES:
+        evidence.append(GENDER_TITLES[before[-1].token.lower_.rstrip(".")])
+    sentence = index.sentences[index.sentence_of(mention.start)]
+    for item in index.tokens_between(mention.end, sentence.end):
+        if index.in_quote(item.start):
+            continue
+        other = index.mention_at(item.start)
+        if other is not None and other.label == PERSON_LABEL:
+            break
+        if item.token.lower_ in GENDER_PRONOUNS:
+            evidence.append(GENDER_PRONOUNS[item.token.lower_])
+            break
+    return evidence
+
+
+def _is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) -> bool:
+    """Whether the mention is a subject (``main``: not of a reported clause)."""
+    for item in index.tokens_between(mention.start, mention.end):
+        head = item.token.head
+        head_start = index.start_of(head)
+        if not mention.start <= head_start < mention.end or head is item.token:
+            dep = item.token.dep_
+            if dep == "appos" and head.dep_ in SUBJECTS:
+                dep, head = head.dep_, head.head
+            if dep in SUBJECTS and (not main or not is_reported(head)):
+                return True
+    return False

@@ -1,0 +1,113 @@
+"""Quotes standing alone: turns in a conversation, and speakers read from nearby sentences."""
+
+from __future__ import annotations
+
+from storyline.language.quotes import QuoteSpan
+from storyline.language.speaker_phrases import (
+    phrase_speaker,
+    speaker_of_verb,
+    subject_token,
+    unnamed_subject,
+)
+from storyline.language.speaker_state import MAX_SENTENCE_DISTANCE, ResolverState
+from storyline.language.speaker_words import is_speech_verb, same_entity
+from storyline.model import EntityMention
+
+
+def standalone(state: ResolverState, span: QuoteSpan) -> bool:
+    """Whether the quote's sentences say little besides the quote."""
+    words = [t for s in state.quote_sentences(span) for t in state.index.sentence_tokens(s)
+             if t.token.is_alpha]
+    return len(words) <= 2
+
+
+def attributed_after(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None, bool]:
+    """The speaker of a bare attribution right after the quote ("Const. Fanning said.").
+
+    The next sentence is a few words around a speech verb that reports nothing of its
+    own (no clause or object): it can only attribute the quote before it.
+    """
+    after = state.quote_sentences(span).stop
+    if after >= len(state.index.sentences) or state.index.has_quote(after):
+        return None, False
+    tokens = state.index.sentence_tokens(after)
+    if len([t for t in tokens if t.token.is_alpha]) > 8:
+        return None, False
+    for item in tokens:
+        verb = item.token
+        if is_speech_verb(verb) and verb.lower_ != "according" and not any(
+                c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+            speaker = speaker_of_verb(state, verb)
+            return speaker, speaker is not None or unnamed_subject(state, verb)
+    return None, False
+
+
+def continued(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None, bool]:
+    """The speaker a stand-alone quote continues, and whether that was decided.
+
+    The previous quote's speaker (``None`` when it was an unnamed one), unless a
+    narrative sentence in between reports someone's words (that speaker) or has a
+    new named subject (no speaker), or more than :data:`MAX_SENTENCE_DISTANCE`
+    narrative sentences separate the two, or the previous quote's speaker is unknown
+    (undecided: earlier sentences are read then).
+    """
+    if not state.turns:
+        return None, False
+    previous, speaker, said = state.turns[-1]
+    if not said:
+        return None, False
+    first = state.index.sentence_of(max(previous.outer_start, previous.outer_end - 1)) + 1
+    last = state.index.sentence_of(span.outer_start)
+    between = [s for s in range(first, last) if narrative(state, s)]
+    if len(between) > MAX_SENTENCE_DISTANCE:
+        return None, False
+    for sentence in reversed(between):
+        found = sentence_speaker(state, sentence)
+        if found is not None:
+            return found, True
+        subject = named_subject(state, sentence)
+        if subject is not None and not same_entity(subject, speaker):
+            return None, True  # someone else has the floor: not a guess between two
+    return speaker, True
+
+
+def narrative(state: ResolverState, sentence: int) -> bool:
+    """Whether a sentence has words of its own outside quotes."""
+    words = [t for t in state.index.sentence_tokens(sentence) if t.token.is_alpha]
+    return len(words) > 2
+
+
+def named_subject(state: ResolverState, sentence: int) -> EntityMention | None:
+    """The named subject of the sentence's main verb, if any."""
+    for item in state.index.sentence_tokens(sentence):
+        if item.token.dep_ == "ROOT":
+            subject = subject_token(state.index, item.token)
+            if subject is not None and subject.tag_ != "PRP":
+                return phrase_speaker(state, subject)
+    return None
+
+
+def from_before(state: ResolverState, span: QuoteSpan) -> EntityMention | None:
+    """The speaker of the nearest earlier sentence that has one, a few sentences back.
+
+    Not of a later one: a later sentence's speech verb mostly reports something
+    else, or introduces a quote of its own.
+    """
+    first = state.quote_sentences(span).start
+    for candidate in range(first - 1, max(-1, first - 1 - MAX_SENTENCE_DISTANCE), -1):
+        found = sentence_speaker(state, candidate)
+        if found is not None:
+            return found
+    return None
+
+
+def sentence_speaker(state: ResolverState, sentence: int) -> EntityMention | None:
+    """The speaker of a sentence: of a quote in it, else of its speech verb."""
+    if sentence in state.by_sentence:
+        return state.by_sentence[sentence]
+    for item in state.index.sentence_tokens(sentence):
+        if is_speech_verb(item.token):
+            found = speaker_of_verb(state, item.token)
+            if found is not None:
+                return found
+    return None
