@@ -90,11 +90,8 @@ def storyline(store: Store, storyline_id: str) -> dict[str, Any]:
     Raises:
         NotFoundError: No storyline has (or had) this id.
     """
-    found_id = current_id(store, storyline_id)
-    stats = browse.storyline_stats(store, found_id)
-    if stats is None:
-        raise NotFoundError(f"no storyline {storyline_id!r} in this database; "
-                            "`storyline storylines` lists them")
+    stats = storyline_head(store, storyline_id)
+    found_id = stats["storyline_id"]
     ids = browse.storyline_article_ids(store, found_id)
     events = browse.events_of_storyline(store, found_id)
     by_day = browse.outlet_days(store, ids)
@@ -110,6 +107,19 @@ def storyline(store: Store, storyline_id: str) -> dict[str, Any]:
         "reuse": [{"original": a, "copy": b, "copies": n}
                   for a, b, n in browse.reuse_pairs(store, ids)[:REUSE_ROWS]],
     }
+
+
+def storyline_head(store: Store, storyline_id: str) -> dict[str, Any]:
+    """A storyline's list row (id, title, dates, counts): what a sub-page's header shows.
+
+    Raises:
+        NotFoundError: No storyline has (or had) this id.
+    """
+    stats = browse.storyline_stats(store, current_id(store, storyline_id))
+    if stats is None:
+        raise NotFoundError(f"no storyline {storyline_id!r} in this database; "
+                            "`storyline storylines` lists them")
+    return stats
 
 
 def rows_by_id(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:

@@ -200,7 +200,7 @@ def create_app(db_path: str) -> FastAPI:
     @app.get("/storylines/{storyline_id}/timeline", response_class=HTMLResponse,
              include_in_schema=False)
     def timeline_page(request: Request, storyline_id: Id) -> HTMLResponse:
-        data = api_storyline(storyline_id)
+        data = pages.storyline_head(stores.get(), storyline_id)
         found = timeline(data["storyline_id"], 12, 2)
         cited = [s["article_id"] for entry in found for s in entry["sentences"]]
         return page(request, "timeline.html.j2", s=data, timeline=found,
@@ -209,7 +209,7 @@ def create_app(db_path: str) -> FastAPI:
     @app.get("/storylines/{storyline_id}/whatsnew", response_class=HTMLResponse,
              include_in_schema=False)
     def whatsnew_page(request: Request, storyline_id: Id, since: Day = None) -> HTMLResponse:
-        data = api_storyline(storyline_id)
+        data = pages.storyline_head(stores.get(), storyline_id)
         since = since or data["end"] or data["start"] or "1900"
         found = api_whatsnew(data["storyline_id"], since)
         cited = [s["article_id"] for d in found["dates"] for s in d["sentences"]]
