@@ -115,7 +115,7 @@ def build_axis(storylines: list[dict[str, Any]], events: dict[str, dict[str, Any
             rows.append(row)
     axis_y = TOP + len(rows) * ROW_HEIGHT + 12
     return Axis(width=WIDTH, height=int(axis_y + 30), axis_y=axis_y, rows=rows,
-                ticks=_ticks(min(days), max(days), x_of))
+                ticks=ticks(min(days), max(days), x_of))
 
 
 def _size(event: dict[str, Any]) -> int:
@@ -123,20 +123,21 @@ def _size(event: dict[str, Any]) -> int:
     return int(event["article_count"]) if "article_count" in event else len(event["articles"])
 
 
-def _ticks(first: date, last: date, x_of: Any) -> list[Tick]:
+def ticks(first: date, last: date, x_of: Any) -> list[Tick]:
+    """Labelled ticks from ``first`` to ``last``: about eight months, or the two end days."""
     months = (last.year - first.year) * 12 + last.month - first.month
     step = max(1, -(-months // 8))  # at most about eight labels
-    ticks: list[Tick] = []
+    found: list[Tick] = []
     year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):
         day = date(year, month, 1)
-        if day >= first or not ticks:
+        if day >= first or not found:
             position = max(day, first)
-            ticks.append(Tick(x=round(x_of(position), 1), label=position.strftime("%b %Y")))
+            found.append(Tick(x=round(x_of(position), 1), label=position.strftime("%b %Y")))
         month += step
         year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
     if months == 0:  # one month: label the first and last day instead
-        ticks = [Tick(x=round(x_of(first), 1), label=first.isoformat()),
+        found = [Tick(x=round(x_of(first), 1), label=first.isoformat()),
                  Tick(x=round(x_of(last), 1), label=last.isoformat())] if first != last \
             else [Tick(x=round(x_of(first), 1), label=first.isoformat())]
-    return ticks
+    return found

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from storyline.render.axis import day_of
+from storyline.render.axis import ticks as axis_ticks
 
 WIDTH = 900
 PAD = 30
@@ -23,7 +24,7 @@ MAX_OUTLETS = len(PALETTE) - 1  # the rest share the last colour as "others"
 def event_axis(events: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Marks for a storyline's dated events on one date axis (x in 0…WIDTH).
 
-    Returns ``{"marks": [{x, y, r, event_id, label, date, precise}], "ticks": [{x, label}],
+    Returns ``{"marks": [{x, y, r, event_id, label, date, precise}], "ticks": [Tick],
     "width", "height"}``; undated events are left out (the list below shows them).
     """
     dated = [(day, e) for e in events if (day := day_of(e.get("date")))]
@@ -44,15 +45,9 @@ def event_axis(events: Sequence[dict[str, Any]]) -> dict[str, Any]:
                       "r": round(3 + 7 * (size / biggest) ** 0.5, 1),
                       "event_id": e["event_id"], "label": e.get("title") or e["event_id"],
                       "date": e.get("date"), "precise": e.get("date_precision") == "day"})
-    ticks = []
-    for year in range(date.fromordinal(first).year, date.fromordinal(last).year + 2):
-        ordinal = date(year, 1, 1).toordinal()
-        if first <= ordinal <= last:
-            ticks.append({"x": round(PAD + (ordinal - first) / span * (WIDTH - 2 * PAD), 1),
-                          "label": str(year)})
-    if len(ticks) < 2:
-        ticks = [{"x": PAD, "label": date.fromordinal(first).isoformat()},
-                 {"x": WIDTH - PAD, "label": date.fromordinal(last).isoformat()}]
+    # The overview's tick rule (about eight month labels, or the two end days).
+    ticks = axis_ticks(date.fromordinal(first), date.fromordinal(last),
+                       lambda day: PAD + (day.toordinal() - first) / span * (WIDTH - 2 * PAD))
     return {"marks": marks, "ticks": ticks, "width": WIDTH, "height": 100}
 
 
