@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from storyline.config import load_config
+from storyline.narrate.timeline import build_timeline
 from storyline.pipeline.run import run_pipeline
 from storyline.render.export import export_records
 from storyline.store.db import Store
@@ -17,21 +18,27 @@ DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "japan-k
 
 
 @pytest.fixture(scope="module")
-def analysed(tmp_path_factory: pytest.TempPathFactory):
+def analysed_store(tmp_path_factory: pytest.TempPathFactory):
     if not (DATA / "expected.json").exists():
         pytest.skip("japan-korea development data not present")
     expected = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
     inputs = sorted(str(p) for p in DATA.glob("*.txt"))
     store = Store(tmp_path_factory.mktemp("jk") / "story.db")
     run_pipeline(store, inputs, load_config())
+    yield expected, store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def analysed(analysed_store):
+    expected, store = analysed_store
 
     def export(what: str) -> list[dict]:
         buffer = io.StringIO()
         export_records(store, what, "jsonl", buffer)
         return [json.loads(line) for line in buffer.getvalue().splitlines()]
 
-    yield expected, export
-    store.close()
+    return expected, export
 
 
 def test_three_events_in_one_storyline(analysed):
@@ -141,3 +148,44 @@ def test_the_last_article_added_later_joins_as_in_one_go(analysed, tmp_path: Pat
                        e["storyline_id"] is not None) for e in events)
 
     assert shape(later) == shape(export("events"))
+
+
+# Sentences that tell what came before the news, and the only date each may be put on
+# (None: on no day, only a month or a year fits).
+BACKGROUND = {
+    "had sunk to their lowest level in decades": None,
+    "began to warm earlier this year": None,
+    "turn the corner on troubled ties in March": "2023-03",
+    "reinstated Japan to its list of preferred trading partners": "2023-04",
+}
+
+
+@pytest.mark.parametrize("per_date", [2, 4])
+def test_timeline_tells_the_three_events_in_order_with_citations(analysed_store, per_date):
+    expected, store = analysed_store
+    timeline = build_timeline(store, sentences_per_date=per_date)
+    dates = [entry["date"] for entry in timeline]
+    assert dates == sorted(dates)
+    event_of = {article: name for name, event in expected["events"].items()
+                for article in event["articles"]}
+    texts = {a["id"]: " ".join(a["text"].split()) for a in _articles(store)}
+    for name, event in expected["events"].items():
+        # each event is told on its own date (its month when the text gives no day)
+        told = [e for e in timeline if event["date"].startswith(e["date"])]
+        assert any(event_of[s["article_id"]] == name for e in told for s in e["sentences"]), name
+    firsts = [min(e["date"] for e in timeline
+                  if any(event_of[s["article_id"]] == name for s in e["sentences"]))
+              for name in expected["storylines"]["japan-south-korea-rapprochement"]]
+    assert firsts == sorted(firsts)  # the three events in order
+    for entry in timeline:
+        for sentence in entry["sentences"]:
+            assert sentence["text"] in texts[sentence["article_id"]]  # cited as written
+            for words, allowed in BACKGROUND.items():
+                if words in sentence["text"]:
+                    assert entry["date"] == allowed, (entry["date"], sentence["text"])
+
+
+def _articles(store: Store) -> list[dict]:
+    buffer = io.StringIO()
+    export_records(store, "articles", "jsonl", buffer)
+    return [json.loads(line) for line in buffer.getvalue().splitlines()]

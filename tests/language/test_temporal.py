@@ -96,3 +96,18 @@ def test_iso_like_number_with_an_impossible_month_is_no_date():
     # language step call, so one such string stopped the run.
     assert values("Ticket 2024-00-01 and batch 2019-19-23 are codes.") == []
     assert values("It opened on 2024-12-01.") == [("2024-12-01", "2024-12-01")]
+
+
+def test_expressions_of_an_article_dated_later_are_resolved_against_that_date():
+    from storyline.language.temporal import resolved_expressions
+
+    text = "Kishida on Monday said his summit a day earlier went well."
+    article = Article(id="a", text=text, sentences=[Sentence(0, len(text), text)])
+    article.temporal = extract_temporal(article)  # the language step: no date yet
+    assert all(e.value is None for e in article.temporal)
+    # the events step dates the scrape from its event
+    article.published, article.published_precision = "2023-05-08", "day"
+    article.published_basis = "relative"
+    found = {e.text: e.value for e in resolved_expressions(article)}
+    assert found == {"Monday": "2023-05-08", "a day earlier": "2023-05-07"}
+    assert all(e.value is None for e in article.temporal)  # the stored record is untouched

@@ -94,3 +94,47 @@ def test_next_days_reports_are_favoured() -> None:
     assert _lead_bonus(article, 0, "2024-03-03") > 0  # "yesterday" in a next-day report
     assert _lead_bonus(article, 0, f"2024-02-{29 - REPORT_DAYS:02d}") == 0.0  # long ago
     assert _lead_bonus(article, 0, "2024-03-05") == 0.0  # not yet happened when written
+
+
+def test_sentences_are_told_without_page_stamps_and_datelines() -> None:
+    from storyline.narrate.timeline import _told
+
+    glued = ("Months of war that ruined centuries of history Saturday 15 January 2005 16.16 GMT "
+             "Troops from the base left the ancient city on Friday.")
+    assert _told(glued) == "Troops from the base left the ancient city on Friday."
+    assert _told("SEOUL, May 7 (Reuters) - The leaders met for the first time in years.") \
+        == "The leaders met for the first time in years."
+    assert _told("The leaders met on Sunday.") == "The leaders met on Sunday."
+
+
+def test_past_perfect_background_is_demoted_unless_it_names_the_date() -> None:
+    from storyline.narrate.timeline import _background, _DateCandidates
+
+    found = _DateCandidates(named={("a", 3)})
+    assert _background("Relations had sunk to their lowest level.", ("a", 1), found)
+    assert _background("Talks had already stalled.", ("a", 1), found)
+    assert not _background("Relations had sunk on Monday.", ("a", 3), found)  # names it
+    assert not _background("He had a meeting with the envoy.", ("a", 1), found)
+    assert not _background("They had to leave the city.", ("a", 1), found)
+    assert not _background("The leaders met on Sunday.", ("a", 1), found)
+
+
+def test_an_undated_scrape_dated_from_its_event_points_at_the_days_it_names() -> None:
+    from storyline.language.temporal import extract_temporal
+    from storyline.model import Article, Sentence
+    from storyline.store.articles import save_articles
+
+    sentences = ["Kishida said the talks with his neighbour built trust between them.",
+                 "Their summit on Sunday was the first one in the capital in twelve years."]
+    text = " ".join(sentences)
+    article = Article(id="s", origin="t", text=text, raw=text,
+                      sentences=[Sentence(0, len(sentences[0]), sentences[0]),
+                                 Sentence(len(sentences[0]) + 1, len(text), sentences[1])])
+    article.temporal = extract_temporal(article)  # resolved before the article had a date
+    article.published, article.published_precision = "2023-05-08", "day"
+    article.published_basis = "relative"
+    store = Store(":memory:")
+    save_articles(store, [article], {"t": "1"})
+    dates = [entry["date"] for entry in build_timeline(store)]
+    assert dates == ["2023-05-07", "2023-05-08"]  # Sunday, and the lead's publication day
+    store.close()

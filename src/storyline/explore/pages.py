@@ -13,12 +13,11 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, fields, is_dataclass
-from datetime import date
 from typing import Any
 
-from storyline.dates import find as find_dates
 from storyline.errors import InputError, NotFoundError
 from storyline.language.names import name_key
+from storyline.language.temporal import resolved_expressions
 from storyline.model import Article
 from storyline.narrate.coverage import compare_coverage
 from storyline.narrate.said import Said
@@ -290,16 +289,10 @@ def dates_of(record: Article) -> list[dict[str, Any]]:
     """The article's date expressions with TIMEX3 values (``text``, ``start``, ``end``, ``value``).
 
     Expressions stored unresolved (the article's own date was learnt later, from its
-    event) are resolved here against the date it has now, with :func:`storyline.dates.find`.
+    event) are resolved against the date it has now.
     """
-    values = {(t.start, t.end): t.value for t in record.temporal}
-    if None in values.values() and record.published and record.published_precision == "day":
-        anchor = date.fromisoformat(record.published[:10])
-        for t in find_dates(record.text, anchor):
-            if values.get((t.start, t.end), "") is None:
-                values[(t.start, t.end)] = t.value
-    return [{"text": t.text, "start": t.start, "end": t.end, "value": values[(t.start, t.end)]}
-            for t in record.temporal if values[(t.start, t.end)]]
+    return [{"text": t.text, "start": t.start, "end": t.end, "value": t.value}
+            for t in resolved_expressions(record) if t.value]
 
 
 def entity(store: Store, name: str) -> dict[str, Any]:

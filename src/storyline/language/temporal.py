@@ -287,6 +287,20 @@ def _checked(expression: TemporalExpression) -> TemporalExpression | None:
     return expression
 
 
+def resolved_expressions(article: Article) -> list[TemporalExpression]:
+    """The article's date expressions resolved against the date it has now.
+
+    The language step resolves against the date the page gave. An undated scrape is dated
+    later, from its event (``published_basis`` "event", "relative", "dateline"), and its
+    stored expressions stay unresolved: those are resolved afresh here, the same way.
+    """
+    stored = article.temporal
+    if all(t.value is not None for t in stored) or anchor_date(
+            article.published, article.published_precision) is None:
+        return stored
+    return extract_temporal(article)
+
+
 def anchor_date(published: str | None, precision: str) -> date | None:
     """The publication date as a ``date`` when it is known to the day, else ``None``."""
     if not published or precision != "day":

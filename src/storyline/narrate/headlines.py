@@ -178,6 +178,12 @@ def remove_stamps(text: str) -> str:
     return _INNER_STAMP.sub(" . ", f" {text} ").strip()
 
 
+def find_stamp(text: str) -> int | None:
+    """Where the text after a page timestamp inside ``text`` starts, if it has one."""
+    match = _INNER_STAMP.search(f" {text}")
+    return None if match is None else max(0, match.end() - 1)
+
+
 def strip_lead(text: str) -> str:
     """Remove a timestamp or dateline the page put before a lead sentence."""
     text = " ".join(text.split())
