@@ -252,3 +252,42 @@ def test_a_named_years_period_in_a_report_on_quarters_is_that_years_quarter() ->
     assert values(text, date(1989, 11, 1)) == {"the third quarter": "1989-Q3",
                                                "the 1988 period": "1988-Q3"}
     assert values("The deal closes around year end.") == {"around year end": "1989"}
+
+
+def test_that_quarter_and_the_same_period_are_the_quarter_named_last() -> None:
+    text = "Net rose in the second quarter. Results for that quarter included a charge."
+    assert values(text) == {"the second quarter": "1989-Q2", "that quarter": "1989-Q2"}
+    text = "Net rose in the third quarter, from $5 in the same period a year earlier."
+    assert values(text) == {"the third quarter": "1989-Q3",
+                            "the same period a year earlier": "1988-Q3"}
+    # Where no quarter was named, the one a report is about; "the same period" outside a
+    # report on quarters is no quarter.
+    assert values("Results for that quarter included a charge.") == {"that quarter": "1989-Q3"}
+    assert values("Sales rose in the same period.") == {}
+
+
+def test_prior_year_and_month_named_quarters() -> None:
+    assert values("Net fell from the prior-year quarter.") == {
+        "the prior-year quarter": "1988-Q3"}
+    assert values("Profit in the September quarter rose.") == {
+        "the September quarter": "1989-Q3"}
+
+
+def test_the_latest_fiscal_year_is_the_last_closed_one() -> None:
+    assert values("Sales were $6 billion in the latest fiscal year.") == {
+        "the latest fiscal year": "1988"}
+    assert values("Sales will rise in the current fiscal year.") == {
+        "the current fiscal year": "1989"}
+
+
+def test_likely_to_points_ahead() -> None:
+    wednesday = date(1989, 11, 1)
+    text = "He said institutions were likely to buy as soon as trading opened Monday."
+    assert values(text, wednesday) == {"Monday": "1989-11-06"}
+
+
+def test_titles_and_the_generic_tomorrow_are_no_dates() -> None:
+    assert values('He said on ABC\'s "This Week With David Brinkley" that it was over.') == {}
+    assert values("I would have chosen the people of tomorrow.") == {}
+    assert values("The rate holds as of tomorrow.") == {"tomorrow": "1989-11-03"}
+    assert values("Nowadays, everyone flies.") == {"Nowadays": "PRESENT_REF"}

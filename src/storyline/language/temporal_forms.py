@@ -63,6 +63,11 @@ FIRST: list[tuple[str, re.Pattern[str]]] = [
     ("day_next", re.compile(
         r"\bthe\s+(?:(?P<after>next|following)\s+day|(?:previous|preceding)\s+day|"
         r"day\s+(?P<dir>before|after))\b", re.I)),
+    # "that quarter", "the same period (a year earlier)": the quarter the text spoke of last.
+    ("quarter_that", re.compile(
+        r"\b(?:that|the\s+same)\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!-)"
+        r"(?:\s+(?P<ago>last\s+year|a\s+year\s+(?:earlier|ago|before)|"
+        r"(?:of\s+)?the\s+(?:previous|prior|preceding)\s+year))?", re.I)),
     # "the second half of next year" before "next year"
     ("quarter", re.compile(
         rf"\b(?:the\s+)?(?:{_YEAR}\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|"
@@ -81,6 +86,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                   r"period))?\b", re.I)),
     ("quarter_year", re.compile(rf"\bthe\s+{_YEAR}\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b",
                                 re.I)),
+    ("quarter_prior", re.compile(
+        r"\b(?:the\s+)?(?:comparable\s+)?(?:prior|previous)[- ]year(?:'s)?\s+(?:fiscal\s+)?"
+        r"(?P<noun>quarter|period)\b", re.I)),
+    # "the September quarter": the quarter that month ends (calendar quarters).
+    ("quarter_month", re.compile(rf"\b(?:the\s+)?{_MONTH_ABBR}\s+(?:fiscal\s+)?quarter\b")),
     ("quarter_which", re.compile(
         r"\b(?P<which>the most recent|the latest|the current|the previous|the prior|the past|"
         r"the coming|the next|this|last|next|the)\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!-)",
@@ -123,7 +133,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?![- ](?:earlier|ago|end|old|long))", re.I)),
     ("year_the", re.compile(
         r"\b(?:the|this)\s+(?P<mod>(?:(?:current|past|previous|prior|coming|full|latest|"
-        r"fiscal|calendar)\s+)*)year\b(?![- ](?:earlier|ago|before|after|end|old|long|\d))",
+        r"most\s+recent|fiscal|calendar)\s+)*)year\b"
+        r"(?![- ](?:earlier|ago|before|after|end|old|long|\d))",
         re.I)),
     ("year_end", re.compile(r"\b(?:the\s+)?(?:year[- ]end|year's end|end of the year)\b", re.I)),
     ("year_mid", re.compile(rf"\b(?:mid|early|late)-{_YEAR}\b", re.I)),
@@ -214,6 +225,16 @@ def build(
         if not mentions_quarter:
             return None
         return make(kind="quarter", year=int(groups["year"]))
+    if kind in ("quarter_that", "quarter_prior") and groups["noun"].lower() == "period" \
+            and not mentions_quarter:
+        return None  # "that period", "the same period": a quarter only where quarters are told of
+    if kind == "quarter_that":  # resolved as the quarter named last (see extract_temporal)
+        return make(kind="quarter_anaphor", offset=-4 if groups.get("ago") else 0)
+    if kind == "quarter_prior":  # "the prior-year quarter": the year-ago quarter
+        return make(kind="quarter", offset=-4)
+    if kind == "quarter_month":  # "the September quarter" (ends in September): Q3
+        month = _month_number(_MONTH_NAMES[groups["month"].lower().rstrip(".")[:3]])
+        return make(kind="quarter", code=f"Q{(month - 1) // 3 + 1}")
     if kind == "quarter_which":
         if groups["noun"].lower() == "period" and not mentions_quarter:
             return None  # "the period" is a quarter only where quarters are spoken of
@@ -275,11 +296,12 @@ def build(
         return make(kind="year_anaphor", offset=offset)
     if kind == "year_the":
         modifier = groups["mod"].lower()
-        offset = -1 if re.search(r"past|previous|prior", modifier) else 1 if "coming" in (
-            modifier) else 0
+        # "the latest fiscal year" is the last one closed, as "the latest quarter" is.
+        offset = -1 if re.search(r"past|previous|prior|latest|recent", modifier) else 1 if (
+            "coming" in modifier) else 0
         return make(kind="relative", offset=offset, unit="year")
     if kind == "ref":
-        if words.startswith("now") and not text[:start].strip(" \"'`“‘("):
+        if words == "now" and not text[:start].strip(" \"'`“‘("):
             return None  # "Now, ..." opening a sentence moves the story on, not the time
         code = "FUTURE_REF" if re.search(r"future|term|coming|soon", words) else "PAST_REF" if (
             re.search(r"past|recent|last|ago|other day", words)) else "PRESENT_REF"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from storyline.model import TemporalExpression
@@ -28,7 +29,8 @@ _FORWARD = re.compile(
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|is due|are due|due to|plans? to|expected to|expects? to|"
-    r"intends? to|hopes? to|aims? to|(?:is|are) to|ahead of|slated|(?:is|are) (?:expected|planned)|"
+    r"intends? to|hopes? to|aims? to|(?:is|are) to|(?:is|are|was|were) likely to|ahead of|"
+    r"slated|(?:is|are) (?:expected|planned)|"
     r"planned for|scheduled|set to|going to|next|upcoming|later this)\b",
     re.I,
 )
@@ -88,6 +90,10 @@ def resolve(
         return _era(expression, anchor)
     if kind == "quarter":
         return _quarter(expression, anchor, future, is_past(sentence + " " + after))
+    if kind == "quarter_anaphor":
+        # "that quarter" with no quarter named before it: the one a report is about.
+        stand_in = replace(expression, kind="quarter", offset=expression.offset or None)
+        return _quarter(stand_in, anchor, future, is_past(sentence + " " + after))
     if kind == "season":
         return _season(expression, anchor, future)
     if kind == "partial" and expression.month is not None:
