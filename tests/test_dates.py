@@ -291,3 +291,15 @@ def test_titles_and_the_generic_tomorrow_are_no_dates() -> None:
     assert values("I would have chosen the people of tomorrow.") == {}
     assert values("The rate holds as of tomorrow.") == {"tomorrow": "1989-11-03"}
     assert values("Nowadays, everyone flies.") == {"Nowadays": "PRESENT_REF"}
+
+
+def test_a_years_possessive_is_no_decade_and_names_its_quarter() -> None:
+    assert values("Fiscal 1990's first quarter was weak.") == {
+        "1990's first quarter": "1990-Q1"}
+    assert values("In the 1980's, sales rose.") == {"the 1980's": "198"}
+
+
+def test_this_past_week_and_later_in_the_month() -> None:
+    assert values("This past week, sales rose.") == {"This past week": "1989-W43"}
+    assert values("Later in the month, sales rose.") == {"Later in the month": "1989-11"}
+    assert values("Earlier in the week, sales rose.") == {"Earlier in the week": "1989-W44"}

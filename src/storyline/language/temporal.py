@@ -78,7 +78,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b", re.I)),
     (
         "rel_unit",
-        re.compile(rf"\b(?P<which>last|this|next|earlier this|later this)\s+{_UNIT}\b", re.I),
+        re.compile(rf"\b(?P<which>last|this past|this coming|this|next|earlier this|later this)\s+"
+                   rf"{_UNIT}\b", re.I),
     ),
     ("ago", re.compile(
         rf"\b{_COUNT}\s+{_UNIT}\s+(?:or so\s+)?(?P<dir>ago|earlier|later|before|after|from now)\b",

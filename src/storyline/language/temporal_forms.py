@@ -70,7 +70,7 @@ FIRST: list[tuple[str, re.Pattern[str]]] = [
         r"(?:of\s+)?the\s+(?:previous|prior|preceding)\s+year))?", re.I)),
     # "the second half of next year" before "next year"
     ("quarter", re.compile(
-        rf"\b(?:the\s+)?(?:{_YEAR}\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|"
+        rf"\b(?:the\s+)?(?:{_YEAR}(?:['’]s)?\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|"
         r"1st|2nd|3rd|4th|last|latter)[- ](?:fiscal[- ])?(?P<part>quarter|half)\b"
         r"(?:\s+of(?:\s+(?:fiscal|the\s+fiscal\s+year))?\s+(?P<of>(?:19|20)\d\d)|"
         r"\s+of\s+(?P<rel>this|next|last)\s+year)?"
@@ -100,6 +100,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday_that", re.compile(
         r"\b(?i:the)\s+(?P<which>(?i:previous|preceding|following))\s+(?P<weekday>Monday|Tuesday|Wednesday|"
         r"Thursday|Friday|Saturday|Sunday)\b")),
+    # "later in the month": the unit being written in, as "later this month" is.
+    ("unit_in", re.compile(r"\b(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b", re.I)),
     ("the_week", re.compile(
         r"\bthe\s+week\b(?!-|'s?\s+(?:time|notice)|\s+(?:of|before|after|earlier|later))", re.I)),
     ("holiday", re.compile(
@@ -249,6 +251,8 @@ def build(
         offset = -1 if which == "last" else 1 if which == "next" else None
         return make(kind="weekend", offset=offset)
     if kind == "decade":
+        if groups.get("year") and words[0].isdigit() and "s" in words[-2:] and "'" in words:
+            return None  # "1990's budget" without "the": a year's, left to the year pattern
         if groups.get("year"):
             return make(kind="decade", year=int(groups["year"]))
         if groups.get("short"):  # "the '80s": the latest decade ending so (see _era)
@@ -274,6 +278,10 @@ def build(
         if groups["unit"].lower() == "week":
             return make(kind="week", offset=offset)
         return make(kind="relative", offset=offset, unit="month")
+    if kind == "unit_in":
+        unit = groups["unit"].lower()
+        return make(kind="week", offset=0) if unit == "week" else make(
+            kind="relative", offset=0, unit=unit)
     if kind == "unit_that":  # counted from the day told of (see extract_temporal)
         offset = 1 if groups["which"].lower() == "following" else -1
         if groups["unit"].lower() == "week":
