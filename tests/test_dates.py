@@ -303,3 +303,9 @@ def test_this_past_week_and_later_in_the_month() -> None:
     assert values("This past week, sales rose.") == {"This past week": "1989-W43"}
     assert values("Later in the month, sales rose.") == {"Later in the month": "1989-11"}
     assert values("Earlier in the week, sales rose.") == {"Earlier in the week": "1989-W44"}
+
+
+def test_an_ongoing_events_day_told_in_the_present_is_today() -> None:
+    assert values("It's the second day of an offensive.") == {"the second day": "1989-11-02"}
+    assert values("The strike is in its third day.") == {"its third day": "1989-11-02"}
+    assert values("It was the second day of the trial.") == {}

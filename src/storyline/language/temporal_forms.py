@@ -100,6 +100,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday_that", re.compile(
         r"\b(?i:the)\s+(?P<which>(?i:previous|preceding|following))\s+(?P<weekday>Monday|Tuesday|Wednesday|"
         r"Thursday|Friday|Saturday|Sunday)\b")),
+    # "It's the second day of an offensive": an ongoing event's day told in the present is today.
+    ("day_nth", re.compile(
+        r"\b(?:it's|it is|is|marks)\s+(?:in\s+)?(?P<span>(?:the|its)\s+(?:first|second|third|"
+        r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+day)\b(?!s)",
+        re.I)),
     # "later in the month": the unit being written in, as "later this month" is.
     ("unit_in", re.compile(r"\b(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b", re.I)),
     ("the_week", re.compile(
@@ -278,6 +283,11 @@ def build(
         if groups["unit"].lower() == "week":
             return make(kind="week", offset=offset)
         return make(kind="relative", offset=offset, unit="month")
+    if kind == "day_nth":
+        found = make(kind="relative", offset=0, unit="day")
+        found.start = match.start("span")  # the verb was a cue, not part of the expression
+        found.text = text[found.start : found.end]
+        return found
     if kind == "unit_in":
         unit = groups["unit"].lower()
         return make(kind="week", offset=0) if unit == "week" else make(
