@@ -309,3 +309,8 @@ def test_an_ongoing_events_day_told_in_the_present_is_today() -> None:
     assert values("It's the second day of an offensive.") == {"the second day": "1989-11-02"}
     assert values("The strike is in its third day.") == {"its third day": "1989-11-02"}
     assert values("It was the second day of the trial.") == {}
+
+
+def test_once_as_formerly_is_a_past_reference() -> None:
+    assert values("Coleco, a once high-flying toy maker, filed.") == {"once": "PAST_REF"}
+    assert values("Once he left, it fell. He had once been high on it.") == {}

@@ -157,7 +157,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "the present" as a noun; "the present system" is no time.
         r"(?:in |for )?the present(?=\s*(?:[.,;:!?'\")]|$|and\b|or\b))|the other day|"
         # "soon", but not "soon after" (an order of events) nor "as soon as it opens".
-        r"(?:as )?soon as possible|(?<!as )soon(?!\s+(?:after|before|as|thereafter)\b))\b",
+        r"(?:as )?soon as possible|(?<!as )soon(?!\s+(?:after|before|as|thereafter)\b)|"
+        # "a once high-flying toy maker": "once" as "formerly", before what it qualifies.
+        r"(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s))once(?=\s+[a-z]))\b",
         re.I)),
 ]
 
@@ -322,7 +324,7 @@ def build(
         if words == "now" and not text[:start].strip(" \"'`“‘("):
             return None  # "Now, ..." opening a sentence moves the story on, not the time
         code = "FUTURE_REF" if re.search(r"future|term|coming|soon", words) else "PAST_REF" if (
-            re.search(r"past|recent|last|ago|other day", words)) else "PRESENT_REF"
+            re.search(r"past|recent|last|ago|other day|once", words)) else "PRESENT_REF"
         return make(kind="ref", code=code)
     return None
 
