@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from storyline.language import temporal_holidays
 from storyline.model import TemporalExpression
 
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
@@ -49,7 +50,7 @@ _QUARTER_WHICH = {"the": None, "this": 0, "the current": 0, "last": -1, "the lat
                   "next": 1, "the coming": 1, "the next": 1}
 _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
-             "halloween": (10, 31)}
+             "halloween": (10, 31), "fourth of july": (7, 4), "veterans day": (11, 11)}
 _UNITS = r"(?:days|weeks|months|quarters|years|periods)"  # "future quarters"
 _YEAR_BEFORE = r"(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|year\s+earlier)"
 
@@ -111,7 +112,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\bthe\s+week\b(?!-|'s?\s+(?:time|notice)|\s+(?:of|before|after|earlier|later))", re.I)),
     ("holiday", re.compile(
         r"\b(?P<holiday>Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Eve|Day)|"
-        r"Valentine's\s+Day|Halloween)")),
+        r"Valentine's\s+Day|Halloween|Fourth\s+of\s+July|Veterans\s+Day)")),
+    ("holiday_moving", temporal_holidays.PATTERN),
     ("weekend", re.compile(
         r"\b(?P<which>this past|this coming|this|last|next|the)\s+weekend\b", re.I)),
     ("decade", re.compile(
@@ -253,6 +255,10 @@ def build(
     if kind == "holiday":  # fixed-date holidays; the year as for any yearless date
         month, day = _HOLIDAYS[" ".join(groups["holiday"].lower().split())]
         return make(kind="partial", month=month, day=day)
+    if kind == "holiday_moving":  # "Thanksgiving": its day once the year is known
+        which = (groups.get("which") or "").lower()
+        return make(kind="holiday", code=" ".join(groups["holiday"].lower().split()),
+                    offset={"last": -1, "next": 1}.get(which))
     if kind == "weekend":
         which = groups["which"].lower()
         offset = -1 if which == "last" else 1 if which == "next" else None

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from storyline.language.temporal_holidays import holiday_near
 from storyline.model import TemporalExpression
 
 # Values outside these years are no ISO dates ("5000 years ago"); they stay unresolved.
@@ -90,6 +91,12 @@ def resolve(
         return _era(expression, anchor)
     if kind == "quarter":
         return _quarter(expression, anchor, future, is_past(sentence + " " + after))
+    if kind == "holiday" and expression.code:
+        # The coming one when the sentence looks ahead, or tells of no past and it is nearer.
+        passed = holiday_near(expression.code, anchor, False, expression.offset)
+        coming = holiday_near(expression.code, anchor, True, expression.offset)
+        nearer = coming - anchor < anchor - passed and not is_past(sentence + " " + after)
+        return (coming if future or nearer else passed).isoformat()
     if kind == "quarter_anaphor":
         # "that quarter" with no quarter named before it: the one a report is about.
         stand_in = replace(expression, kind="quarter", offset=expression.offset or None)
