@@ -30,3 +30,12 @@ def test_found_in_text_with_the_tense_deciding_the_year() -> None:
     assert found == {"Thanksgiving Day": "1989-11-23", "Labor Day": "1989-09-04"}
     assert find("He arrived on Easter Island.", november) == []
     assert [t.value for t in find("They met on the Fourth of July.", november)] == ["1989-07-04"]
+
+
+def test_a_year_given_and_a_holiday_naming_a_thing() -> None:
+    november = date(1989, 11, 2)
+    found = find("He was killed on Easter Day last year.", november)
+    assert [(t.text, t.value) for t in found] == [("Easter Day last year", "1988-04-03")]
+    assert find("He posed with the Thanksgiving turkey.", november) == []
+    assert [t.text for t in find("Traffic was heavy over the Labor Day weekend.", november)] == [
+        "Labor Day"]

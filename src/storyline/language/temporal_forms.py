@@ -69,6 +69,7 @@ FIRST: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:that|the\s+same)\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!-)"
         r"(?:\s+(?P<ago>last\s+year|a\s+year\s+(?:earlier|ago|before)|"
         r"(?:of\s+)?the\s+(?:previous|prior|preceding)\s+year))?", re.I)),
+    ("holiday_moving", temporal_holidays.PATTERN),  # "Easter Day last year" before "last year"
     # "the second half of next year" before "next year"
     ("quarter", re.compile(
         rf"\b(?:the\s+)?(?:{_YEAR}(?:['’]s)?\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|"
@@ -113,7 +114,6 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("holiday", re.compile(
         r"\b(?P<holiday>Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Eve|Day)|"
         r"Valentine's\s+Day|Halloween|Fourth\s+of\s+July|Veterans\s+Day)")),
-    ("holiday_moving", temporal_holidays.PATTERN),
     ("weekend", re.compile(
         r"\b(?P<which>this past|this coming|this|last|next|the)\s+weekend\b", re.I)),
     ("decade", re.compile(
@@ -256,9 +256,14 @@ def build(
         month, day = _HOLIDAYS[" ".join(groups["holiday"].lower().split())]
         return make(kind="partial", month=month, day=day)
     if kind == "holiday_moving":  # "Thanksgiving": its day once the year is known
+        if temporal_holidays.names_a_thing(text, start, end):
+            return None
+        code = " ".join(groups["holiday"].lower().split())
+        if groups.get("year_which"):  # "Easter Day last year": in the year the words give
+            year_offset = {"last": -1, "next": 1}.get(groups["year_which"].lower(), 0)
+            return make(kind="holiday", code=code, unit="year", offset=year_offset)
         which = (groups.get("which") or "").lower()
-        return make(kind="holiday", code=" ".join(groups["holiday"].lower().split()),
-                    offset={"last": -1, "next": 1}.get(which))
+        return make(kind="holiday", code=code, offset={"last": -1, "next": 1}.get(which))
     if kind == "weekend":
         which = groups["which"].lower()
         offset = -1 if which == "last" else 1 if which == "next" else None

@@ -18,13 +18,25 @@ _WEEKDAY_OF_MONTH = {
     "martin luther king jr. day": (1, 0, 3), "presidents day": (2, 0, 3),
     "presidents' day": (2, 0, 3), "columbus day": (10, 0, 2),
 }
-_EASTER_OFFSET = {"easter": 0, "easter sunday": 0, "good friday": -2, "easter monday": 1}
+_EASTER_OFFSET = {"easter": 0, "easter sunday": 0, "easter day": 0, "good friday": -2,
+                  "easter monday": 1}
 
 PATTERN = re.compile(
     r"\b(?:(?P<which>last|next|this)\s+)?(?P<holiday>Thanksgiving(?:\s+Day)?|Labor\s+Day|"
     r"Memorial\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.)?\s+Day|Presidents'?\s+Day|"
-    r"Columbus\s+Day|Election\s+Day|Good\s+Friday|Easter(?:\s+(?:Sunday|Monday))?)\b"
-    r"(?!\s+(?:Island|Rising|egg|bunny|Parade))")
+    r"Columbus\s+Day|Election\s+Day|Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|Day))?)\b"
+    # "Easter Day last year": the year the words give
+    r"(?:\s+(?P<year_which>last|next|this)\s+year\b)?"
+    r"(?!\s+(?:Island|Rising)\b)")  # "Easter Island"
+# After "the", a holiday before a noun names a thing ("the Thanksgiving turkey"), unless the
+# noun is a stretch of time ("the Labor Day weekend").
+_THING = re.compile(r"\s+(?!(?:weekend|holidays?|season|week|period|break|day|night|eve)\b)"
+                    r"[a-z]")
+
+
+def names_a_thing(text: str, start: int, end: int) -> bool:
+    """True for "the Thanksgiving turkey": the holiday modifies a noun after "the"."""
+    return text[:start].lower().endswith("the ") and bool(_THING.match(text, end))
 
 
 def day_of(name: str, year: int) -> date:

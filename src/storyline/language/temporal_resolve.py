@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from storyline.language.temporal_holidays import holiday_near
+from storyline.language.temporal_holidays import day_of, holiday_near
 from storyline.model import TemporalExpression
 
 # Values outside these years are no ISO dates ("5000 years ago"); they stay unresolved.
@@ -91,6 +91,9 @@ def resolve(
         return _era(expression, anchor)
     if kind == "quarter":
         return _quarter(expression, anchor, future, is_past(sentence + " " + after))
+    if kind == "holiday" and expression.code and expression.unit == "year":
+        year = anchor.year + (expression.offset or 0)
+        return day_of(expression.code, year).isoformat() if MIN_YEAR <= year <= MAX_YEAR else None
     if kind == "holiday" and expression.code:
         # The coming one when the sentence looks ahead, or tells of no past and it is nearer.
         passed = holiday_near(expression.code, anchor, False, expression.offset)
