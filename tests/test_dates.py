@@ -252,3 +252,65 @@ def test_a_named_years_period_in_a_report_on_quarters_is_that_years_quarter() ->
     assert values(text, date(1989, 11, 1)) == {"the third quarter": "1989-Q3",
                                                "the 1988 period": "1988-Q3"}
     assert values("The deal closes around year end.") == {"around year end": "1989"}
+
+
+def test_that_quarter_and_the_same_period_are_the_quarter_named_last() -> None:
+    text = "Net rose in the second quarter. Results for that quarter included a charge."
+    assert values(text) == {"the second quarter": "1989-Q2", "that quarter": "1989-Q2"}
+    text = "Net rose in the third quarter, from $5 in the same period a year earlier."
+    assert values(text) == {"the third quarter": "1989-Q3",
+                            "the same period a year earlier": "1988-Q3"}
+    # Where no quarter was named, the one a report is about; "the same period" outside a
+    # report on quarters is no quarter.
+    assert values("Results for that quarter included a charge.") == {"that quarter": "1989-Q3"}
+    assert values("Sales rose in the same period.") == {}
+
+
+def test_prior_year_and_month_named_quarters() -> None:
+    assert values("Net fell from the prior-year quarter.") == {
+        "the prior-year quarter": "1988-Q3"}
+    assert values("Profit in the September quarter rose.") == {
+        "the September quarter": "1989-Q3"}
+
+
+def test_the_latest_fiscal_year_is_the_last_closed_one() -> None:
+    assert values("Sales were $6 billion in the latest fiscal year.") == {
+        "the latest fiscal year": "1988"}
+    assert values("Sales will rise in the current fiscal year.") == {
+        "the current fiscal year": "1989"}
+
+
+def test_likely_to_points_ahead() -> None:
+    wednesday = date(1989, 11, 1)
+    text = "He said institutions were likely to buy as soon as trading opened Monday."
+    assert values(text, wednesday) == {"Monday": "1989-11-06"}
+
+
+def test_titles_and_the_generic_tomorrow_are_no_dates() -> None:
+    assert values('He said on ABC\'s "This Week With David Brinkley" that it was over.') == {}
+    assert values("I would have chosen the people of tomorrow.") == {}
+    assert values("The rate holds as of tomorrow.") == {"tomorrow": "1989-11-03"}
+    assert values("Nowadays, everyone flies.") == {"Nowadays": "PRESENT_REF"}
+
+
+def test_a_years_possessive_is_no_decade_and_names_its_quarter() -> None:
+    assert values("Fiscal 1990's first quarter was weak.") == {
+        "1990's first quarter": "1990-Q1"}
+    assert values("In the 1980's, sales rose.") == {"the 1980's": "198"}
+
+
+def test_this_past_week_and_later_in_the_month() -> None:
+    assert values("This past week, sales rose.") == {"This past week": "1989-W43"}
+    assert values("Later in the month, sales rose.") == {"Later in the month": "1989-11"}
+    assert values("Earlier in the week, sales rose.") == {"Earlier in the week": "1989-W44"}
+
+
+def test_an_ongoing_events_day_told_in_the_present_is_today() -> None:
+    assert values("It's the second day of an offensive.") == {"the second day": "1989-11-02"}
+    assert values("The strike is in its third day.") == {"its third day": "1989-11-02"}
+    assert values("It was the second day of the trial.") == {}
+
+
+def test_once_as_formerly_is_a_past_reference() -> None:
+    assert values("Coleco, a once high-flying toy maker, filed.") == {"once": "PAST_REF"}
+    assert values("Once he left, it fell. He had once been high on it.") == {}

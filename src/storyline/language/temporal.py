@@ -78,7 +78,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_day", re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b", re.I)),
     (
         "rel_unit",
-        re.compile(rf"\b(?P<which>last|this|next|earlier this|later this)\s+{_UNIT}\b", re.I),
+        re.compile(rf"\b(?P<which>last|this past|this coming|this|next|earlier this|later this)\s+"
+                   rf"{_UNIT}\b", re.I),
     ),
     ("ago", re.compile(
         rf"\b{_COUNT}\s+{_UNIT}\s+(?:or so\s+)?(?P<dir>ago|earlier|later|before|after|from now)\b",
@@ -117,6 +118,7 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
     found: list[TemporalExpression] = []
     named_year: int | None = None  # the last year the text named: "that year" is that one
     named_day: date | None = None  # the last day the text named: "that day" is that one
+    named_quarter: tuple[int, str] | None = None  # the last quarter: "that quarter" is that one
     for index, sentence in enumerate(article.sentences):
         reference = anchor
         # The coarsest unit the sentence's own date allows counting in: "in May 1997 … a month
@@ -149,6 +151,13 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
                     reference, reference_unit = date(int(expression.value), 1, 1), "year"
                 if expression.kind == "year_anaphor" and named_year is not None:
                     expression.value = f"{named_year + (expression.offset or 0):04d}"
+                if expression.kind == "quarter_anaphor" and named_quarter is not None:
+                    # "the same period a year earlier": the quarter named last, a year back
+                    year, code = named_quarter
+                    expression.value = f"{year - (1 if expression.offset else 0):04d}-{code}"
+                elif expression.kind == "quarter" and expression.value and re.fullmatch(
+                        r"\d{4}-Q\d", expression.value):
+                    named_quarter = int(expression.value[:4]), expression.value[5:]
             if expression.kind in ("absolute", "year") and expression.year is not None:
                 named_year = expression.year
             expression.start += sentence.start
@@ -172,7 +181,7 @@ def find_expressions(text: str, context: str = "") -> list[TemporalExpression]:
             if any(span[0] < end and start < span[1] for start, end in taken):
                 continue
             expression = _build(kind, match, text, context)
-            if expression is None:
+            if expression is None or _in_title(text, match):
                 continue
             taken.append(span)
             found.append(expression)
@@ -180,6 +189,17 @@ def find_expressions(text: str, context: str = "") -> list[TemporalExpression]:
     for before, expression in zip([None, *found], found, strict=False):
         _take_modifier(text, expression, before.end if before else 0)
     return found
+
+
+_TITLE_NEXT = re.compile(r"\s+[A-Z][a-z]")
+
+
+def _in_title(text: str, match: re.Match[str]) -> bool:
+    """True for the words opening a quoted title ("This Week With David Brinkley"): no time."""
+    words = match.group().split()
+    return len(words) > 1 and all(w[0].isupper() for w in words) and bool(
+        _TITLE_NEXT.match(text, match.end())) and text[: match.start()].endswith(
+        ('"', "“", "``", "'"))
 
 
 # Words TIMEX3 takes into the expression they modify ("early next year", "the end of 1990",
@@ -240,6 +260,8 @@ def _build(
         return _checked(make(kind="partial", month=month, day=day, weekday=weekday))
     if kind == "rel_day":
         offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[groups["word"].lower()]
+        if offset == 1 and re.search(r"(?<!\bas )\bof\s+$", text[:start], re.I):
+            return None  # "the people of tomorrow": the future at large, no day
         return make(kind="relative", offset=offset, unit="day")
     if kind == "rel_unit":
         offset = _WHICH.get(groups["which"].lower(), 0)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from storyline.language import temporal_holidays
 from storyline.model import TemporalExpression
 
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
@@ -49,7 +50,7 @@ _QUARTER_WHICH = {"the": None, "this": 0, "the current": 0, "last": -1, "the lat
                   "next": 1, "the coming": 1, "the next": 1}
 _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
-             "halloween": (10, 31)}
+             "halloween": (10, 31), "fourth of july": (7, 4), "veterans day": (11, 11)}
 _UNITS = r"(?:days|weeks|months|quarters|years|periods)"  # "future quarters"
 _YEAR_BEFORE = r"(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|year\s+earlier)"
 
@@ -63,9 +64,15 @@ FIRST: list[tuple[str, re.Pattern[str]]] = [
     ("day_next", re.compile(
         r"\bthe\s+(?:(?P<after>next|following)\s+day|(?:previous|preceding)\s+day|"
         r"day\s+(?P<dir>before|after))\b", re.I)),
+    # "that quarter", "the same period (a year earlier)": the quarter the text spoke of last.
+    ("quarter_that", re.compile(
+        r"\b(?:that|the\s+same)\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!-)"
+        r"(?:\s+(?P<ago>last\s+year|a\s+year\s+(?:earlier|ago|before)|"
+        r"(?:of\s+)?the\s+(?:previous|prior|preceding)\s+year))?", re.I)),
+    ("holiday_moving", temporal_holidays.PATTERN),  # "Easter Day last year" before "last year"
     # "the second half of next year" before "next year"
     ("quarter", re.compile(
-        rf"\b(?:the\s+)?(?:{_YEAR}\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|"
+        rf"\b(?:the\s+)?(?:{_YEAR}(?:['’]s)?\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|"
         r"1st|2nd|3rd|4th|last|latter)[- ](?:fiscal[- ])?(?P<part>quarter|half)\b"
         r"(?:\s+of(?:\s+(?:fiscal|the\s+fiscal\s+year))?\s+(?P<of>(?:19|20)\d\d)|"
         r"\s+of\s+(?P<rel>this|next|last)\s+year)?"
@@ -81,6 +88,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                   r"period))?\b", re.I)),
     ("quarter_year", re.compile(rf"\bthe\s+{_YEAR}\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b",
                                 re.I)),
+    ("quarter_prior", re.compile(
+        r"\b(?:the\s+)?(?:comparable\s+)?(?:prior|previous)[- ]year(?:'s)?\s+(?:fiscal\s+)?"
+        r"(?P<noun>quarter|period)\b", re.I)),
+    # "the September quarter": the quarter that month ends (calendar quarters).
+    ("quarter_month", re.compile(rf"\b(?:the\s+)?{_MONTH_ABBR}\s+(?:fiscal\s+)?quarter\b")),
     ("quarter_which", re.compile(
         r"\b(?P<which>the most recent|the latest|the current|the previous|the prior|the past|"
         r"the coming|the next|this|last|next|the)\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!-)",
@@ -90,11 +102,18 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday_that", re.compile(
         r"\b(?i:the)\s+(?P<which>(?i:previous|preceding|following))\s+(?P<weekday>Monday|Tuesday|Wednesday|"
         r"Thursday|Friday|Saturday|Sunday)\b")),
+    # "It's the second day of an offensive": an ongoing event's day told in the present is today.
+    ("day_nth", re.compile(
+        r"\b(?:it's|it is|is|marks)\s+(?:in\s+)?(?P<span>(?:the|its)\s+(?:first|second|third|"
+        r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+day)\b(?!s)",
+        re.I)),
+    # "later in the month": the unit being written in, as "later this month" is.
+    ("unit_in", re.compile(r"\b(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b", re.I)),
     ("the_week", re.compile(
         r"\bthe\s+week\b(?!-|'s?\s+(?:time|notice)|\s+(?:of|before|after|earlier|later))", re.I)),
     ("holiday", re.compile(
         r"\b(?P<holiday>Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Eve|Day)|"
-        r"Valentine's\s+Day|Halloween)")),
+        r"Valentine's\s+Day|Halloween|Fourth\s+of\s+July|Veterans\s+Day)")),
     ("weekend", re.compile(
         r"\b(?P<which>this past|this coming|this|last|next|the)\s+weekend\b", re.I)),
     ("decade", re.compile(
@@ -123,7 +142,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?![- ](?:earlier|ago|end|old|long))", re.I)),
     ("year_the", re.compile(
         r"\b(?:the|this)\s+(?P<mod>(?:(?:current|past|previous|prior|coming|full|latest|"
-        r"fiscal|calendar)\s+)*)year\b(?![- ](?:earlier|ago|before|after|end|old|long|\d))",
+        r"most\s+recent|fiscal|calendar)\s+)*)year\b"
+        r"(?![- ](?:earlier|ago|before|after|end|old|long|\d))",
         re.I)),
     ("year_end", re.compile(r"\b(?:the\s+)?(?:year[- ]end|year's end|end of the year)\b", re.I)),
     ("year_mid", re.compile(rf"\b(?:mid|early|late)-{_YEAR}\b", re.I)),
@@ -139,7 +159,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "the present" as a noun; "the present system" is no time.
         r"(?:in |for )?the present(?=\s*(?:[.,;:!?'\")]|$|and\b|or\b))|the other day|"
         # "soon", but not "soon after" (an order of events) nor "as soon as it opens".
-        r"(?:as )?soon as possible|(?<!as )soon(?!\s+(?:after|before|as|thereafter)\b))\b",
+        r"(?:as )?soon as possible|(?<!as )soon(?!\s+(?:after|before|as|thereafter)\b)|"
+        # "a once high-flying toy maker": "once" as "formerly", before what it qualifies.
+        r"(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s))once(?=\s+[a-z]))\b",
         re.I)),
 ]
 
@@ -214,6 +236,16 @@ def build(
         if not mentions_quarter:
             return None
         return make(kind="quarter", year=int(groups["year"]))
+    if kind in ("quarter_that", "quarter_prior") and groups["noun"].lower() == "period" \
+            and not mentions_quarter:
+        return None  # "that period", "the same period": a quarter only where quarters are told of
+    if kind == "quarter_that":  # resolved as the quarter named last (see extract_temporal)
+        return make(kind="quarter_anaphor", offset=-4 if groups.get("ago") else 0)
+    if kind == "quarter_prior":  # "the prior-year quarter": the year-ago quarter
+        return make(kind="quarter", offset=-4)
+    if kind == "quarter_month":  # "the September quarter" (ends in September): Q3
+        month = _month_number(_MONTH_NAMES[groups["month"].lower().rstrip(".")[:3]])
+        return make(kind="quarter", code=f"Q{(month - 1) // 3 + 1}")
     if kind == "quarter_which":
         if groups["noun"].lower() == "period" and not mentions_quarter:
             return None  # "the period" is a quarter only where quarters are spoken of
@@ -223,11 +255,22 @@ def build(
     if kind == "holiday":  # fixed-date holidays; the year as for any yearless date
         month, day = _HOLIDAYS[" ".join(groups["holiday"].lower().split())]
         return make(kind="partial", month=month, day=day)
+    if kind == "holiday_moving":  # "Thanksgiving": its day once the year is known
+        if temporal_holidays.names_a_thing(text, start, end):
+            return None
+        code = " ".join(groups["holiday"].lower().split())
+        if groups.get("year_which"):  # "Easter Day last year": in the year the words give
+            year_offset = {"last": -1, "next": 1}.get(groups["year_which"].lower(), 0)
+            return make(kind="holiday", code=code, unit="year", offset=year_offset)
+        which = (groups.get("which") or "").lower()
+        return make(kind="holiday", code=code, offset={"last": -1, "next": 1}.get(which))
     if kind == "weekend":
         which = groups["which"].lower()
         offset = -1 if which == "last" else 1 if which == "next" else None
         return make(kind="weekend", offset=offset)
     if kind == "decade":
+        if groups.get("year") and words[0].isdigit() and "s" in words[-2:] and "'" in words:
+            return None  # "1990's budget" without "the": a year's, left to the year pattern
         if groups.get("year"):
             return make(kind="decade", year=int(groups["year"]))
         if groups.get("short"):  # "the '80s": the latest decade ending so (see _era)
@@ -253,6 +296,15 @@ def build(
         if groups["unit"].lower() == "week":
             return make(kind="week", offset=offset)
         return make(kind="relative", offset=offset, unit="month")
+    if kind == "day_nth":
+        found = make(kind="relative", offset=0, unit="day")
+        found.start = match.start("span")  # the verb was a cue, not part of the expression
+        found.text = text[found.start : found.end]
+        return found
+    if kind == "unit_in":
+        unit = groups["unit"].lower()
+        return make(kind="week", offset=0) if unit == "week" else make(
+            kind="relative", offset=0, unit=unit)
     if kind == "unit_that":  # counted from the day told of (see extract_temporal)
         offset = 1 if groups["which"].lower() == "following" else -1
         if groups["unit"].lower() == "week":
@@ -275,14 +327,15 @@ def build(
         return make(kind="year_anaphor", offset=offset)
     if kind == "year_the":
         modifier = groups["mod"].lower()
-        offset = -1 if re.search(r"past|previous|prior", modifier) else 1 if "coming" in (
-            modifier) else 0
+        # "the latest fiscal year" is the last one closed, as "the latest quarter" is.
+        offset = -1 if re.search(r"past|previous|prior|latest|recent", modifier) else 1 if (
+            "coming" in modifier) else 0
         return make(kind="relative", offset=offset, unit="year")
     if kind == "ref":
-        if words.startswith("now") and not text[:start].strip(" \"'`“‘("):
+        if words == "now" and not text[:start].strip(" \"'`“‘("):
             return None  # "Now, ..." opening a sentence moves the story on, not the time
         code = "FUTURE_REF" if re.search(r"future|term|coming|soon", words) else "PAST_REF" if (
-            re.search(r"past|recent|last|ago|other day", words)) else "PRESENT_REF"
+            re.search(r"past|recent|last|ago|other day|once", words)) else "PRESENT_REF"
         return make(kind="ref", code=code)
     return None
 

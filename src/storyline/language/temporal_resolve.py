@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
+from storyline.language.temporal_holidays import day_of, holiday_near
 from storyline.model import TemporalExpression
 
 # Values outside these years are no ISO dates ("5000 years ago"); they stay unresolved.
@@ -28,7 +30,8 @@ _FORWARD = re.compile(
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|is due|are due|due to|plans? to|expected to|expects? to|"
-    r"intends? to|hopes? to|aims? to|(?:is|are) to|ahead of|slated|(?:is|are) (?:expected|planned)|"
+    r"intends? to|hopes? to|aims? to|(?:is|are) to|(?:is|are|was|were) likely to|ahead of|"
+    r"slated|(?:is|are) (?:expected|planned)|"
     r"planned for|scheduled|set to|going to|next|upcoming|later this)\b",
     re.I,
 )
@@ -88,6 +91,19 @@ def resolve(
         return _era(expression, anchor)
     if kind == "quarter":
         return _quarter(expression, anchor, future, is_past(sentence + " " + after))
+    if kind == "holiday" and expression.code and expression.unit == "year":
+        year = anchor.year + (expression.offset or 0)
+        return day_of(expression.code, year).isoformat() if MIN_YEAR <= year <= MAX_YEAR else None
+    if kind == "holiday" and expression.code:
+        # The coming one when the sentence looks ahead, or tells of no past and it is nearer.
+        passed = holiday_near(expression.code, anchor, False, expression.offset)
+        coming = holiday_near(expression.code, anchor, True, expression.offset)
+        nearer = coming - anchor < anchor - passed and not is_past(sentence + " " + after)
+        return (coming if future or nearer else passed).isoformat()
+    if kind == "quarter_anaphor":
+        # "that quarter" with no quarter named before it: the one a report is about.
+        stand_in = replace(expression, kind="quarter", offset=expression.offset or None)
+        return _quarter(stand_in, anchor, future, is_past(sentence + " " + after))
     if kind == "season":
         return _season(expression, anchor, future)
     if kind == "partial" and expression.month is not None:
