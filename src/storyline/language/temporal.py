@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -114,19 +115,54 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
     Returns:
         Expressions in text order; ``value`` is set when ``article.published`` anchors them.
     """
+    found = []
+    for index, sentence in enumerate(article.sentences):
+        # Two sentences back tell whether "the period" or "a year earlier" is about quarters.
+        context = " ".join(s.text for s in article.sentences[max(0, index - 2) : index])
+        found.append(find_expressions(sentence.text, context))
+    return _resolve_all(article, found)
+
+
+def resolved_expressions(article: Article) -> list[TemporalExpression]:
+    """The article's date expressions resolved against the date it has now.
+
+    The language step resolves against the date the page gave. An undated scrape is dated
+    later, from its event (``published_basis`` "event", "relative", "dateline"), and its
+    stored expressions stay unresolved: those are resolved afresh here, the same way
+    (the stored expressions keep what their words say; only the values are worked out).
+    """
+    stored = article.temporal
+    if all(t.value is not None for t in stored) or anchor_date(
+            article.published, article.published_precision) is None:
+        return stored
+    per_sentence: list[list[TemporalExpression]] = [[] for _ in article.sentences]
+    for expression in stored:
+        index = expression.sentence
+        if index is None or not 0 <= index < len(article.sentences):
+            return stored  # not from these sentences: leave it as it is
+        offset = article.sentences[index].start
+        per_sentence[index].append(replace(
+            expression, start=expression.start - offset, end=expression.end - offset,
+            value=None))
+    return _resolve_all(article, per_sentence)
+
+
+def _resolve_all(
+    article: Article, per_sentence: list[list[TemporalExpression]]
+) -> list[TemporalExpression]:
+    """Resolve each sentence's expressions (offsets within it) in text order; article offsets."""
     anchor = anchor_date(article.published, article.published_precision)
     found: list[TemporalExpression] = []
     named_year: int | None = None  # the last year the text named: "that year" is that one
     named_day: date | None = None  # the last day the text named: "that day" is that one
     named_quarter: tuple[int, str] | None = None  # the last quarter: "that quarter" is that one
-    for index, sentence in enumerate(article.sentences):
+    for index, (sentence, expressions) in enumerate(
+            zip(article.sentences, per_sentence, strict=True)):
         reference = anchor
         # The coarsest unit the sentence's own date allows counting in: "in May 1997 … a month
         # later" counts months from May; "a day later" cannot count from it.
         reference_unit = "day"
-        # Two sentences back tell whether "the period" or "a year earlier" is about quarters.
-        context = " ".join(s.text for s in article.sentences[max(0, index - 2) : index])
-        for expression in find_expressions(sentence.text, context):
+        for expression in expressions:
             if anchor is not None:
                 # "On Monday he said his summit a day earlier…": "earlier" counts from Monday.
                 words = expression.text.lower()
@@ -307,20 +343,6 @@ def _checked(expression: TemporalExpression) -> TemporalExpression | None:
     if expression.day < 1 or expression.day > calendar.monthrange(year, expression.month)[1]:
         return None
     return expression
-
-
-def resolved_expressions(article: Article) -> list[TemporalExpression]:
-    """The article's date expressions resolved against the date it has now.
-
-    The language step resolves against the date the page gave. An undated scrape is dated
-    later, from its event (``published_basis`` "event", "relative", "dateline"), and its
-    stored expressions stay unresolved: those are resolved afresh here, the same way.
-    """
-    stored = article.temporal
-    if all(t.value is not None for t in stored) or anchor_date(
-            article.published, article.published_precision) is None:
-        return stored
-    return extract_temporal(article)
 
 
 def anchor_date(published: str | None, precision: str) -> date | None:

@@ -38,7 +38,7 @@ from storyline.model import Article
 from storyline.narrate.centrality import SentenceSpace, collapse_repeats
 from storyline.narrate.corpus import citation_preference
 from storyline.narrate.headlines import find_stamp, strip_lead
-from storyline.store.articles import arrival_order, load_articles
+from storyline.store.articles import arrival_order, arrivals, load_articles
 from storyline.store.db import Store
 from storyline.store.events import (
     article_events,
@@ -46,7 +46,7 @@ from storyline.store.events import (
     storyline_article_ids,
     storyline_exists,
 )
-from storyline.store.provenance import load_provenance, matching_article_ids
+from storyline.store.provenance import load_provenance, matching_article_ids, provenance_of
 
 PUBLICATION_SENTENCES = 5  # opening sentences of an article that speak for its publication day
 MIN_TIMELINE_WORDS = 5
@@ -132,9 +132,10 @@ def build_timeline(
             raise InputError(f"date {bound!r} is not YYYY, YYYY-MM or YYYY-MM-DD; fix --from/--to")
     ids = _selected_ids(store, storyline, query)
     articles = list(load_articles(store, ids)) if ids is not None else list(load_articles(store))
-    provenance = load_provenance(store)
-    order = arrival_order(store)
-    candidates = _collect(store, articles, provenance)
+    # A storyline's or a query's timeline reads its own articles' rows, not the corpus's.
+    provenance = load_provenance(store) if ids is None else provenance_of(store, ids)
+    order = arrival_order(store) if ids is None else arrivals(store, ids)
+    candidates = _collect(store, articles, provenance, ids)
     dates = [d for d in candidates if _in_range(d, date_from, date_to)]
     day_months = {d[:7] for d in dates if _DAY.match(d)}
     dates = [d for d in dates if _DAY.match(d) or d not in day_months]
@@ -238,9 +239,10 @@ def _usable(text: str) -> bool:
 
 
 def _collect(
-    store: Store, articles: Sequence[Article], provenance: dict[str, Any]
+    store: Store, articles: Sequence[Article], provenance: dict[str, Any],
+    ids: Sequence[str] | None,
 ) -> dict[str, _DateCandidates]:
-    events = article_events(store)
+    events = article_events(store, ids)
     candidates: dict[str, _DateCandidates] = defaultdict(_DateCandidates)
     for article in articles:
         prov = provenance.get(article.id)

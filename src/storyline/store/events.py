@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.store.db import Store
+from storyline.store.provenance import chunks
 
 
 @dataclass
@@ -61,19 +62,28 @@ class EventDate:
     precision: str
 
 
-def article_events(store: Store) -> dict[str, EventDate]:
-    """Return {article id: its event}; an article in several events gets the earliest."""
-    rows = store.conn.execute(
-        "SELECT ea.article_id, e.event_id, e.storyline_id, e.date, e.date_precision "
-        "FROM event_articles ea JOIN events e ON e.event_id = ea.event_id "
-        "ORDER BY e.date IS NULL, e.date, e.event_id"
-    )
+def article_events(store: Store, ids: Sequence[str] | None = None) -> dict[str, EventDate]:
+    """Return {article id: its event}, of all articles or of ``ids``.
+
+    An article in several events gets the earliest.
+    """
+    query = ("SELECT ea.article_id, e.event_id, e.storyline_id, e.date, e.date_precision "
+             "FROM event_articles ea JOIN events e ON e.event_id = ea.event_id{where} "
+             "ORDER BY e.date IS NULL, e.date, e.event_id")
+    if ids is None:
+        batches: list[list[Any]] = [list(store.conn.execute(query.format(where="")))]
+    else:
+        batches = [list(store.conn.execute(
+            query.format(where=f" WHERE ea.article_id IN ({','.join('?' * len(chunk))})"),
+            tuple(chunk))) for chunk in chunks(sorted(set(ids)))]
     found: dict[str, EventDate] = {}
-    for row in rows:
-        found.setdefault(
-            row["article_id"],
-            EventDate(row["event_id"], row["storyline_id"], row["date"], row["date_precision"]),
-        )
+    for rows in batches:
+        for row in rows:
+            found.setdefault(
+                row["article_id"],
+                EventDate(row["event_id"], row["storyline_id"], row["date"],
+                          row["date_precision"]),
+            )
     return found
 
 
