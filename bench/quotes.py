@@ -33,7 +33,9 @@ the third pass changed any rule and before any run of storyline on it; its error
 in the fourth pass, after fresh4 was labelled. The ``fresh4`` set (12 t17 articles, 45
 quotes: the 9th to 11th t17 article of each topic; the ECB+ topics are exhausted) was drawn
 and labelled before the fourth pass changed any rule and before any run of storyline on it,
-and committed before its first scoring. Three of its articles hold no quote of four words or
+and committed before its first scoring, which gave (unchanged rules of commit b211929): span
+precision 1.000 (43/43), recall 0.956 (43/45), right speaker 0.622 (28/45), nearest-person
+reference 0.489 (22/45). Three of its articles hold no quote of four words or
 more (they count only against span precision). One of its judgement calls: the six partial
 quotes of a memo "signed by" a named general take him as the speaker (his written words).
 Held-out sets' errors are listed only when the half is asked by name.
