@@ -383,3 +383,31 @@ def test_of_joint_speakers_the_first_named_is_kept() -> None:
 def test_a_relative_pronoun_subject_is_its_antecedent() -> None:
     assert speakers("The plan was welcomed by Maria Lopez, who said: “This is the best news "
                     "the town has had in years.”") == ["Maria Lopez"]
+
+
+def test_a_flattened_paragraph_reopening_a_straight_quote_is_one_quote() -> None:
+    assert quoted('"The crowd were into it tonight. "It has been a very different season. '
+                  '"You never take winning for granted. \'\' The Colts had looked beaten.') == [
+        "The crowd were into it tonight. It has been a very different season. "
+        "You never take winning for granted."]
+    # A detached closing mark before an attribution closes the quote.
+    assert quoted('"What did the person look like when you saw her? "Eyewitness News asked. '
+                  '"Not responding. She was unconscious, "Rambrich said.') == [
+        "What did the person look like when you saw her?",
+        "Not responding. She was unconscious"]
+
+
+def test_a_closing_mark_whose_opening_was_lost_closes_its_sentence() -> None:
+    assert quoted("The court heard the call .",
+                  "He 's pumping the chest , but he 's not responding , sir '' End Quote",
+                  "Rally organisers urged people not to forget September 11 '' and left .",
+                  "`` We left the house at once . ''") == [
+        "He 's pumping the chest , but he 's not responding , sir", "We left the house at once ."]
+
+
+def test_a_one_sentence_a_line_quote_runs_through_unmarked_lines() -> None:
+    assert quoted("Chief Officer Mike Thomas said : `` This is what we do the job for .",
+                  "The conditions we are working in are pretty dire .",
+                  "This is a real bonus to us all . ''", "Rescue came later .") == [
+        "This is what we do the job for . The conditions we are working in are pretty dire . "
+        "This is a real bonus to us all ."]
