@@ -411,3 +411,12 @@ def test_a_one_sentence_a_line_quote_runs_through_unmarked_lines() -> None:
                   "This is a real bonus to us all . ''", "Rescue came later .") == [
         "This is what we do the job for . The conditions we are working in are pretty dire . "
         "This is a real bonus to us all ."]
+
+
+def test_a_pull_quote_whose_opening_was_lost_takes_the_speaker_of_its_repeat() -> None:
+    assert speakers(
+        "`` He was sweating and he appeared very nervous , '' the guard said .",
+        "He wanted to make sure that help was available '' End Quote Meanwhile , Mr Muhammad "
+        "confirmed he saw the stand .",
+        "Kathy Jorrie told the court : `` He wanted to make sure that help was available . ''",
+    ) == [None, "Kathy Jorrie", "Kathy Jorrie"]

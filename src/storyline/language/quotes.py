@@ -57,6 +57,7 @@ class QuoteSpan:
     outer_start: int
     outer_end: int
     paragraphs: list[int] = field(default_factory=list)
+    lost_opening: bool = False  # closed by a mark whose opening one was lost (a pull-quote)
 
     @property
     def start(self) -> int:
@@ -206,7 +207,7 @@ def _lost_opening(text: str, start: int, close: re.Match[str], index: int) -> Qu
     for stop in _SENTENCE_BREAK.finditer(text, start, end):
         if text[stop.end() : end].strip():
             start = stop.end()
-    span = QuoteSpan([], start, close.end(), [index])
+    span = QuoteSpan([], start, close.end(), [index], lost_opening=True)
     _add_piece(span, text, start, end)
     return span
 

@@ -104,20 +104,25 @@ def share_repeated_words(text: str, spans: Sequence[QuoteSpan],
     """A quote with no speaker whose words are quoted again with one takes that speaker.
 
     Leads, pull-quotes and captions repeat words the body attributes ("may be the
-    toughest recruiting environment ever" … , General Schoomaker tells the paper).
+    toughest recruiting environment ever" … , General Schoomaker tells the paper). A
+    pull-quote whose opening mark was lost takes it even when it had a speaker: the
+    words around such a box are the caption's and the next paragraph's, run together.
     """
     words = [_words(span.text(text)) for span in spans]
     for position, speaker in enumerate(speakers):
-        if speaker is not None:
+        if speaker is not None and not spans[position].lost_opening:
             continue
         for other, found in enumerate(speakers):
-            if found is not None and _contains(words[other], words[position]):
+            if other != position and found is not None and not spans[other].lost_opening \
+                    and _contains(words[other], words[position]):
                 speakers[position] = found
                 break
 
 
 def _words(quoted: str) -> str:
-    return " ".join("".join(c for c in w.casefold() if c.isalnum()) for w in quoted.split())
+    """The quoted words, case-folded, without punctuation (a tokenised " . " is no word)."""
+    words = ("".join(c for c in w.casefold() if c.isalnum()) for w in quoted.split())
+    return " ".join(w for w in words if w)
 
 
 def _contains(longer: str, shorter: str) -> bool:
