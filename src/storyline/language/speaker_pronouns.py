@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL
 from storyline.language.speaker_index import ArticleIndex
@@ -13,6 +14,9 @@ from storyline.language.speaker_state import (
 )
 from storyline.language.speaker_words import GENDER_PRONOUNS, GENDER_TITLES, SUBJECTS, is_reported
 from storyline.model import EntityMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def pronoun(state: ResolverState, position: int, gender: str | None = None) -> EntityMention | None:
@@ -104,8 +108,16 @@ def _gender_evidence(index: ArticleIndex, mention: EntityMention) -> list[str]:
 
 
 def _is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) -> bool:
-    """Whether the mention is a subject (``main``: not of a reported clause)."""
-    for item in index.tokens_between(mention.start, mention.end):
+    """Whether the mention is a subject (``main``: not of a reported clause).
+
+    Also when the parse gave the finite verb right after the name no subject
+    ("Speaking to Newsbeat Jermaine Jackson criticised …", the name parsed as the
+    object of "to"): the name is what the verb is about.
+    """
+    tokens = index.tokens_between(mention.start, mention.end)
+    if tokens and _subjectless_verb_after(tokens[-1].token):
+        return True
+    for item in tokens:
         head = item.token.head
         head_start = index.start_of(head)
         if not mention.start <= head_start < mention.end or head is item.token:
@@ -115,3 +127,12 @@ def _is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False)
             if dep in SUBJECTS and (not main or not is_reported(head)):
                 return True
     return False
+
+
+def _subjectless_verb_after(token: Token) -> bool:
+    """Whether the next token is a finite main verb the parse left without a subject."""
+    if token.i + 1 >= len(token.doc):
+        return False
+    verb = token.doc[token.i + 1]
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ == "ROOT" \
+        and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children)
