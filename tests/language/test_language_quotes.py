@@ -430,3 +430,10 @@ def test_he_can_be_a_name_the_parse_left_as_no_subject() -> None:
     )
     # The entity model may cut the name short; the point is "he" is not the last name seen.
     assert speaker is not None and speaker.endswith("Jackson")
+
+
+def test_joint_names_in_apposition_give_the_first() -> None:
+    [speaker] = speakers(
+        "But their brothers Marlon , Tito and Jackie said in an interview that they would go "
+        "ahead as `` they kept changing the trial date on us , '' adding it was a chance .")
+    assert speaker is not None and speaker.split()[0] in ("Marlon", "Tito", "Jackie")

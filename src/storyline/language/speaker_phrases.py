@@ -149,6 +149,22 @@ def outer_source(state: ResolverState, verb: Token) -> EntityMention | None:
     return found
 
 
+def _joint_names(index: ArticleIndex, first: Token) -> EntityMention | None:
+    """Joint names in apposition, the first of them missed by the entity model.
+
+    ("their brothers Marlon, Tito and Jackie") The first, a proper noun taken as a
+    person, else the first person named.
+    """
+    found = unlabelled_name(index, first)
+    if found is not None:
+        return found
+    for token in first.conjuncts:
+        mention = index.mention_at(index.start_of(token))
+        if mention is not None and mention.label == PERSON_LABEL:
+            return mention
+    return None
+
+
 def owner_speaker(index: ArticleIndex, head: Token) -> EntityMention | None:
     """The named owner of a source: "according to an MWEB update", "the ministry's report"."""
     for child in head.children:
@@ -225,7 +241,8 @@ def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
             return mention
     for child in head.children:  # "his deputy, Kim Tae-hyo"
         if child.dep_ == "appos":
-            mention = state.index.mention_at(state.index.start_of(child))
+            mention = state.index.mention_at(state.index.start_of(child)) \
+                or _joint_names(state.index, child)
             if mention is not None:
                 return mention
     if head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children):
