@@ -437,3 +437,11 @@ def test_joint_names_in_apposition_give_the_first() -> None:
         "But their brothers Marlon , Tito and Jackie said in an interview that they would go "
         "ahead as `` they kept changing the trial date on us , '' adding it was a chance .")
     assert speaker is not None and speaker.split()[0] in ("Marlon", "Tito", "Jackie")
+
+
+def test_he_after_an_anonymous_source_spoke_is_that_source() -> None:
+    assert speakers(
+        "Earlier in the day , Robert Hale said the site was down .",
+        "The source , who requested anonymity , said some users still had access .",
+        "`` It is almost completely inaccessible in the city , '' he said .",
+    ) == [None]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from storyline.language import speaker_documents as documents
 from storyline.language.names import PERSON_LABEL
 from storyline.language.speaker_index import ArticleIndex
-from storyline.language.speaker_pronouns import pronoun
+from storyline.language.speaker_pronouns import is_subject, pronoun
 from storyline.language.speaker_roles import (
     antecedent,
     name_ending_at,
@@ -25,14 +25,17 @@ from storyline.language.speaker_roles import (
 )
 from storyline.language.speaker_state import ResolverState
 from storyline.language.speaker_words import (
+    ANONYMOUS_SOURCES,
     DOCUMENT_NOUNS,
     PERSON_ROLE_NOUNS,
+    PLAIN_SPEECH,
     SUBJECTS,
     before_slash,
     described,
     is_definite,
     is_speech_verb,
     noun_forms,
+    same_entity,
 )
 from storyline.model import EntityMention
 
@@ -165,6 +168,33 @@ def _joint_names(index: ArticleIndex, first: Token) -> EntityMention | None:
     return None
 
 
+def unnamed_since(state: ResolverState, mention: EntityMention, position: int) -> bool:
+    """Whether an anonymous source spoke between a mention and a later "he"/"she".
+
+    ("The source, who requested anonymity, said …" then "“…,” he said": he is the
+    source, not the person named before.) A sentence after the mention's and before
+    the pronoun's whose main verb is say/tell/state with an anonymous source for
+    subject ("the source", "a spokesman": not "the judge", who may be named before).
+    """
+    # The person's last mention as a subject, not the one the pronoun resolved through
+    # (a quote's speaker can be named far back).
+    last = max((m.start for m in state.index.mentions
+                if m.start < position and same_entity(m, mention)
+                and not state.index.in_quote(m.start) and is_subject(state.index, m)),
+               default=mention.start)
+    first = state.index.sentence_of(max(last, mention.start)) + 1
+    for sentence in range(first, state.index.sentence_of(position)):
+        for item in state.index.sentence_tokens(sentence):
+            verb = item.token
+            if verb.dep_ != "ROOT" or verb.lower_ not in PLAIN_SPEECH:
+                continue
+            subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+            if subject is not None and subject.lower_ in ANONYMOUS_SOURCES \
+                    and phrase_speaker(state, subject) is None:
+                return True
+    return False
+
+
 def owner_speaker(index: ArticleIndex, head: Token) -> EntityMention | None:
     """The named owner of a source: "according to an MWEB update", "the ministry's report"."""
     for child in head.children:
@@ -231,7 +261,8 @@ def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
     if head.tag_ == "PRP":
         if head.lower_ not in ("he", "she"):
             return None
-        return pronoun(state, start, "male" if head.lower_ == "he" else "female")
+        found = pronoun(state, start, "male" if head.lower_ == "he" else "female")
+        return None if found is None or unnamed_since(state, found, start) else found
     mention = state.index.mention_at(start)
     if mention is not None:
         return None if described(mention, head) else mention

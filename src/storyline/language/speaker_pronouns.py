@@ -44,14 +44,14 @@ def pronoun(state: ResolverState, position: int, gender: str | None = None) -> E
         : bisect.bisect_right(state.index.mention_starts, position)]
     people = [m for m in window if m.label == PERSON_LABEL and m.end <= position
               and not state.index.in_quote(m.start) and fits(state, m, gender)]
-    subjects = [m for m in people if _is_subject(state.index, m)]
+    subjects = [m for m in people if is_subject(state.index, m)]
     # The last subject of the latest earlier sentence that has a person as subject,
     # outside reported clauses ("Shaath claims Bush told him …": Shaath).
     earlier_subjects = [m for m in subjects if state.index.sentence_of(m.start) < sentence]
     if earlier_subjects:
         last = state.index.sentence_of(earlier_subjects[-1].start)
         same = [m for m in earlier_subjects if state.index.sentence_of(m.start) == last]
-        unreported = [m for m in same if _is_subject(state.index, m, main=True)]
+        unreported = [m for m in same if is_subject(state.index, m, main=True)]
         subject = unreported[-1] if unreported else same[0]
         if best is None or subject.start > best[0]:
             return subject
@@ -107,7 +107,7 @@ def _gender_evidence(index: ArticleIndex, mention: EntityMention) -> list[str]:
     return evidence
 
 
-def _is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) -> bool:
+def is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) -> bool:
     """Whether the mention is a subject (``main``: not of a reported clause).
 
     Also when the parse gave the finite verb right after the name no subject

@@ -88,6 +88,12 @@ PERSON_ROLE_NOUNS = frozenset({
     "expert", "economist", "analyst", "scientist", "researcher", "teacher", "general",
     "commander", "king", "queen", "prince", "princess", "billionaire", "tycoon",
 })
+# Nouns for a source the article leaves unnamed ("the source said", "a spokesman said"): a
+# "he" after one is that source, not someone named before it.
+ANONYMOUS_SOURCES = frozenset({
+    "source", "spokesman", "spokeswoman", "spokesperson", "official", "insider", "aide",
+    "eyewitness", "resident", "man", "woman", "person", "diplomat",
+})
 # What a title or a pronoun says of a person's gender (for "he"/"she" antecedents).
 GENDER_TITLES = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female",
                  "miss": "female", "dame": "female", "lady": "female"}
