@@ -445,3 +445,11 @@ def test_he_after_an_anonymous_source_spoke_is_that_source() -> None:
         "The source , who requested anonymity , said some users still had access .",
         "`` It is almost completely inaccessible in the city , '' he said .",
     ) == [None]
+
+
+def test_reading_out_a_message_introduces_its_words() -> None:
+    assert speakers(
+        "At the memorial , a visibly emotional Edmond Mulet read a message from the "
+        "secretary general .",
+        "`` To you I say : we are with you in spirit . ''",
+    ) == ["Edmond Mulet"]

@@ -71,7 +71,8 @@ DOCUMENT_NOUNS = frozenset({
 # Services that carry other people's posts: a "Twitter post" is not Twitter's words.
 PLATFORMS = frozenset({"twitter", "facebook", "youtube", "instagram", "myspace", "tumblr",
                        "linkedin", "weibo", "blogger", "wordpress", "tiktok", "snapchat"})
-# Verbs that carry a document's words only ("a letter read"): speech with a document subject.
+# Verbs that carry a document's words ("a letter read"), or its reader's ("she read a
+# statement"): speech with a document for subject or object.
 DOCUMENT_VERBS = frozenset({"read", "reads"})
 # Nouns for a person the story is about ("the singer", "the attorney", "the civil rights
 # leader"): with "the" or a possessive and no name of their own, they are read like "he"
@@ -205,6 +206,7 @@ def is_speech_verb(token: Token) -> bool:
     if token.lower_ == "according":
         return any(child.lower_ == "to" for child in token.children)
     if token.lower_ in DOCUMENT_VERBS and token.tag_.startswith("VB"):
-        return any(c.dep_ in SUBJECTS and noun_forms(c.lower_) & DOCUMENT_NOUNS
+        # "a letter read", or someone reading one out ("Mulet read a message from …").
+        return any(c.dep_ in (*SUBJECTS, "dobj") and noun_forms(c.lower_) & DOCUMENT_NOUNS
                    for c in token.children)
     return token.lower_ in SPEECH_VERBS and token.tag_.startswith("VB")
