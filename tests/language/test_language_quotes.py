@@ -453,3 +453,13 @@ def test_reading_out_a_message_introduces_its_words() -> None:
         "secretary general .",
         "`` To you I say : we are with you in spirit . ''",
     ) == ["Edmond Mulet"]
+
+
+def test_a_memo_speaks_for_whoever_signed_it() -> None:
+    assert speakers(
+        "A memo signed by General Ricardo Sanchez authorised new interrogation techniques .",
+        "The existence of the memo had been widely rumoured for months .",
+        "The memo also laid out guidance for their use .",
+        "It stated there should be `` a reasonable basis to believe that the detainee knows "
+        "something '' .",
+    ) == ["Ricardo Sanchez"]

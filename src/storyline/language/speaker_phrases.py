@@ -259,6 +259,8 @@ def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
     """The named speaker a noun phrase (given by its head) stands for, if any."""
     start = state.index.start_of(head)
     if head.tag_ == "PRP":
+        if head.lower_ == "it":
+            return documents.document_it(state, head)
         if head.lower_ not in ("he", "she"):
             return None
         found = pronoun(state, start, "male" if head.lower_ == "he" else "female")
