@@ -457,9 +457,11 @@ def test_reading_out_a_message_introduces_its_words() -> None:
 
 def test_a_memo_speaks_for_whoever_signed_it() -> None:
     assert speakers(
-        "A memo signed by General Ricardo Sanchez authorised new interrogation techniques .",
-        "The existence of the memo had been widely rumoured for months .",
-        "The memo also laid out guidance for their use .",
-        "It stated there should be `` a reasonable basis to believe that the detainee knows "
-        "something '' .",
-    ) == ["Ricardo Sanchez"]
+        "A memo signed by Lieutenant General Ricardo Sanchez authorised 29 interrogation "
+        "techniques .",
+        "The memo also stated that the policy was modelled on another one `` but modified for "
+        "a theatre of war in which the conventions apply '' .",
+        "The memo also laid out guidance for when the techniques could be used .",
+        "It stated there should be `` a reasonable basis to believe that the detainee possesses "
+        "critical intelligence '' .",
+    ) == ["Ricardo Sanchez", "Ricardo Sanchez"]
