@@ -465,3 +465,11 @@ def test_a_memo_speaks_for_whoever_signed_it() -> None:
         "It stated there should be `` a reasonable basis to believe that the detainee possesses "
         "critical intelligence '' .",
     ) == ["Ricardo Sanchez", "Ricardo Sanchez"]
+
+
+def test_a_stance_or_a_colon_before_a_standalone_quote_introduces_its_speaker() -> None:
+    assert speakers(
+        "`` In Bosnia you could sit and enjoy nature , '' said Sgt Ramil Sadikov .",
+        "Two soldiers have been killed , but Captain Andrus Merilo , 31 , was upbeat .",
+        "`` This is better than being a staff officer next to the coffee machine . ''",
+    ) == ["Ramil Sadikov", "Andrus Merilo"]
