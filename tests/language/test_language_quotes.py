@@ -473,3 +473,12 @@ def test_a_stance_or_a_colon_before_a_standalone_quote_introduces_its_speaker() 
         "Two soldiers have been killed , but Captain Andrus Merilo , 31 , was upbeat .",
         "`` This is better than being a staff officer next to the coffee machine . ''",
     ) == ["Ramil Sadikov", "Andrus Merilo"]
+
+
+def test_heard_from_names_who_spoke() -> None:
+    assert speakers(
+        "`` I did n't question his authority , '' the bodyguard Alberto Alvarez said .",
+        "Later in the day the court heard from the star 's chef , Kai Chase , who described "
+        "the doctor as frantic .",
+        "`` His energy was very nervous and he was shouting for help . ''",
+    ) == ["Alberto Alvarez", "Kai Chase"]

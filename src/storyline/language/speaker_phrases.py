@@ -27,6 +27,7 @@ from storyline.language.speaker_state import ResolverState
 from storyline.language.speaker_words import (
     ANONYMOUS_SOURCES,
     DOCUMENT_NOUNS,
+    HEARING_VERBS,
     PERSON_ROLE_NOUNS,
     PLAIN_SPEECH,
     SUBJECTS,
@@ -69,10 +70,10 @@ def first_name(index: ArticleIndex, words: Sequence[Token]) -> EntityMention | N
 
 
 def speaker_of_verb(state: ResolverState, verb: Token) -> EntityMention | None:
-    """The named speaker a speech verb reports ("X said", "according to X"), if any."""
-    if verb.lower_ == "according":
+    """The named speaker a speech verb reports ("X said", "according to X", "heard from X")."""
+    if verb.lower_ == "according" or verb.lower_ in HEARING_VERBS:
         for prep in verb.children:
-            if prep.lower_ == "to":
+            if prep.lower_ in ("to", "from"):
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         return phrase_speaker(state, obj) or owner_speaker(state.index, obj)

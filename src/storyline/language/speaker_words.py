@@ -74,6 +74,8 @@ PLATFORMS = frozenset({"twitter", "facebook", "youtube", "instagram", "myspace",
 # Verbs that carry a document's words ("a letter read"), or its reader's ("she read a
 # statement"): speech with a document for subject or object.
 DOCUMENT_VERBS = frozenset({"read", "reads"})
+# Verbs whose "from" phrase names who spoke ("the court heard from X").
+HEARING_VERBS = frozenset({"hear", "hears", "heard", "hearing"})
 # Nouns for a person the story is about ("the singer", "the attorney", "the civil rights
 # leader"): with "the" or a possessive and no name of their own, they are read like "he"
 # or "she". Nouns for anonymous sources ("the spokesman", "the official") are not.
@@ -205,6 +207,8 @@ def is_speech_verb(token: Token) -> bool:
     """A verb that reports words ("said", "told", "according to", "the letter read")."""
     if token.lower_ == "according":
         return any(child.lower_ == "to" for child in token.children)
+    if token.lower_ in HEARING_VERBS:  # "the court heard from X": X spoke
+        return token.tag_.startswith("VB") and any(c.lower_ == "from" for c in token.children)
     if token.lower_ in DOCUMENT_VERBS and token.tag_.startswith("VB"):
         # "a letter read", or someone reading one out ("Mulet read a message from …").
         return any(c.dep_ in (*SUBJECTS, "dobj") and noun_forms(c.lower_) & DOCUMENT_NOUNS
