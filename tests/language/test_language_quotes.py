@@ -482,3 +482,11 @@ def test_heard_from_names_who_spoke() -> None:
         "the doctor as frantic .",
         "`` His energy was very nervous and he was shouting for help . ''",
     ) == ["Alberto Alvarez", "Kai Chase"]
+
+
+def test_a_label_ending_in_a_colon_before_a_standalone_quote_is_its_speaker() -> None:
+    assert speakers(
+        "The vote was close on Thursday night .",
+        "Robert Hale , the senator who led the effort :",
+        "`` We did everything we could to get the votes we needed . ''",
+    ) == ["Robert Hale"]

@@ -131,7 +131,8 @@ def introduced_by(state: ResolverState, sentence: int) -> EntityMention | None:
         stance = verb.lower_ in COPULAS and any(c.dep_ == "acomp" for c in verb.children)
         found = phrase_speaker(state, subject) if stance or colon else None
         return found if found is not None and found.label == PERSON_LABEL else None
-    if colon and not any(t.tag_.startswith("VB") for t in tokens):
+    if colon and not any(t.dep_ == "ROOT" and t.tag_.startswith("VB") for t in tokens):
+        # A label: "Robert Hale, the senator who led the effort:"
         found = first_name(state.index, tokens)
         return found if found is not None and found.label == PERSON_LABEL else None
     return None
