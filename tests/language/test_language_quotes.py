@@ -490,3 +490,9 @@ def test_a_label_ending_in_a_colon_before_a_standalone_quote_is_its_speaker() ->
         "Robert Hale , the senator who led the effort :",
         "`` We did everything we could to get the votes we needed . ''",
     ) == ["Robert Hale"]
+
+
+def test_a_naming_verb_gives_the_words_to_its_subject() -> None:
+    assert speakers(
+        "The US has launched what President Barack Obama called `` one of the largest relief "
+        "efforts in its history '' following the earthquake .") == ["Barack Obama"]

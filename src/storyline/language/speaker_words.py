@@ -74,6 +74,9 @@ PLATFORMS = frozenset({"twitter", "facebook", "youtube", "instagram", "myspace",
 # Verbs that carry a document's words ("a letter read"), or its reader's ("she read a
 # statement"): speech with a document for subject or object.
 DOCUMENT_VERBS = frozenset({"read", "reads"})
+# Verbs that give a name or a description in someone's words ("what Obama called “…”").
+NAMING_VERBS = frozenset({"call", "calls", "called", "calling", "name", "names", "named",
+                          "dub", "dubs", "dubbed", "brand", "brands", "branded"})
 # Verbs whose "from" phrase names who spoke ("the court heard from X").
 HEARING_VERBS = frozenset({"hear", "hears", "heard", "hearing"})
 # Nouns for a person the story is about ("the singer", "the attorney", "the civil rights

@@ -40,6 +40,7 @@ said" gives no speaker rather than a wrong one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL, speaker_id
 from storyline.language.nlp import ParsedPiece
@@ -54,12 +55,16 @@ from storyline.language.speaker_phrases import (
 from storyline.language.speaker_state import ResolverState
 from storyline.language.speaker_turns import attributed_after, continued, from_before, standalone
 from storyline.language.speaker_words import (
+    NAMING_VERBS,
     PLAIN_SPEECH,
     before_slash,
     is_speech_verb,
     share_repeated_words,
 )
 from storyline.model import Article, EntityMention, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def attribute_quotes(article: Article, pieces: Sequence[ParsedPiece],
@@ -123,6 +128,13 @@ def _direct(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None
             return None, True
     if verbs:
         return None, True
+    for item in narrative:
+        if item.token.lower_ in NAMING_VERBS and item.token.tag_.startswith("VB") \
+                and _frames(state, item.token, span):
+            # "what Obama called “…”", "Playboy, which named her “…”": who gave the words.
+            speaker = subject_speaker(state, item.token)
+            if speaker is not None and speaker.label in (PERSON_LABEL, "ORG"):
+                return speaker, True
     roots = [t for t in narrative if t.token.dep_ == "ROOT"]
     for root in roots:
         speaker = subject_speaker(state, root.token)
@@ -157,6 +169,12 @@ def _colon_label(state: ResolverState, span: QuoteSpan) -> EntityMention | None:
         if mention is not None and mention.label == PERSON_LABEL:
             return before_slash(mention)
     return None
+
+
+def _frames(state: ResolverState, verb: Token, span: QuoteSpan) -> bool:
+    """Whether the quote's words are in the verb's clause (its object or complement)."""
+    inside = state.index.tokens_between(span.start, span.end)
+    return any(verb in item.token.ancestors for item in inside[:3])
 
 
 def _distance(position: int, span: QuoteSpan) -> int:
