@@ -22,16 +22,19 @@ Patterns, tried in order for each quote:
    A verb the parse left with no subject takes the name opening its clause, else the
    name right after it ("…," insisted team spokesman Tim Mead"). Of joint speakers the
    first named is kept.
-3. A quote embedded in a sentence with no speech verb ("He called it “…”"): the
-   sentence's subject, when it is a person.
+3. A quote embedded in a sentence with no speech verb: the subject of a naming verb
+   whose clause holds it ("what Obama called “…”", a person or organisation), else
+   the sentence's subject, when it is a person ("He called it “…”").
 4. A quote standing alone is a turn in a conversation: it continues the previous
    quote's speaker (an unnamed one too) unless a sentence in between reports
    someone else's words (then theirs) or has another named subject (then nobody's);
    with no previous quote near, the speaker of the nearest sentence at most three
-   before it that has one. Never a later sentence's: that one mostly introduces a
-   quote of its own.
+   before it that has one. A sentence right before it may introduce it with no
+   speech verb ("Captain X, 31, was upbeat.", "X, the senator who led the effort:").
+   Never a later sentence's: that one mostly introduces a quote of its own.
 5. A quote left without a speaker whose words are quoted again with one (a lead or
-   pull-quote) takes that speaker.
+   pull-quote) takes that speaker; a pull-quote whose opening mark was lost takes it
+   even over its own.
 
 A speaker must be a named entity (person, organisation, place or group); "officials
 said" gives no speaker rather than a wrong one.
