@@ -10,7 +10,9 @@ haiti_bbc). ECB+ articles are taken one per topic, the first of each topic in sh
 order; t17 articles in shuffled order. Prints the ECB+ picks and the t17 picks per topic,
 in draw order: tune/check take ECB+ 1-16 and t17 1-4, fresh ECB+ 17-22 and t17 5,
 fresh2 ECB+ 23-27 and t17 6, fresh3 ECB+ 28-33 (the last topics
-with a candidate) and t17 7-8.
+with a candidate) and t17 7-8, fresh4 t17 9-11 of each topic (``--t17 11``; the ECB+ topics
+being exhausted, fresh4 holds no ECB+ article). Listing more t17 picks leaves the earlier
+ones unchanged: each topic is shuffled whole, and the shuffles run in the same order.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ def main() -> None:
     """Print the draw (ECB+ one per topic, then t17 per topic), numbered from 1."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--count", type=int, default=30, help="ECB+ topics to list")
+    parser.add_argument("--count", type=int, default=33, help="ECB+ topics to list")
+    parser.add_argument("--t17", type=int, default=11, help="t17 picks to list per topic")
     args = parser.parse_args()
     rng = random.Random(2026)
     ecb = candidates(args.data / "ecbplus-dev" / "articles.jsonl", 3000)
@@ -50,7 +53,7 @@ def main() -> None:
     for topic in T17_TOPICS:
         t17 = candidates(args.data / "t17-dev" / topic / "articles.jsonl", 3500)
         rng.shuffle(t17)
-        print(f"t17-dev/{topic}: " + " ".join(str(r["id"]) for r in t17[:8]))
+        print(f"t17-dev/{topic}: " + " ".join(str(r["id"]) for r in t17[:args.t17]))
 
 
 if __name__ == "__main__":

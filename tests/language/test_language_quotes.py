@@ -383,3 +383,116 @@ def test_of_joint_speakers_the_first_named_is_kept() -> None:
 def test_a_relative_pronoun_subject_is_its_antecedent() -> None:
     assert speakers("The plan was welcomed by Maria Lopez, who said: “This is the best news "
                     "the town has had in years.”") == ["Maria Lopez"]
+
+
+def test_a_flattened_paragraph_reopening_a_straight_quote_is_one_quote() -> None:
+    assert quoted('"The crowd were into it tonight. "It has been a very different season. '
+                  '"You never take winning for granted. \'\' The Colts had looked beaten.') == [
+        "The crowd were into it tonight. It has been a very different season. "
+        "You never take winning for granted."]
+    # A detached closing mark before an attribution closes the quote.
+    assert quoted('"What did the person look like when you saw her? "Eyewitness News asked. '
+                  '"Not responding. She was unconscious, "Rambrich said.') == [
+        "What did the person look like when you saw her?",
+        "Not responding. She was unconscious"]
+
+
+def test_a_closing_mark_whose_opening_was_lost_closes_its_sentence() -> None:
+    assert quoted("The court heard the call .",
+                  "He 's pumping the chest , but he 's not responding , sir '' End Quote",
+                  "Rally organisers urged people not to forget September 11 '' and left .",
+                  "`` We left the house at once . ''") == [
+        "He 's pumping the chest , but he 's not responding , sir", "We left the house at once ."]
+
+
+def test_a_one_sentence_a_line_quote_runs_through_unmarked_lines() -> None:
+    assert quoted("Chief Officer Mike Thomas said : `` This is what we do the job for .",
+                  "The conditions we are working in are pretty dire .",
+                  "This is a real bonus to us all . ''", "Rescue came later .") == [
+        "This is what we do the job for . The conditions we are working in are pretty dire . "
+        "This is a real bonus to us all ."]
+
+
+def test_a_pull_quote_whose_opening_was_lost_takes_the_speaker_of_its_repeat() -> None:
+    assert speakers(
+        "`` He was sweating and he appeared very nervous , '' the guard said .",
+        "He wanted to make sure that help was available '' End Quote Meanwhile , Mr Muhammad "
+        "confirmed he saw the stand .",
+        "Kathy Jorrie told the court : `` He wanted to make sure that help was available . ''",
+    ) == [None, "Kathy Jorrie", "Kathy Jorrie"]
+
+
+def test_he_can_be_a_name_the_parse_left_as_no_subject() -> None:
+    [speaker] = speakers(
+        "Speaking to Newsbeat Jermaine Jackson criticised the timing of the concert which will "
+        "clash with the trial of Dr Conrad Murray .",
+        "`` It 's bad timing because it 's two weeks into the trial , '' he said .",
+    )
+    # The entity model may cut the name short; the point is "he" is not the last name seen.
+    assert speaker is not None and speaker.endswith("Jackson")
+
+
+def test_joint_names_in_apposition_give_the_first() -> None:
+    [speaker] = speakers(
+        "But their brothers Marlon , Tito and Jackie said in an interview that they would go "
+        "ahead as `` they kept changing the trial date on us , '' adding it was a chance .")
+    assert speaker is not None and speaker.split()[0] in ("Marlon", "Tito", "Jackie")
+
+
+def test_he_after_an_anonymous_source_spoke_is_that_source() -> None:
+    assert speakers(
+        "Earlier in the day , Robert Hale said the site was down .",
+        "The source , who requested anonymity , said some users still had access .",
+        "`` It is almost completely inaccessible in the city , '' he said .",
+    ) == [None]
+
+
+def test_reading_out_a_message_introduces_its_words() -> None:
+    assert speakers(
+        "At the memorial , a visibly emotional Edmond Mulet read a message from the "
+        "secretary general .",
+        "`` To you I say : we are with you in spirit . ''",
+    ) == ["Edmond Mulet"]
+
+
+def test_a_memo_speaks_for_whoever_signed_it() -> None:
+    assert speakers(
+        "A memo signed by Lieutenant General Ricardo Sanchez authorised 29 interrogation "
+        "techniques .",
+        "The memo also stated that the policy was modelled on another one `` but modified for "
+        "a theatre of war in which the conventions apply '' .",
+        "The memo also laid out guidance for when the techniques could be used .",
+        "It stated there should be `` a reasonable basis to believe that the detainee possesses "
+        "critical intelligence '' .",
+    ) == ["Ricardo Sanchez", "Ricardo Sanchez"]
+
+
+def test_a_stance_or_a_colon_before_a_standalone_quote_introduces_its_speaker() -> None:
+    assert speakers(
+        "`` In Bosnia you could sit and enjoy nature , '' said Sgt Ramil Sadikov .",
+        "Two soldiers have been killed , but Captain Andrus Merilo , 31 , was upbeat .",
+        "`` This is better than being a staff officer next to the coffee machine . ''",
+    ) == ["Ramil Sadikov", "Andrus Merilo"]
+
+
+def test_heard_from_names_who_spoke() -> None:
+    assert speakers(
+        "`` I did n't question his authority , '' the bodyguard Alberto Alvarez said .",
+        "Later in the day the court heard from the star 's chef , Kai Chase , who described "
+        "the doctor as frantic .",
+        "`` His energy was very nervous and he was shouting for help . ''",
+    ) == ["Alberto Alvarez", "Kai Chase"]
+
+
+def test_a_label_ending_in_a_colon_before_a_standalone_quote_is_its_speaker() -> None:
+    assert speakers(
+        "The vote was close on Thursday night .",
+        "Robert Hale , the senator who led the effort :",
+        "`` We did everything we could to get the votes we needed . ''",
+    ) == ["Robert Hale"]
+
+
+def test_a_naming_verb_gives_the_words_to_its_subject() -> None:
+    assert speakers(
+        "The US has launched what President Barack Obama called `` one of the largest relief "
+        "efforts in its history '' following the earthquake .") == ["Barack Obama"]

@@ -3,7 +3,12 @@
 A quote is text between quotation marks in the body: curly “…”, straight "…" or ``…'',
 possibly over several sentences, and over several paragraphs when a paragraph
 leaves the quote open and the next one opens it again (the news convention), or
-when the next one closes it without opening it (a text of one sentence a line). An
+when the next one closes it without opening it (a text of one sentence a line). A
+paragraph whose paragraph breaks were lost reopens a straight-quoted quote in the middle
+(`…home. "It's been…`): a mark after a sentence end, attached to the next word, opens
+a new piece of the same quote rather than closing it. A closing mark with no opening
+one, the first mark of its paragraph, closes a quote whose opening mark was lost (a
+pull-quote box, a quote continued on the next line): it starts with its sentence. An
 article with no double quotation marks at all is read for British ‘…’ quotes.
 One to three quoted words are scare quotes or names (“groundbreaking”), not quotes;
 neither are quoted titles (“Love Won Out Conference”). A mirrored pair (”15 Most Wanted“)
@@ -28,6 +33,13 @@ _SINGLE_CLOSE = "’"
 _SINGLE_CLOSE_BEFORE = ".,!?…"
 _SINGLE_CLOSE_FOLLOWED_BY = ",.;:!?)—–"
 _SENTENCE_END = re.compile(r"[.!?]")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+")
+# Lines of a one-sentence-a-line text a quote may run through without a mark.
+_UNMARKED_LINES = 5
+# Characters a quoted paragraph rarely exceeds (a longer stretch between marks is narrative).
+_LONGEST_PIECE = 500
+# Words of an attribution: a stretch with one is narrative between two quotes.
+_ATTRIBUTION = re.compile(r"\b(?:said|says|asked|asks|told|tells|added|adds|according)\b")
 _MARKS = re.compile("``|''|[“”\"‘’]")
 # Tokenised corpora write quotes the TeX way: ``…''.
 _EQUIVALENT = {"``": _DOUBLE_OPEN, "''": _DOUBLE_CLOSE}
@@ -45,6 +57,7 @@ class QuoteSpan:
     outer_start: int
     outer_end: int
     paragraphs: list[int] = field(default_factory=list)
+    lost_opening: bool = False  # closed by a mark whose opening one was lost (a pull-quote)
 
     @property
     def start(self) -> int:
@@ -98,16 +111,16 @@ def _scan(article: Article, body: Sequence[int], single: bool) -> list[QuoteSpan
             if continued and previous_body and opener is not None:
                 content_start = cursor = opener.end()
                 current.paragraphs.append(index)
-            elif previous_body and not single and _closes_first(text, paragraph.start,
-                                                                paragraph.end):
+            elif previous_body and not single and _closed_later(article, body, position):
                 # One sentence a line (tokenised corpora): the quote goes on in this line
-                # and closes in it.
+                # and closes in it or in a later line, the lines in between unmarked.
                 content_start = cursor = paragraph.start
                 current.paragraphs.append(index)
             else:
                 spans.append(current)  # left open: it ends with its paragraph
                 current = None
         mirrored = -1  # the “ of a mirrored pair ”…“ (scraped text): no quote opens there
+        first_mark = current is None
         for match in _MARKS.finditer(text, cursor, paragraph.end):
             char = _mark_of(match)
             if current is None:
@@ -121,9 +134,17 @@ def _scan(article: Article, body: Sequence[int], single: bool) -> list[QuoteSpan
                     if following is not None and following.group() == _DOUBLE_OPEN \
                             and len(inside.split()) <= 6 and not _SENTENCE_END.search(inside):
                         mirrored = following.start()
+                if char == _DOUBLE_CLOSE and not single and first_mark and mirrored < 0 \
+                        and _ends_quote(text, match):
+                    spans.append(_lost_opening(text, paragraph.start, match, index))
                 elif _opens(text, match.start(), char, single):
                     mark, content_start = char, match.end()
                     current = QuoteSpan([], match.start(), match.end(), [index])
+            elif mark == _STRAIGHT and char == _STRAIGHT \
+                    and _reopens(text, content_start, match.start(), paragraph.end):
+                # Paragraph breaks lost: the next paragraph's opening mark, not a close.
+                _add_piece(current, text, content_start, match.start())
+                content_start = match.end()
             elif _closes(text, match.start(), char, single):
                 _add_piece(current, text, content_start, match.start())
                 current.outer_end = match.end()
@@ -133,6 +154,7 @@ def _scan(article: Article, body: Sequence[int], single: bool) -> list[QuoteSpan
                 # A second opening mark with no close: restart from here.
                 current = QuoteSpan([], match.start(), match.end(), [index])
                 content_start = match.end()
+            first_mark = False
         if current is not None:
             _add_piece(current, text, content_start, paragraph.end)
             current.outer_end = paragraph.end
@@ -141,10 +163,69 @@ def _scan(article: Article, body: Sequence[int], single: bool) -> list[QuoteSpan
     return [s for s in spans if s.pieces]
 
 
-def _closes_first(text: str, start: int, end: int) -> bool:
-    """Whether the first quotation mark in ``start:end`` can only close a quote (” or '')."""
-    first = _MARKS.search(text, start, end)
-    return first is not None and _mark_of(first) == _DOUBLE_CLOSE
+def _reopens(text: str, start: int, offset: int, end: int) -> bool:
+    """Whether a straight mark inside an open quote opens a new paragraph's piece of it.
+
+    It follows a sentence end and a space, and is attached to the next word
+    (`…home. "It's`), where a closing mark is attached to the word before it. Scraped
+    text also detaches closing marks (`…ground? "Eyewitness News asked.`, `the musical
+    "The Boy From Oz. "Jackman has …`): the words quoted so far (from ``start``) are no
+    title, and those up to the next mark no attribution nor a stretch longer than a
+    quoted paragraph (:data:`_LONGEST_PIECE`).
+    """
+    before = text[max(0, offset - 3) : offset].rstrip()
+    if offset == 0 or not text[offset - 1].isspace() or before[-1:] not in ".!?" \
+            or not text[offset + 1 : offset + 2].isalnum():
+        return False
+    if all(w[:1].isupper() or not w[:1].isalpha() for w in text[start:offset].split()):
+        return False
+    following = _MARKS.search(text, offset + 1, end)
+    stop = following.start() if following else end
+    return stop - offset <= _LONGEST_PIECE and not _ATTRIBUTION.search(text, offset + 1, stop)
+
+
+def _ends_quote(text: str, close: re.Match[str]) -> bool:
+    """Whether a closing mark with no opening one can end a whole quoted sentence.
+
+    It follows a sentence end or a comma (`… absolutely , '' Woods said`), or a new
+    sentence starts after it (`… sir '' End Quote …`); not words running on (`… the
+    lessons of September 11 '' and arguing …`: a partial quote whose start is unknown),
+    nor a mistyped opening mark (`The report said : '' …`, `establishing '' ‘safe
+    space’ …`).
+    """
+    before = text[: close.start()].rstrip()[-1:]
+    after = text[close.end() :].lstrip()[:1]
+    return before in ".,!?" or (before.isalnum() and after.isupper())
+
+
+def _lost_opening(text: str, start: int, close: re.Match[str], index: int) -> QuoteSpan:
+    """A quote closed by ``close`` whose opening mark was lost: from its sentence's start.
+
+    The sentence starts after the last sentence end before the mark, in its paragraph.
+    """
+    end = close.start()
+    for stop in _SENTENCE_BREAK.finditer(text, start, end):
+        if text[stop.end() : end].strip():
+            start = stop.end()
+    span = QuoteSpan([], start, close.end(), [index], lost_opening=True)
+    _add_piece(span, text, start, end)
+    return span
+
+
+def _closed_later(article: Article, body: Sequence[int], position: int) -> bool:
+    """Whether a quote left open goes on in the paragraph ``body[position]``.
+
+    It does when the first quotation mark from there on, in consecutive paragraphs of
+    which at most :data:`_UNMARKED_LINES` have no mark, can only close a quote (” or '').
+    """
+    for offset, index in enumerate(body[position : position + _UNMARKED_LINES + 1]):
+        if index != body[position] + offset:
+            return False
+        paragraph = article.paragraphs[index]
+        first = _MARKS.search(article.text, paragraph.start, paragraph.end)
+        if first is not None:
+            return _mark_of(first) == _DOUBLE_CLOSE
+    return False
 
 
 def _mark_of(match: re.Match[str]) -> str:

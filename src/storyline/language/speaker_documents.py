@@ -14,6 +14,7 @@ from storyline.language import speaker_phrases as phrases
 from storyline.language.speaker_pronouns import pronoun
 from storyline.language.speaker_state import PRONOUN_LOOKBACK_SENTENCES, ResolverState
 from storyline.language.speaker_words import (
+    DOCUMENT_NOUNS,
     PLATFORMS,
     SUBJECTS,
     is_definite,
@@ -32,20 +33,32 @@ def document_owner(state: ResolverState, head: Token) -> EntityMention | None:
     The owner its phrase names ("the ministry's statement", "a Defence Ministry
     release", "its blog": the clause's subject); for a definite document without
     one, the owner of the nearest earlier mention of the noun a few sentences back
-    ("Microsoft issued a statement", "said in a statement", "on its blog"). A
-    document nobody is said to own ("a family statement") has no speaker.
+    that gives one ("Microsoft issued a statement", "said in a statement", "on its
+    blog", "the memo" as the subject of anything, read back in turn). A document
+    nobody is said to own ("a family statement") has no speaker.
     """
     found, decided = owner_in_phrase(state, head)
     if decided or not is_definite(head):
         return found
     position = state.index.start_of(head)
+    if position not in state.owners:
+        state.owners[position] = None  # a mention read back once (the chain goes backwards)
+        state.owners[position] = _earlier_owner(state, head, position)
+    return state.owners[position]
+
+
+def _earlier_owner(state: ResolverState, head: Token, position: int) -> EntityMention | None:
+    """The owner the nearest earlier mention of a document noun gives, a few sentences back."""
     first = state.index.sentence_of(position) - PRONOUN_LOOKBACK_SENTENCES
     low = state.index.sentence_starts[first] if first > 0 else -1
     earlier = [item for form in noun_forms(head.lower_)
                for item in state.index.tokens_with_word(form) if low <= item.start < position]
-    if not earlier:
-        return None
-    return document_source(state, max(earlier, key=lambda t: t.start).token)
+    for item in sorted(earlier, key=lambda t: t.start, reverse=True):
+        # The nearest mention that says whose it is ("the existence of the memo" does not).
+        found = document_source(state, item.token)
+        if found is not None:
+            return found
+    return None
 
 
 def document_source(state: ResolverState, noun: Token) -> EntityMention | None:
@@ -62,7 +75,7 @@ def document_source(state: ResolverState, noun: Token) -> EntityMention | None:
         verb = noun.head.head  # "X said in a statement", "X wrote on its blog"
         if is_speech_verb(verb):
             return phrases.speaker_of_verb(state, verb)
-    if noun.dep_ in SUBJECTS and is_speech_verb(noun.head):  # "the statement said" again
+    if noun.dep_ in SUBJECTS:  # "the statement said" again, "the memo authorised"
         return document_owner(state, noun)
     return None
 
@@ -71,8 +84,8 @@ def owner_in_phrase(state: ResolverState, noun: Token) -> tuple[EntityMention | 
     """The owner a noun phrase names, and whether it names one.
 
     "the ministry's statement", "a Defence Ministry release", "a statement from the
-    White House", "its blog" (the subject of the clause: "on its blog, Microsoft
-    says"), "his letter" (as "he").
+    White House", "a memo signed by General X", "its blog" (the subject of the clause:
+    "on its blog, Microsoft says"), "his letter" (as "he").
     """
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "nmod", "amod"):
@@ -99,6 +112,13 @@ def owner_in_phrase(state: ResolverState, noun: Token) -> tuple[EntityMention | 
                     found = phrases.phrase_speaker(state, obj)
                     if found is not None:
                         return found, True
+        elif child.dep_ == "acl":  # "a memo signed by …", "a statement issued by …"
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for obj in agent.children:
+                        found = phrases.phrase_speaker(state, obj) if obj.dep_ == "pobj" else None
+                        if found is not None:
+                            return found, True
     return None, False
 
 
@@ -109,3 +129,23 @@ def clause_subject(state: ResolverState, noun: Token) -> EntityMention | None:
     if subject is None or subject is noun or subject in noun.subtree:
         return None
     return phrases.phrase_speaker(state, subject)
+
+
+def document_it(state: ResolverState, head: Token) -> EntityMention | None:
+    """The owner of the document an "it" subject stands for ("The memo … It stated …").
+
+    The subject of the nearest earlier sentence's main verb (skipping other "it"s, a
+    few sentences back), when that is a document.
+    """
+    sentence = state.index.sentence_of(state.index.start_of(head))
+    for earlier in range(sentence - 1, max(-1, sentence - 1 - PRONOUN_LOOKBACK_SENTENCES), -1):
+        root = next((t.token for t in state.index.sentence_tokens(earlier)
+                     if t.token.dep_ == "ROOT"), None)
+        subject = next((c for c in root.children if c.dep_ in SUBJECTS), None) \
+            if root is not None else None
+        if subject is None or subject.lower_ == "it":
+            continue
+        if subject.tag_ in ("NN", "NNS") and noun_forms(subject.lower_) & DOCUMENT_NOUNS:
+            return document_owner(state, subject)
+        return None
+    return None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from storyline.language import speaker_documents as documents
 from storyline.language.names import PERSON_LABEL
 from storyline.language.speaker_index import ArticleIndex
-from storyline.language.speaker_pronouns import pronoun
+from storyline.language.speaker_pronouns import is_subject, pronoun
 from storyline.language.speaker_roles import (
     antecedent,
     name_ending_at,
@@ -25,14 +25,18 @@ from storyline.language.speaker_roles import (
 )
 from storyline.language.speaker_state import ResolverState
 from storyline.language.speaker_words import (
+    ANONYMOUS_SOURCES,
     DOCUMENT_NOUNS,
+    HEARING_VERBS,
     PERSON_ROLE_NOUNS,
+    PLAIN_SPEECH,
     SUBJECTS,
     before_slash,
     described,
     is_definite,
     is_speech_verb,
     noun_forms,
+    same_entity,
 )
 from storyline.model import EntityMention
 
@@ -66,10 +70,10 @@ def first_name(index: ArticleIndex, words: Sequence[Token]) -> EntityMention | N
 
 
 def speaker_of_verb(state: ResolverState, verb: Token) -> EntityMention | None:
-    """The named speaker a speech verb reports ("X said", "according to X"), if any."""
-    if verb.lower_ == "according":
+    """The named speaker a speech verb reports ("X said", "according to X", "heard from X")."""
+    if verb.lower_ == "according" or verb.lower_ in HEARING_VERBS:
         for prep in verb.children:
-            if prep.lower_ == "to":
+            if prep.lower_ in ("to", "from"):
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         return phrase_speaker(state, obj) or owner_speaker(state.index, obj)
@@ -149,6 +153,49 @@ def outer_source(state: ResolverState, verb: Token) -> EntityMention | None:
     return found
 
 
+def _joint_names(index: ArticleIndex, first: Token) -> EntityMention | None:
+    """Joint names in apposition, the first of them missed by the entity model.
+
+    ("their brothers Marlon, Tito and Jackie") The first, a proper noun taken as a
+    person, else the first person named.
+    """
+    found = unlabelled_name(index, first)
+    if found is not None:
+        return found
+    for token in first.conjuncts:
+        mention = index.mention_at(index.start_of(token))
+        if mention is not None and mention.label == PERSON_LABEL:
+            return mention
+    return None
+
+
+def unnamed_since(state: ResolverState, mention: EntityMention, position: int) -> bool:
+    """Whether an anonymous source spoke between a mention and a later "he"/"she".
+
+    ("The source, who requested anonymity, said …" then "“…,” he said": he is the
+    source, not the person named before.) A sentence after the mention's and before
+    the pronoun's whose main verb is say/tell/state with an anonymous source for
+    subject ("the source", "a spokesman": not "the judge", who may be named before).
+    """
+    # The person's last mention as a subject, not the one the pronoun resolved through
+    # (a quote's speaker can be named far back).
+    last = max((m.start for m in state.index.mentions
+                if m.start < position and same_entity(m, mention)
+                and not state.index.in_quote(m.start) and is_subject(state.index, m)),
+               default=mention.start)
+    first = state.index.sentence_of(max(last, mention.start)) + 1
+    for sentence in range(first, state.index.sentence_of(position)):
+        for item in state.index.sentence_tokens(sentence):
+            verb = item.token
+            if verb.dep_ != "ROOT" or verb.lower_ not in PLAIN_SPEECH:
+                continue
+            subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+            if subject is not None and subject.lower_ in ANONYMOUS_SOURCES \
+                    and phrase_speaker(state, subject) is None:
+                return True
+    return False
+
+
 def owner_speaker(index: ArticleIndex, head: Token) -> EntityMention | None:
     """The named owner of a source: "according to an MWEB update", "the ministry's report"."""
     for child in head.children:
@@ -213,9 +260,12 @@ def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
     """The named speaker a noun phrase (given by its head) stands for, if any."""
     start = state.index.start_of(head)
     if head.tag_ == "PRP":
+        if head.lower_ == "it":
+            return documents.document_it(state, head)
         if head.lower_ not in ("he", "she"):
             return None
-        return pronoun(state, start, "male" if head.lower_ == "he" else "female")
+        found = pronoun(state, start, "male" if head.lower_ == "he" else "female")
+        return None if found is None or unnamed_since(state, found, start) else found
     mention = state.index.mention_at(start)
     if mention is not None:
         return None if described(mention, head) else mention
@@ -225,7 +275,8 @@ def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
             return mention
     for child in head.children:  # "his deputy, Kim Tae-hyo"
         if child.dep_ == "appos":
-            mention = state.index.mention_at(state.index.start_of(child))
+            mention = state.index.mention_at(state.index.start_of(child)) \
+                or _joint_names(state.index, child)
             if mention is not None:
                 return mention
     if head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL
 from storyline.language.speaker_index import ArticleIndex
@@ -13,6 +14,9 @@ from storyline.language.speaker_state import (
 )
 from storyline.language.speaker_words import GENDER_PRONOUNS, GENDER_TITLES, SUBJECTS, is_reported
 from storyline.model import EntityMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def pronoun(state: ResolverState, position: int, gender: str | None = None) -> EntityMention | None:
@@ -40,14 +44,14 @@ def pronoun(state: ResolverState, position: int, gender: str | None = None) -> E
         : bisect.bisect_right(state.index.mention_starts, position)]
     people = [m for m in window if m.label == PERSON_LABEL and m.end <= position
               and not state.index.in_quote(m.start) and fits(state, m, gender)]
-    subjects = [m for m in people if _is_subject(state.index, m)]
+    subjects = [m for m in people if is_subject(state.index, m)]
     # The last subject of the latest earlier sentence that has a person as subject,
     # outside reported clauses ("Shaath claims Bush told him …": Shaath).
     earlier_subjects = [m for m in subjects if state.index.sentence_of(m.start) < sentence]
     if earlier_subjects:
         last = state.index.sentence_of(earlier_subjects[-1].start)
         same = [m for m in earlier_subjects if state.index.sentence_of(m.start) == last]
-        unreported = [m for m in same if _is_subject(state.index, m, main=True)]
+        unreported = [m for m in same if is_subject(state.index, m, main=True)]
         subject = unreported[-1] if unreported else same[0]
         if best is None or subject.start > best[0]:
             return subject
@@ -103,9 +107,17 @@ def _gender_evidence(index: ArticleIndex, mention: EntityMention) -> list[str]:
     return evidence
 
 
-def _is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) -> bool:
-    """Whether the mention is a subject (``main``: not of a reported clause)."""
-    for item in index.tokens_between(mention.start, mention.end):
+def is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) -> bool:
+    """Whether the mention is a subject (``main``: not of a reported clause).
+
+    Also when the parse gave the finite verb right after the name no subject
+    ("Speaking to Newsbeat Jermaine Jackson criticised …", the name parsed as the
+    object of "to"): the name is what the verb is about.
+    """
+    tokens = index.tokens_between(mention.start, mention.end)
+    if tokens and _subjectless_verb_after(tokens[-1].token):
+        return True
+    for item in tokens:
         head = item.token.head
         head_start = index.start_of(head)
         if not mention.start <= head_start < mention.end or head is item.token:
@@ -115,3 +127,12 @@ def _is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False)
             if dep in SUBJECTS and (not main or not is_reported(head)):
                 return True
     return False
+
+
+def _subjectless_verb_after(token: Token) -> bool:
+    """Whether the next token is a finite main verb the parse left without a subject."""
+    if token.i + 1 >= len(token.doc):
+        return False
+    verb = token.doc[token.i + 1]
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ == "ROOT" \
+        and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children)

@@ -24,6 +24,7 @@ class ResolverState:
     by_sentence: dict[int, EntityMention] = field(default_factory=dict)
     turns: list[tuple[QuoteSpan, EntityMention | None, bool]] = field(default_factory=list)
     genders: dict[str, str | None] = field(default_factory=dict)
+    owners: dict[int, EntityMention | None] = field(default_factory=dict)  # documents, by offset
 
     def record(self, span: QuoteSpan, speaker: EntityMention | None, said: bool) -> None:
         """Remember a quote's speaker; ``said``: whether the speaker is known (or known unnamed)."""

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from storyline.language.names import PERSON_LABEL
 from storyline.language.quotes import QuoteSpan
 from storyline.language.speaker_phrases import (
+    first_name,
     phrase_speaker,
     speaker_of_verb,
     subject_token,
     unnamed_subject,
 )
 from storyline.language.speaker_state import MAX_SENTENCE_DISTANCE, ResolverState
-from storyline.language.speaker_words import is_speech_verb, same_entity
+from storyline.language.speaker_words import SUBJECTS, is_speech_verb, same_entity
 from storyline.model import EntityMention
+
+# Verbs of a clause saying how someone stood ("was upbeat", "seemed defiant").
+COPULAS = frozenset({"is", "are", "was", "were", "seem", "seems", "seemed", "remain",
+                     "remains", "remained", "sound", "sounds", "sounded", "appear",
+                     "appears", "appeared"})
 
 
 def standalone(state: ResolverState, span: QuoteSpan) -> bool:
@@ -62,7 +69,8 @@ def continued(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | No
     if len(between) > MAX_SENTENCE_DISTANCE:
         return None, False
     for sentence in reversed(between):
-        found = sentence_speaker(state, sentence)
+        found = sentence_speaker(state, sentence) or (
+            introduced_by(state, sentence) if sentence == last - 1 else None)
         if found is not None:
             return found, True
         subject = named_subject(state, sentence)
@@ -95,9 +103,38 @@ def from_before(state: ResolverState, span: QuoteSpan) -> EntityMention | None:
     """
     first = state.quote_sentences(span).start
     for candidate in range(first - 1, max(-1, first - 1 - MAX_SENTENCE_DISTANCE), -1):
-        found = sentence_speaker(state, candidate)
+        found = sentence_speaker(state, candidate) or (
+            introduced_by(state, candidate) if candidate == first - 1 else None)
         if found is not None:
             return found
+    return None
+
+
+def introduced_by(state: ResolverState, sentence: int) -> EntityMention | None:
+    """The person a sentence right before a quote introduces it with, with no speech verb.
+
+    Its last main clause gives the person's stance ("…, but Captain Andrus Merilo, 31,
+    was upbeat."), or it ends in a colon ("Tito Jackson, the eldest brother:"); the
+    person is that clause's named subject, or the first person the colon's words name.
+    """
+    tokens = [t.token for t in state.index.sentence_tokens(sentence)
+              if not t.token.is_space]
+    if not tokens:
+        return None
+    colon = tokens[-1].text == ":"
+    mains = [t for t in tokens if t.dep_ == "ROOT"
+             or (t.dep_ == "conj" and t.head.dep_ == "ROOT" and t.tag_.startswith("VB"))]
+    for verb in reversed(mains):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None or not verb.tag_.startswith("VB"):
+            continue
+        stance = verb.lower_ in COPULAS and any(c.dep_ == "acomp" for c in verb.children)
+        found = phrase_speaker(state, subject) if stance or colon else None
+        return found if found is not None and found.label == PERSON_LABEL else None
+    if colon and not any(t.dep_ == "ROOT" and t.tag_.startswith("VB") for t in tokens):
+        # A label: "Robert Hale, the senator who led the effort:"
+        found = first_name(state.index, tokens)
+        return found if found is not None and found.label == PERSON_LABEL else None
     return None
 
 

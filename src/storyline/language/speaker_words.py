@@ -71,8 +71,14 @@ DOCUMENT_NOUNS = frozenset({
 # Services that carry other people's posts: a "Twitter post" is not Twitter's words.
 PLATFORMS = frozenset({"twitter", "facebook", "youtube", "instagram", "myspace", "tumblr",
                        "linkedin", "weibo", "blogger", "wordpress", "tiktok", "snapchat"})
-# Verbs that carry a document's words only ("a letter read"): speech with a document subject.
+# Verbs that carry a document's words ("a letter read"), or its reader's ("she read a
+# statement"): speech with a document for subject or object.
 DOCUMENT_VERBS = frozenset({"read", "reads"})
+# Verbs that give a name or a description in someone's words ("what Obama called “…”").
+NAMING_VERBS = frozenset({"call", "calls", "called", "calling", "name", "names", "named",
+                          "dub", "dubs", "dubbed", "brand", "brands", "branded"})
+# Verbs whose "from" phrase names who spoke ("the court heard from X").
+HEARING_VERBS = frozenset({"hear", "hears", "heard", "hearing"})
 # Nouns for a person the story is about ("the singer", "the attorney", "the civil rights
 # leader"): with "the" or a possessive and no name of their own, they are read like "he"
 # or "she". Nouns for anonymous sources ("the spokesman", "the official") are not.
@@ -87,6 +93,12 @@ PERSON_ROLE_NOUNS = frozenset({
     "daughter", "son", "widow", "pastor", "priest", "bishop", "cleric", "professor",
     "expert", "economist", "analyst", "scientist", "researcher", "teacher", "general",
     "commander", "king", "queen", "prince", "princess", "billionaire", "tycoon",
+})
+# Nouns for a source the article leaves unnamed ("the source said", "a spokesman said"): a
+# "he" after one is that source, not someone named before it.
+ANONYMOUS_SOURCES = frozenset({
+    "source", "spokesman", "spokeswoman", "spokesperson", "official", "insider", "aide",
+    "eyewitness", "resident", "man", "woman", "person", "diplomat",
 })
 # What a title or a pronoun says of a person's gender (for "he"/"she" antecedents).
 GENDER_TITLES = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female",
@@ -104,20 +116,25 @@ def share_repeated_words(text: str, spans: Sequence[QuoteSpan],
     """A quote with no speaker whose words are quoted again with one takes that speaker.
 
     Leads, pull-quotes and captions repeat words the body attributes ("may be the
-    toughest recruiting environment ever" … , General Schoomaker tells the paper).
+    toughest recruiting environment ever" … , General Schoomaker tells the paper). A
+    pull-quote whose opening mark was lost takes it even when it had a speaker: the
+    words around such a box are the caption's and the next paragraph's, run together.
     """
     words = [_words(span.text(text)) for span in spans]
     for position, speaker in enumerate(speakers):
-        if speaker is not None:
+        if speaker is not None and not spans[position].lost_opening:
             continue
         for other, found in enumerate(speakers):
-            if found is not None and _contains(words[other], words[position]):
+            if other != position and found is not None and not spans[other].lost_opening \
+                    and _contains(words[other], words[position]):
                 speakers[position] = found
                 break
 
 
 def _words(quoted: str) -> str:
-    return " ".join("".join(c for c in w.casefold() if c.isalnum()) for w in quoted.split())
+    """The quoted words, case-folded, without punctuation (a tokenised " . " is no word)."""
+    words = ("".join(c for c in w.casefold() if c.isalnum()) for w in quoted.split())
+    return " ".join(w for w in words if w)
 
 
 def _contains(longer: str, shorter: str) -> bool:
@@ -193,7 +210,10 @@ def is_speech_verb(token: Token) -> bool:
     """A verb that reports words ("said", "told", "according to", "the letter read")."""
     if token.lower_ == "according":
         return any(child.lower_ == "to" for child in token.children)
+    if token.lower_ in HEARING_VERBS:  # "the court heard from X": X spoke
+        return token.tag_.startswith("VB") and any(c.lower_ == "from" for c in token.children)
     if token.lower_ in DOCUMENT_VERBS and token.tag_.startswith("VB"):
-        return any(c.dep_ in SUBJECTS and noun_forms(c.lower_) & DOCUMENT_NOUNS
+        # "a letter read", or someone reading one out ("Mulet read a message from …").
+        return any(c.dep_ in (*SUBJECTS, "dobj") and noun_forms(c.lower_) & DOCUMENT_NOUNS
                    for c in token.children)
     return token.lower_ in SPEECH_VERBS and token.tag_.startswith("VB")

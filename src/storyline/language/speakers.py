@@ -22,16 +22,19 @@ Patterns, tried in order for each quote:
    A verb the parse left with no subject takes the name opening its clause, else the
    name right after it ("…," insisted team spokesman Tim Mead"). Of joint speakers the
    first named is kept.
-3. A quote embedded in a sentence with no speech verb ("He called it “…”"): the
-   sentence's subject, when it is a person.
+3. A quote embedded in a sentence with no speech verb: the subject of a naming verb
+   whose clause holds it ("what Obama called “…”", a person or organisation), else
+   the sentence's subject, when it is a person ("He called it “…”").
 4. A quote standing alone is a turn in a conversation: it continues the previous
    quote's speaker (an unnamed one too) unless a sentence in between reports
    someone else's words (then theirs) or has another named subject (then nobody's);
    with no previous quote near, the speaker of the nearest sentence at most three
-   before it that has one. Never a later sentence's: that one mostly introduces a
-   quote of its own.
+   before it that has one. A sentence right before it may introduce it with no
+   speech verb ("Captain X, 31, was upbeat.", "X, the senator who led the effort:").
+   Never a later sentence's: that one mostly introduces a quote of its own.
 5. A quote left without a speaker whose words are quoted again with one (a lead or
-   pull-quote) takes that speaker.
+   pull-quote) takes that speaker; a pull-quote whose opening mark was lost takes it
+   even over its own.
 
 A speaker must be a named entity (person, organisation, place or group); "officials
 said" gives no speaker rather than a wrong one.
@@ -40,6 +43,7 @@ said" gives no speaker rather than a wrong one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL, speaker_id
 from storyline.language.nlp import ParsedPiece
@@ -54,12 +58,16 @@ from storyline.language.speaker_phrases import (
 from storyline.language.speaker_state import ResolverState
 from storyline.language.speaker_turns import attributed_after, continued, from_before, standalone
 from storyline.language.speaker_words import (
+    NAMING_VERBS,
     PLAIN_SPEECH,
     before_slash,
     is_speech_verb,
     share_repeated_words,
 )
 from storyline.model import Article, EntityMention, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def attribute_quotes(article: Article, pieces: Sequence[ParsedPiece],
@@ -123,6 +131,13 @@ def _direct(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None
             return None, True
     if verbs:
         return None, True
+    for item in narrative:
+        if item.token.lower_ in NAMING_VERBS and item.token.tag_.startswith("VB") \
+                and _frames(state, item.token, span):
+            # "what Obama called “…”", "Playboy, which named her “…”": who gave the words.
+            speaker = subject_speaker(state, item.token)
+            if speaker is not None and speaker.label in (PERSON_LABEL, "ORG"):
+                return speaker, True
     roots = [t for t in narrative if t.token.dep_ == "ROOT"]
     for root in roots:
         speaker = subject_speaker(state, root.token)
@@ -157,6 +172,12 @@ def _colon_label(state: ResolverState, span: QuoteSpan) -> EntityMention | None:
         if mention is not None and mention.label == PERSON_LABEL:
             return before_slash(mention)
     return None
+
+
+def _frames(state: ResolverState, verb: Token, span: QuoteSpan) -> bool:
+    """Whether the quote's words are in the verb's clause (its object or complement)."""
+    inside = state.index.tokens_between(span.start, span.end)
+    return any(verb in item.token.ancestors for item in inside[:3])
 
 
 def _distance(position: int, span: QuoteSpan) -> int:
