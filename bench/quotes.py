@@ -104,7 +104,7 @@ from pathlib import Path
 from typing import Any
 
 GOLD = Path(__file__).resolve().parent / "quotes_gold.jsonl"
-HELD_OUT = frozenset({"fresh3", "fresh4"})
+HELD_OUT = frozenset({"fresh3", "fresh4", "fresh5"})
 TITLES = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "judge", "insp", "inspector",
     "director", "secretary", "president", "general", "gen", "const", "sir", "lord",
@@ -217,7 +217,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--errors", action="store_true", help="list wrong speakers and misses")
-    halves = ("tune", "check", "fresh", "fresh2", "fresh3", "fresh4", "all")
+    halves = ("tune", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "all")
     parser.add_argument("--half", choices=halves, default="all",
                         help="which half's errors to list (all: every half but the held-out ones)")
     args = parser.parse_args()
