@@ -11,8 +11,10 @@ order; t17 articles in shuffled order. Prints the ECB+ picks and the t17 picks p
 in draw order: tune/check take ECB+ 1-16 and t17 1-4, fresh ECB+ 17-22 and t17 5,
 fresh2 ECB+ 23-27 and t17 6, fresh3 ECB+ 28-33 (the last topics
 with a candidate) and t17 7-8, fresh4 t17 9-11 of each topic (``--t17 11``; the ECB+ topics
-being exhausted, fresh4 holds no ECB+ article). Listing more t17 picks leaves the earlier
-ones unchanged: each topic is shuffled whole, and the shuffles run in the same order.
+being exhausted, fresh4 holds no ECB+ article), fresh5 t17 12-14 of each topic and then,
+to reach 35 quotes, EgyptianProtest_cnn's 15th (``--t17 15``). Listing more t17 picks
+leaves the earlier ones unchanged: each topic is shuffled whole, and the shuffles run in
+the same order.
 """
 
 from __future__ import annotations
