@@ -12,7 +12,9 @@ in draw order: tune/check take ECB+ 1-16 and t17 1-4, fresh ECB+ 17-22 and t17 5
 fresh2 ECB+ 23-27 and t17 6, fresh3 ECB+ 28-33 (the last topics
 with a candidate) and t17 7-8, fresh4 t17 9-11 of each topic (``--t17 11``; the ECB+ topics
 being exhausted, fresh4 holds no ECB+ article), fresh5 t17 12-14 of each topic and then,
-to reach 35 quotes, EgyptianProtest_cnn's 15th (``--t17 15``). Listing more t17 picks
+to reach 35 quotes, EgyptianProtest_cnn's 15th (``--t17 15``), fresh6
+EgyptianProtest_cnn's 16th-18th and the other topics' 15th-17th, one pick per topic in turn
+until at least 12 articles and 40 quotes (``--t17 18``). Listing more t17 picks
 leaves the earlier ones unchanged: each topic is shuffled whole, and the shuffles run in
 the same order.
 """
