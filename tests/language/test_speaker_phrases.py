@@ -1,0 +1,29 @@
+"""Whom a noun phrase names as a speaker: appositions the parse hangs on the wrong noun."""
+
+from __future__ import annotations
+
+from storyline.config import default_config
+from storyline.language.step import LanguageStep
+from storyline.model import Article, Paragraph
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    """The speakers of the quotes the language step finds in the paragraphs."""
+    text, spans = "", []
+    for paragraph in paragraphs:
+        if text:
+            text += "\n\n"
+        spans.append(Paragraph(len(text), len(text) + len(paragraph)))
+        text += paragraph
+    [result] = list(LanguageStep(default_config()).run([Article(id="t", text=text,
+                                                                paragraphs=spans)]))
+    assert isinstance(result, Article)
+    return [quote.speaker for quote in result.quotes]
+
+
+def test_a_name_in_apposition_after_of_an_organisation_names_the_head() -> None:
+    assert speakers(
+        "The chief executive of the Disasters Emergency Committee , Brendan Gormley , has "
+        "warned against using material that `` connives in the sort of disaster pornography "
+        "that does exist '' after newspapers published images of the dead .") == [
+        "Brendan Gormley"]
