@@ -27,3 +27,11 @@ def test_a_name_in_apposition_after_of_an_organisation_names_the_head() -> None:
         "warned against using material that `` connives in the sort of disaster pornography "
         "that does exist '' after newspapers published images of the dead .") == [
         "Brendan Gormley"]
+
+
+def test_the_company_is_the_organisation_last_a_subject() -> None:
+    assert speakers(
+        "Twitter confirmed on Tuesday evening that its site had been shut down in Egypt .",
+        "Earlier in the day , Twitter seemed unsure .",
+        "`` We 're not experts on how Twitter is being used in highly developing situations , '' "
+        "the company tweeted from the same handle .") == ["Twitter"]

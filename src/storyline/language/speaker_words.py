@@ -59,6 +59,10 @@ ORGANISATION_NOUNS = frozenset({
     "court", "team", "club", "studio", "campaign", "foundation", "charity", "institute",
     "association", "authority", "embassy", "administration", "daily", "tabloid", "outlet",
 })
+# Organisation nouns that stand for the organisation last in the news ("the company
+# tweeted"), not for a body of their own ("the government", "police").
+GENERIC_ORGANISATIONS = frozenset({"company", "firm", "group", "organisation", "organization",
+                                   "charity", "network", "website", "site", "broadcaster"})
 # Documents and posts that carry words ("the statement said", "the blog adds", "a letter
 # read"): their speaker is the owner the text gives them, never the document itself.
 DOCUMENT_NOUNS = frozenset({
