@@ -35,3 +35,12 @@ def test_the_company_is_the_organisation_last_a_subject() -> None:
         "Earlier in the day , Twitter seemed unsure .",
         "`` We 're not experts on how Twitter is being used in highly developing situations , '' "
         "the company tweeted from the same handle .") == ["Twitter"]
+
+
+def test_a_passive_naming_verb_gives_the_words_to_its_agent() -> None:
+    assert speakers(
+        "Pte Beharry 's award was described by Gary Sheffield , a leading historian of the "
+        "army , as `` a classic in the VC mould - he was rescuing colleagues '' .",
+        "The film contains a scene described by one critic as so violent `` it makes the "
+        "old classics look like a pop video '' .",
+    ) == ["Gary Sheffield", None]

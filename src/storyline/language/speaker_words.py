@@ -80,7 +80,8 @@ PLATFORMS = frozenset({"twitter", "facebook", "youtube", "instagram", "myspace",
 DOCUMENT_VERBS = frozenset({"read", "reads"})
 # Verbs that give a name or a description in someone's words ("what Obama called “…”").
 NAMING_VERBS = frozenset({"call", "calls", "called", "calling", "name", "names", "named",
-                          "dub", "dubs", "dubbed", "brand", "brands", "branded"})
+                          "dub", "dubs", "dubbed", "brand", "brands", "branded", "describe",
+                          "describes", "described", "describing"})
 # Verbs whose "from" phrase names who spoke ("the court heard from X").
 HEARING_VERBS = frozenset({"hear", "hears", "heard", "hearing"})
 # Nouns for a person the story is about ("the singer", "the attorney", "the civil rights

@@ -51,6 +51,7 @@ from storyline.language.quotes import QuoteSpan
 from storyline.language.speaker_index import ArticleIndex
 from storyline.language.speaker_phrases import (
     first_name,
+    phrase_speaker,
     speaker_of_verb,
     subject_speaker,
     unnamed_subject,
@@ -134,7 +135,16 @@ def _direct(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None
     for item in narrative:
         if item.token.lower_ in NAMING_VERBS and item.token.tag_.startswith("VB") \
                 and _frames(state, item.token, span):
-            # "what Obama called “…”", "Playboy, which named her “…”": who gave the words.
+            # "what Obama called “…”", "Playboy, which named her “…”": who gave the words;
+            # of a passive, its agent ("a scene described by one critic as “…”": unnamed).
+            agent = _agent(item.token)
+            if agent is not None:
+                found = phrase_speaker(state, agent)
+                return (found, True) if found is None or found.label in (
+                    PERSON_LABEL, "ORG") else (None, True)
+            if item.token.tag_ == "VBN" and item.token.dep_ in ("acl", "relcl") \
+                    or any(c.dep_ == "auxpass" for c in item.token.children):
+                continue  # "a scene described as “…”": its subject is what is named
             speaker = subject_speaker(state, item.token)
             if speaker is not None and speaker.label in (PERSON_LABEL, "ORG"):
                 return speaker, True
@@ -178,6 +188,14 @@ def _frames(state: ResolverState, verb: Token, span: QuoteSpan) -> bool:
     """Whether the quote's words are in the verb's clause (its object or complement)."""
     inside = state.index.tokens_between(span.start, span.end)
     return any(verb in item.token.ancestors for item in inside[:3])
+
+
+def _agent(verb: Token) -> Token | None:
+    """The noun of a passive verb's "by" phrase, if any."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _distance(position: int, span: QuoteSpan) -> int:
