@@ -41,6 +41,7 @@ _LONGEST_PIECE = 500
 # Words of an attribution: a stretch with one is narrative between two quotes.
 _ATTRIBUTION = re.compile(r"\b(?:said|says|asked|asks|told|tells|added|adds|according)\b")
 _MARKS = re.compile("``|''|[“”\"‘’]")
+_DOUBLE_MARKS = re.compile("``|''|[“”\"]")
 # Tokenised corpora write quotes the TeX way: ``…''.
 _EQUIVALENT = {"``": _DOUBLE_OPEN, "''": _DOUBLE_CLOSE}
 
@@ -154,7 +155,9 @@ def _scan(article: Article, body: Sequence[int], single: bool) -> list[QuoteSpan
                 # A second opening mark with no close: a lost closing mark when a new
                 # sentence starts there (the stretch so far is a quote of its own),
                 # else a stray first mark (restart from here).
-                if mark == _DOUBLE_OPEN and _lost_close(text, content_start, match):
+                opened_line = current.outer_start == _first_visible(
+                    text, article.paragraphs[current.paragraphs[0]].start, paragraph.end)
+                if mark == _DOUBLE_OPEN and _lost_close(text, content_start, match, opened_line):
                     _add_piece(current, text, content_start, match.start())
                     current.outer_end = match.start()
                     spans.append(current)
@@ -244,15 +247,20 @@ def _closed_later(article: Article, body: Sequence[int], position: int) -> bool:
     return False
 
 
-def _lost_close(text: str, start: int, opening: re.Match[str]) -> bool:
+def _lost_close(text: str, start: int, opening: re.Match[str], opened_line: bool) -> bool:
     """Whether a second opening mark in an open quote stands for a close and a reopening.
 
-    It follows a sentence end and a new sentence starts after it, and the stretch quoted since
-    ``start`` has no attribution: stray narration before a real quote mostly has one
-    (`… `` stray he said `` …`).
+    A new sentence starts after it, it follows a sentence end or the quote opened its
+    line (``opened_line``: a mark first in its paragraph opens a real quote), and the
+    stretch quoted since ``start`` has no attribution: stray narration before a real
+    quote mostly has one (`… `` stray he said `` …`).
     """
     following = text[opening.end() :].lstrip()[:1]
-    return text[: opening.start()].rstrip()[-1:] in ".!?…" and following.isupper() \
+    after = _DOUBLE_MARKS.search(text, opening.end())
+    reopened = text[opening.end() : after.start() if after else len(text)]
+    # The new quote is a sentence, not a name in marks (`about some `` Rosenbauer ''`).
+    return (opened_line or text[: opening.start()].rstrip()[-1:] in ".!?…") \
+        and following.isupper() and len(reopened.split()) >= MIN_QUOTE_WORDS \
         and not _ATTRIBUTION.search(text, start, opening.start())
 
 
