@@ -53,3 +53,14 @@ def test_the_main_clause_subject_beats_the_subject_of_a_clause_hanging_from_it()
         "The speech excoriates the government over its record .",
         "`` The invasion of Iraq was a bandit act of blatant state terrorism , '' he said .",
     ) == ["Harold Pinter"]
+
+
+def test_the_source_of_according_to_is_whom_a_later_he_stands_for() -> None:
+    assert speakers(
+        "Paul Mann of the University of Texas says the plates have been pushing for years .",
+        "Earthquakes have not been a priority in the Caribbean when it comes to planning .",
+        "But that could change , according to Simon Young , supervisor of the insurance "
+        "facility .",
+        "`` Coming off a slow hurricane season , there will be a lot more talk about "
+        "earthquakes , '' he told a news service .",
+    ) == ["Simon Young"]

@@ -165,7 +165,8 @@ def _gender_evidence(index: ArticleIndex, mention: EntityMention) -> list[str]:
 def is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) -> bool:
     """Whether the mention is a subject (``main``: not of a reported clause).
 
-    Also when the parse gave the finite verb right after the name no subject
+    Also the source of "according to" (a speaker, as a subject of "said" is), and
+    when the parse gave the finite verb right after the name no subject
     ("Speaking to Newsbeat Jermaine Jackson criticised …", the name parsed as the
     object of "to"): the name is what the verb is about.
     """
@@ -175,6 +176,8 @@ def is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) 
         return True
     for item in tokens:
         head = item.token.head
+        if item.token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+            return True  # "…, according to Simon Young. “…,” he told …": the source
         head_start = index.start_of(head)
         if not mention.start <= head_start < mention.end or head is item.token:
             dep = item.token.dep_
