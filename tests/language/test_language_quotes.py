@@ -496,3 +496,23 @@ def test_a_naming_verb_gives_the_words_to_its_subject() -> None:
     assert speakers(
         "The US has launched what President Barack Obama called `` one of the largest relief "
         "efforts in its history '' following the earthquake .") == ["Barack Obama"]
+
+
+def test_an_opening_mark_after_a_sentence_end_in_an_open_quote_closes_it_and_reopens() -> None:
+    assert quoted(
+        "`` Therefore they must face the court .",
+        "But he has been clever .",
+        "He has not signed the treaty ... `` But the other one has signed it . ''",
+    ) == ["Therefore they must face the court . But he has been clever . "
+          "He has not signed the treaty ...", "But the other one has signed it ."]
+
+
+def test_a_second_opening_mark_after_an_attribution_restarts_the_quote() -> None:
+    assert quoted("`` He came home , they said . `` Then he left the house for good . ''") == [
+        "Then he left the house for good ."]
+
+
+def test_a_second_opening_mark_in_a_quote_that_opened_its_line_closes_it_and_reopens() -> None:
+    assert quoted("`` I believe these words still apply to art `` So as a writer I stand by "
+                  "them . ''", "He talks about some `` Rosenbauer '' machine .") == [
+        "I believe these words still apply to art", "So as a writer I stand by them ."]

@@ -26,10 +26,10 @@ def test_a_sentence_may_name_when_a_word_other_than_a_common_opener_is_capitalis
     assert not may_name("He said it was over.", COMMON)
 
 
-def test_quote_paragraphs_and_their_neighbours_get_syntax() -> None:
-    doc = article("First one.", "Second one.",
-                  "“We agree on every point that matters to us,” he said.", "Fourth.", "Fifth.")
-    assert syntax_paragraphs(doc, find_quote_spans(doc)) == {1, 2, 3}
+def test_quote_paragraphs_three_before_and_one_after_get_syntax() -> None:
+    doc = article("First one.", "Second one.", "Third one.", "Fourth one.",
+                  "“We agree on every point that matters to us,” he said.", "Sixth.", "Seventh.")
+    assert syntax_paragraphs(doc, find_quote_spans(doc)) == {1, 2, 3, 4, 5}
 
 
 def test_plan_keeps_name_bearing_runs_of_sentences_and_whole_syntax_paragraphs() -> None:

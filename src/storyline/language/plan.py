@@ -18,6 +18,8 @@ from storyline.language.quotes import QuoteSpan
 from storyline.language.sentences import split_plain
 from storyline.model import Article
 
+# Paragraphs before a quote's whose syntax is read (see :func:`syntax_paragraphs`).
+SYNTAX_BEFORE = 3
 # Every label the language step keeps (PERSON, ORG, GPE, NORP, LOC, EVENT, FAC) is a
 # proper name, and an English proper name has a capital letter.
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
@@ -39,7 +41,9 @@ def syntax_paragraphs(article: Article, spans: Sequence[QuoteSpan]) -> set[int]:
     Speakers are found from dependencies in a quote's own sentences; a "he said" looks
     back for the last person who was a grammatical subject, and a quote standing alone
     takes the speaker of a nearby sentence, before or after it — most often in the
-    paragraph next to it.
+    paragraph next to it. :data:`SYNTAX_BEFORE` paragraphs before a quote's are read:
+    in a text of one sentence a line the subject "he" stands for is often a few lines
+    up (a lead after a photo caption, a profile's "The 75-year-old … He …").
     """
     body = [i for i, paragraph in enumerate(article.paragraphs) if paragraph.kind == "body"]
     position = {index: n for n, index in enumerate(body)}
@@ -48,7 +52,7 @@ def syntax_paragraphs(article: Article, spans: Sequence[QuoteSpan]) -> set[int]:
         for index in span.paragraphs:
             n = position.get(index)
             if n is not None:
-                wanted.update(body[max(0, n - 1) : n + 2])
+                wanted.update(body[max(0, n - SYNTAX_BEFORE) : n + 2])
     return wanted
 
 

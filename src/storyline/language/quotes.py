@@ -41,6 +41,7 @@ _LONGEST_PIECE = 500
 # Words of an attribution: a stretch with one is narrative between two quotes.
 _ATTRIBUTION = re.compile(r"\b(?:said|says|asked|asks|told|tells|added|adds|according)\b")
 _MARKS = re.compile("``|''|[“”\"‘’]")
+_DOUBLE_MARKS = re.compile("``|''|[“”\"]")
 # Tokenised corpora write quotes the TeX way: ``…''.
 _EQUIVALENT = {"``": _DOUBLE_OPEN, "''": _DOUBLE_CLOSE}
 
@@ -151,7 +152,15 @@ def _scan(article: Article, body: Sequence[int], single: bool) -> list[QuoteSpan
                 spans.append(current)
                 current = None
             elif char == mark and mark != _STRAIGHT:
-                # A second opening mark with no close: restart from here.
+                # A second opening mark with no close: a lost closing mark when a new
+                # sentence starts there (the stretch so far is a quote of its own),
+                # else a stray first mark (restart from here).
+                opened_line = current.outer_start == _first_visible(
+                    text, article.paragraphs[current.paragraphs[0]].start, paragraph.end)
+                if mark == _DOUBLE_OPEN and _lost_close(text, content_start, match, opened_line):
+                    _add_piece(current, text, content_start, match.start())
+                    current.outer_end = match.start()
+                    spans.append(current)
                 current = QuoteSpan([], match.start(), match.end(), [index])
                 content_start = match.end()
             first_mark = False
@@ -216,7 +225,8 @@ def _closed_later(article: Article, body: Sequence[int], position: int) -> bool:
     """Whether a quote left open goes on in the paragraph ``body[position]``.
 
     It does when the first quotation mark from there on, in consecutive paragraphs of
-    which at most :data:`_UNMARKED_LINES` have no mark, can only close a quote (” or '').
+    which at most :data:`_UNMARKED_LINES` have no mark, can only close a quote (” or ''),
+    or opens one after a sentence end inside its line (a lost close, see :func:`_lost_close`).
     """
     for offset, index in enumerate(body[position : position + _UNMARKED_LINES + 1]):
         if index != body[position] + offset:
@@ -224,8 +234,34 @@ def _closed_later(article: Article, body: Sequence[int], position: int) -> bool:
         paragraph = article.paragraphs[index]
         first = _MARKS.search(article.text, paragraph.start, paragraph.end)
         if first is not None:
-            return _mark_of(first) == _DOUBLE_CLOSE
+            # An opening mark inside a line, after a sentence end, whose quote closes:
+            # the open quote's closing mark was lost there (`… justice ... `` But …''`).
+            following = _MARKS.search(article.text, first.end())
+            return _mark_of(first) == _DOUBLE_CLOSE or (
+                first.start() > _first_visible(article.text, paragraph.start, paragraph.end)
+                and _mark_of(first) == _DOUBLE_OPEN
+                and article.text[: first.start()].rstrip()[-1:] in ".!?…"
+                and following is not None and _mark_of(following) == _DOUBLE_CLOSE
+                and not _ATTRIBUTION.search(
+                    article.text, article.paragraphs[body[position]].start, first.start()))
     return False
+
+
+def _lost_close(text: str, start: int, opening: re.Match[str], opened_line: bool) -> bool:
+    """Whether a second opening mark in an open quote stands for a close and a reopening.
+
+    A new sentence starts after it, it follows a sentence end or the quote opened its
+    line (``opened_line``: a mark first in its paragraph opens a real quote), and the
+    stretch quoted since ``start`` has no attribution: stray narration before a real
+    quote mostly has one (`… `` stray he said `` …`).
+    """
+    following = text[opening.end() :].lstrip()[:1]
+    after = _DOUBLE_MARKS.search(text, opening.end())
+    reopened = text[opening.end() : after.start() if after else len(text)]
+    # The new quote is a sentence, not a name in marks (`about some `` Rosenbauer ''`).
+    return (opened_line or text[: opening.start()].rstrip()[-1:] in ".!?…") \
+        and following.isupper() and len(reopened.split()) >= MIN_QUOTE_WORDS \
+        and not _ATTRIBUTION.search(text, start, opening.start())
 
 
 def _mark_of(match: re.Match[str]) -> str:

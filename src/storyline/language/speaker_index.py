@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from storyline.language.nlp import ParsedPiece
 from storyline.language.quotes import QuoteSpan
-from storyline.language.speaker_words import SPEAKER_LABELS
+from storyline.language.speaker_words import PLATFORMS, SPEAKER_LABELS
 from storyline.model import Article, EntityMention
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class ArticleIndex:
         self.by_identity = {(id(t.token.doc), t.token.i): t.start for t in self.tokens}
         self.sentence_starts = [s.start for s in article.sentences]
         self.sentences = article.sentences
-        self.mentions = [m for m in article.entities if m.label in SPEAKER_LABELS]
+        self.mentions = [_as_speaker(m) for m in article.entities if m.label in SPEAKER_LABELS]
         self.mention_starts = [m.start for m in self.mentions]
         self.quote_ranges = sorted((s.outer_start, s.outer_end) for s in spans)
         self._words: dict[str, list[PlacedToken]] | None = None
@@ -97,3 +97,14 @@ class ArticleIndex:
                     for part in set(mention.text.lower().split()):
                         self._mention_words.setdefault(part, []).append(mention)
         return self._mention_words.get(word, [])
+
+
+def _as_speaker(mention: EntityMention) -> EntityMention:
+    """The mention as the speaker search reads it: a platform is a company, not a person.
+
+    (The entity model tags "Twitter" a person as the subject of "confirmed".)
+    """
+    if mention.label == "PERSON" and mention.text.lower() in PLATFORMS:
+        return EntityMention(mention.text, "ORG", mention.start, mention.end,
+                             canonical=mention.canonical)
+    return mention

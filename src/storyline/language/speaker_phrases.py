@@ -169,6 +169,35 @@ def _joint_names(index: ArticleIndex, first: Token) -> EntityMention | None:
     return None
 
 
+def _apposition_after_of(index: ArticleIndex, head: Token) -> EntityMention | None:
+    """The person an apposition ending the phrase names: "The chief executive of X, Name,".
+
+    The parse hangs the name on X, the object of "of"/"for"/"at"; when X is an
+    organisation or place (not a person's role: "the mother of the victim, Jane"), the
+    name is the phrase's head's.
+    """
+    last = max(t.i for t in head.subtree)
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "at"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.lower_ in PERSON_ROLE_NOUNS:
+                continue
+            owner = index.mention_at(index.start_of(obj))
+            if owner is not None and owner.label == PERSON_LABEL:
+                continue
+            for child in obj.children:
+                if child.dep_ != "appos" or max(t.i for t in child.subtree) < last - 1:
+                    continue
+                mention = index.mention_at(index.start_of(child))
+                if mention is None:
+                    mention = next((index.mention_at(index.start_of(t)) for t in child.lefts
+                                    if t.dep_ == "compound"), None)
+                if mention is not None and mention.label == PERSON_LABEL:
+                    return mention
+    return None
+
+
 def unnamed_since(state: ResolverState, mention: EntityMention, position: int) -> bool:
     """Whether an anonymous source spoke between a mention and a later "he"/"she".
 
@@ -279,6 +308,9 @@ def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
                 or _joint_names(state.index, child)
             if mention is not None:
                 return mention
+    named = _apposition_after_of(state.index, head)
+    if named is not None:
+        return named
     if head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children):
         for child in head.children:  # "said businessman and blogger Andrew Halcro"
             if child.dep_ == "conj":

@@ -6,7 +6,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL
-from storyline.language.speaker_index import ArticleIndex
+from storyline.language.speaker_index import ArticleIndex, PlacedToken
 from storyline.language.speaker_state import (
     MAX_SENTENCE_DISTANCE,
     PRONOUN_LOOKBACK_SENTENCES,
@@ -15,18 +15,27 @@ from storyline.language.speaker_state import (
 from storyline.language.speaker_words import GENDER_PRONOUNS, GENDER_TITLES, SUBJECTS, is_reported
 from storyline.model import EntityMention
 
+# Tags of a finite verb, or of a participle after its auxiliary ("has donated").
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+# How many "he"/"she" subjects a pronoun may read back through (see :func:`pronoun`).
+MAX_CHAIN = 8
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def pronoun(state: ResolverState, position: int, gender: str | None = None) -> EntityMention | None:
+def pronoun(state: ResolverState, position: int, gender: str | None = None,
+            depth: int = 0) -> EntityMention | None:
     """Resolve "he"/"she" at ``position`` to a person mentioned before it.
 
     The later of the last quote's speaker (within :data:`MAX_SENTENCE_DISTANCE`
     sentences) and the subject of the latest earlier sentence with a person as
-    subject (its last outside reported clauses, if any); failing both, the last
-    person who was a subject, else the last named. People the article marks as of
-    the other ``gender`` ("male"/"female": a title, a pronoun after them) are skipped.
+    subject (the one of the main clause, outside reported clauses, if any); failing
+    both, the last person who was a subject, else the referent of the latest earlier
+    "he"/"she" subject (a chain of sentences about the same person: "He will be
+    sending his publisher, Stephen Page …" does not make the publisher the topic),
+    else the last named. People the article marks as of the other ``gender``
+    ("male"/"female": a title, a pronoun after them) are skipped.
     """
     sentence = state.index.sentence_of(position)
     best: tuple[int, EntityMention] | None = None
@@ -52,14 +61,60 @@ def pronoun(state: ResolverState, position: int, gender: str | None = None) -> E
         last = state.index.sentence_of(earlier_subjects[-1].start)
         same = [m for m in earlier_subjects if state.index.sentence_of(m.start) == last]
         unreported = [m for m in same if is_subject(state.index, m, main=True)]
-        subject = unreported[-1] if unreported else same[0]
+        # The main clause's subject, not one of a clause hanging from it ("Pinter has
+        # called for Tony Blair to be tried": Pinter); of equals the last.
+        subject = min(reversed(unreported), key=lambda m: _clause_depth(state.index, m)) \
+            if unreported else same[0]
         if best is None or subject.start > best[0]:
             return subject
     if best is not None:
         return best[1]
     if subjects:
         return subjects[-1]
+    chained = _pronoun_subject(state, first, sentence, gender)
+    # A chain only when its "he" is in the sentence of the last person named or a later
+    # one: "He is not alone. … the comment from rapper Kanye West. '…,' he said" is
+    # West's; "He will be sending his publisher, Stephen Page, …" keeps its subject.
+    if chained is not None and depth < MAX_CHAIN and (not people or state.index.sentence_of(
+            chained) >= state.index.sentence_of(people[-1].start)):
+        found = pronoun(state, chained, gender, depth + 1)
+        if found is not None:
+            return found
     return people[-1] if people else None
+
+
+def _pronoun_subject(state: ResolverState, first: int, sentence: int,
+                     gender: str | None) -> int | None:
+    """Offset of the latest "he"/"she" (of the gender) in sentences first..sentence-1.
+
+    The nominative is a subject: no parse is needed (sentences far from quotes have none).
+    A sentence whose subject is a proper noun the entity model missed breaks the chain.
+    """
+    words = {"male": ("he",), "female": ("she",)}.get(gender or "", ("he", "she"))
+    for index in range(sentence - 1, max(-1, first - 1), -1):
+        tokens = state.index.sentence_tokens(index)
+        if any(_unknown_name(state.index, t) for t in tokens):
+            return None  # a subject with a name the entity model missed takes over
+        for item in reversed(tokens):
+            if item.token.lower_ in words:
+                return item.start
+    return None
+
+
+def _unknown_name(index: ArticleIndex, item: PlacedToken) -> bool:
+    """Whether the token is a proper-noun main subject the entity model tagged nowhere."""
+    token = item.token
+    return token.dep_ in SUBJECTS and token.head.dep_ == "ROOT" and token.tag_ == "NNP" \
+        and index.mention_at(item.start) is None \
+        and not any(m.label == PERSON_LABEL for m in index.mentions_with_word(token.lower_))
+
+
+def _clause_depth(index: ArticleIndex, mention: EntityMention) -> int:
+    """How deep in its sentence's tree the clause the mention is subject of hangs."""
+    depths = [len(list(item.token.ancestors)) - (item.token.dep_ == "appos")
+              for item in index.tokens_between(mention.start, mention.end)
+              if item.token.dep_ in SUBJECTS or item.token.dep_ == "appos"]
+    return min(depths, default=0)
 
 
 def fits(state: ResolverState, mention: EntityMention, gender: str | None) -> bool:
@@ -110,15 +165,19 @@ def _gender_evidence(index: ArticleIndex, mention: EntityMention) -> list[str]:
 def is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) -> bool:
     """Whether the mention is a subject (``main``: not of a reported clause).
 
-    Also when the parse gave the finite verb right after the name no subject
+    Also the source of "according to" (a speaker, as a subject of "said" is), and
+    when the parse gave the finite verb right after the name no subject
     ("Speaking to Newsbeat Jermaine Jackson criticised …", the name parsed as the
     object of "to"): the name is what the verb is about.
     """
     tokens = index.tokens_between(mention.start, mention.end)
-    if tokens and _subjectless_verb_after(tokens[-1].token):
+    if tokens and (_subjectless_verb_after(tokens[-1].token)
+                   or _subjectless_head(tokens[-1].token)):
         return True
     for item in tokens:
         head = item.token.head
+        if item.token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+            return True  # "…, according to Simon Young. “…,” he told …": the source
         head_start = index.start_of(head)
         if not mention.start <= head_start < mention.end or head is item.token:
             dep = item.token.dep_
@@ -127,6 +186,17 @@ def is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) 
             if dep in SUBJECTS and (not main or not is_reported(head)):
                 return True
     return False
+
+
+def _subjectless_head(token: Token) -> bool:
+    """Whether the name hangs, before it, from a main verb the parse left without a subject.
+
+    ("Singer Madonna , meanwhile , has donated …", the name parsed as an adverbial.)
+    """
+    verb = token.head
+    return verb.i > token.i and verb.dep_ == "ROOT" and verb.tag_ in _FINITE \
+        and token.dep_ not in ("pobj", "dobj", "iobj", "attr", "oprd", "poss", "prep") \
+        and not any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children)
 
 
 def _subjectless_verb_after(token: Token) -> bool:

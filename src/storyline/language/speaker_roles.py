@@ -12,7 +12,10 @@ from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL
 from storyline.language.speaker_index import ArticleIndex
+from storyline.language.speaker_pronouns import is_subject
+from storyline.language.speaker_state import PRONOUN_LOOKBACK_SENTENCES
 from storyline.language.speaker_words import (
+    GENERIC_ORGANISATIONS,
     ORGANISATION_NOUNS,
     SPEAKER_LABELS,
     TITLE_WORDS,
@@ -95,7 +98,26 @@ def antecedent(index: ArticleIndex, head: Token) -> EntityMention | None:
             if found is not None and (best is None or found.start > best.start):
                 best = found
     # A role is a person's or an organisation's, not a place's ("U.S. official").
-    return best if best is not None and best.label in (PERSON_LABEL, "ORG") else None
+    if best is not None and best.label in (PERSON_LABEL, "ORG"):
+        return best
+    return organisation_subject(index, head) if head.lower_ in GENERIC_ORGANISATIONS else None
+
+
+def organisation_subject(index: ArticleIndex, head: Token) -> EntityMention | None:
+    """The organisation "the company" stands for: the last one a subject, a few sentences back.
+
+    ("Earlier in the day, Twitter seemed unsure. “…,” the company tweeted.")
+    """
+    position = index.start_of(head)
+    first = index.sentence_of(position) - PRONOUN_LOOKBACK_SENTENCES
+    for mention in reversed(index.mentions):
+        if mention.start >= position or index.in_quote(mention.start):
+            continue
+        if index.sentence_of(mention.start) < first:
+            return None
+        if mention.label == "ORG" and is_subject(index, mention):
+            return mention
+    return None
 
 
 def named_by(index: ArticleIndex, noun: Token) -> EntityMention | None:

@@ -107,6 +107,32 @@ def from_before(state: ResolverState, span: QuoteSpan) -> EntityMention | None:
             introduced_by(state, candidate) if candidate == first - 1 else None)
         if found is not None:
             return found
+    return topic(state, first)
+
+
+def topic(state: ResolverState, first: int) -> EntityMention | None:
+    """The person the sentences right before a quote are about, if they are about one.
+
+    The nearest of the :data:`MAX_SENTENCE_DISTANCE` sentences before it whose main
+    subject is a named person or "he"/"she" gives that person ("Francoise and her
+    relatives have got no food. They are surviving … “It is the only way we can
+    exist …”"); a sentence with a quote or a speech verb of its own (someone else's
+    words, an unnamed source's too), or a question (the writer's), stops the search.
+    """
+    for candidate in range(first - 1, max(-1, first - 1 - MAX_SENTENCE_DISTANCE), -1):
+        tokens = state.index.sentence_tokens(candidate)
+        if state.index.has_quote(candidate) or any(is_speech_verb(t.token) for t in tokens) \
+                or (tokens and tokens[-1].token.text == "?"):
+            return None  # another's words (an unnamed source's), or the writer's question
+        for item in tokens:
+            if item.token.dep_ != "ROOT":
+                continue
+            subject = subject_token(state.index, item.token)
+            if subject is None:
+                continue
+            found = phrase_speaker(state, subject)
+            if found is not None and found.label == PERSON_LABEL:
+                return found
     return None
 
 

@@ -59,6 +59,10 @@ ORGANISATION_NOUNS = frozenset({
     "court", "team", "club", "studio", "campaign", "foundation", "charity", "institute",
     "association", "authority", "embassy", "administration", "daily", "tabloid", "outlet",
 })
+# Organisation nouns that stand for the organisation last in the news ("the company
+# tweeted"), not for a body of their own ("the government", "police").
+GENERIC_ORGANISATIONS = frozenset({"company", "firm", "group", "organisation", "organization",
+                                   "charity", "network", "website", "site", "broadcaster"})
 # Documents and posts that carry words ("the statement said", "the blog adds", "a letter
 # read"): their speaker is the owner the text gives them, never the document itself.
 DOCUMENT_NOUNS = frozenset({
@@ -76,7 +80,8 @@ PLATFORMS = frozenset({"twitter", "facebook", "youtube", "instagram", "myspace",
 DOCUMENT_VERBS = frozenset({"read", "reads"})
 # Verbs that give a name or a description in someone's words ("what Obama called “…”").
 NAMING_VERBS = frozenset({"call", "calls", "called", "calling", "name", "names", "named",
-                          "dub", "dubs", "dubbed", "brand", "brands", "branded"})
+                          "dub", "dubs", "dubbed", "brand", "brands", "branded", "describe",
+                          "describes", "described", "describing"})
 # Verbs whose "from" phrase names who spoke ("the court heard from X").
 HEARING_VERBS = frozenset({"hear", "hears", "heard", "hearing"})
 # Nouns for a person the story is about ("the singer", "the attorney", "the civil rights

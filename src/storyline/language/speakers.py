@@ -10,10 +10,14 @@ Patterns, tried in order for each quote:
    the subject of the verb it hangs from; in a nested account ("X says Y told them
    Z said: “…”") the outermost named source. A subject "he"/"she" is the later of the
    last quote's speaker (within three sentences) and the last person who was a main
-   clause's subject, else the last person who was a subject, else the last person
-   mentioned. A definite role noun ("police", "the brothers") is the named entity
-   it titled before ("Vancouver Police", "brothers Jermaine and Randy Jackson"); an
-   organisation noun is the name compounded with it ("the AFP news agency"). A
+   clause's subject (of one sentence's, the main clause's), else the last person who
+   was a subject, else what the latest "he"/"she" before stands for (a chain of
+   sentences about one person), else the last person mentioned. A definite role noun
+   ("police", "the brothers") is the named entity it titled before ("Vancouver
+   Police", "brothers Jermaine and Randy Jackson"); an organisation noun is the name
+   compounded with it ("the AFP news agency"), else ("the company") the organisation
+   last a subject; a name in apposition ending "The chief executive of X, Name," is
+   the head's. A
    proper-noun subject the entity model missed is taken as a person, one it cut
    short ("Team spokesman Tim Mead" tagged "Tim") is extended to the head; an unnamed
    subject of "say"/"tell"/"state" ("a spokesman said") means no speaker. A document
@@ -23,7 +27,8 @@ Patterns, tried in order for each quote:
    name right after it ("…," insisted team spokesman Tim Mead"). Of joint speakers the
    first named is kept.
 3. A quote embedded in a sentence with no speech verb: the subject of a naming verb
-   whose clause holds it ("what Obama called “…”", a person or organisation), else
+   whose clause holds it ("what Obama called “…”", a person or organisation; of a
+   passive, its agent: "described by one critic as “…”" has no named speaker), else
    the sentence's subject, when it is a person ("He called it “…”").
 4. A quote standing alone is a turn in a conversation: it continues the previous
    quote's speaker (an unnamed one too) unless a sentence in between reports
@@ -31,7 +36,9 @@ Patterns, tried in order for each quote:
    with no previous quote near, the speaker of the nearest sentence at most three
    before it that has one. A sentence right before it may introduce it with no
    speech verb ("Captain X, 31, was upbeat.", "X, the senator who led the effort:").
-   Never a later sentence's: that one mostly introduces a quote of its own.
+   Failing all, the person the sentences just before are about (a named or he/she
+   main subject), unless one of them reports words or asks a question. Never a later
+   sentence's: that one mostly introduces a quote of its own.
 5. A quote left without a speaker whose words are quoted again with one (a lead or
    pull-quote) takes that speaker; a pull-quote whose opening mark was lost takes it
    even over its own.
@@ -51,6 +58,7 @@ from storyline.language.quotes import QuoteSpan
 from storyline.language.speaker_index import ArticleIndex
 from storyline.language.speaker_phrases import (
     first_name,
+    phrase_speaker,
     speaker_of_verb,
     subject_speaker,
     unnamed_subject,
@@ -134,7 +142,16 @@ def _direct(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None
     for item in narrative:
         if item.token.lower_ in NAMING_VERBS and item.token.tag_.startswith("VB") \
                 and _frames(state, item.token, span):
-            # "what Obama called “…”", "Playboy, which named her “…”": who gave the words.
+            # "what Obama called “…”", "Playboy, which named her “…”": who gave the words;
+            # of a passive, its agent ("a scene described by one critic as “…”": unnamed).
+            agent = _agent(item.token)
+            if agent is not None:
+                found = phrase_speaker(state, agent)
+                return (found, True) if found is None or found.label in (
+                    PERSON_LABEL, "ORG") else (None, True)
+            if item.token.tag_ == "VBN" and item.token.dep_ in ("acl", "relcl") \
+                    or any(c.dep_ == "auxpass" for c in item.token.children):
+                continue  # "a scene described as “…”": its subject is what is named
             speaker = subject_speaker(state, item.token)
             if speaker is not None and speaker.label in (PERSON_LABEL, "ORG"):
                 return speaker, True
@@ -178,6 +195,14 @@ def _frames(state: ResolverState, verb: Token, span: QuoteSpan) -> bool:
     """Whether the quote's words are in the verb's clause (its object or complement)."""
     inside = state.index.tokens_between(span.start, span.end)
     return any(verb in item.token.ancestors for item in inside[:3])
+
+
+def _agent(verb: Token) -> Token | None:
+    """The noun of a passive verb's "by" phrase, if any."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _distance(position: int, span: QuoteSpan) -> int:

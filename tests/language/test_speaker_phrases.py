@@ -1,0 +1,46 @@
+"""Whom a noun phrase names as a speaker: appositions the parse hangs on the wrong noun."""
+
+from __future__ import annotations
+
+from storyline.config import default_config
+from storyline.language.step import LanguageStep
+from storyline.model import Article, Paragraph
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    """The speakers of the quotes the language step finds in the paragraphs."""
+    text, spans = "", []
+    for paragraph in paragraphs:
+        if text:
+            text += "\n\n"
+        spans.append(Paragraph(len(text), len(text) + len(paragraph)))
+        text += paragraph
+    [result] = list(LanguageStep(default_config()).run([Article(id="t", text=text,
+                                                                paragraphs=spans)]))
+    assert isinstance(result, Article)
+    return [quote.speaker for quote in result.quotes]
+
+
+def test_a_name_in_apposition_after_of_an_organisation_names_the_head() -> None:
+    assert speakers(
+        "The chief executive of the Disasters Emergency Committee , Brendan Gormley , has "
+        "warned against using material that `` connives in the sort of disaster pornography "
+        "that does exist '' after newspapers published images of the dead .") == [
+        "Brendan Gormley"]
+
+
+def test_the_company_is_the_organisation_last_a_subject() -> None:
+    assert speakers(
+        "Twitter confirmed on Tuesday evening that its site had been shut down in Egypt .",
+        "Earlier in the day , Twitter seemed unsure .",
+        "`` We 're not experts on how Twitter is being used in highly developing situations , '' "
+        "the company tweeted from the same handle .") == ["Twitter"]
+
+
+def test_a_passive_naming_verb_gives_the_words_to_its_agent() -> None:
+    assert speakers(
+        "Pte Beharry 's award was described by Gary Sheffield , a leading historian of the "
+        "army , as `` a classic in the VC mould - he was rescuing colleagues '' .",
+        "The film contains a scene described by one critic as so violent `` it makes the "
+        "old classics look like a pop video '' .",
+    ) == ["Gary Sheffield", None]

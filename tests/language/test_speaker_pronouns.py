@@ -1,0 +1,66 @@
+"""He/she in quote attributions: chains of sentences about one person, main-clause subjects."""
+
+from __future__ import annotations
+
+from storyline.config import default_config
+from storyline.language.step import LanguageStep
+from storyline.model import Article, Paragraph
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    """The speakers of the quotes the language step finds in the paragraphs."""
+    text, spans = "", []
+    for paragraph in paragraphs:
+        if text:
+            text += "\n\n"
+        spans.append(Paragraph(len(text), len(text) + len(paragraph)))
+        text += paragraph
+    [result] = list(LanguageStep(default_config()).run([Article(id="t", text=text,
+                                                                paragraphs=spans)]))
+    assert isinstance(result, Article)
+    return [quote.speaker for quote in result.quotes]
+
+
+def test_he_reads_back_through_sentences_whose_subject_is_he() -> None:
+    assert speakers(
+        "The playwright Harold Pinter has attacked the war in his acceptance speech .",
+        "The 75-year-old will not be attending the award ceremony because of poor health .",
+        "He will be sending his publisher , Stephen Page , in his place to receive the prize .",
+        "But the author of many plays has recorded a video of himself reading the speech .",
+        "In recent years he has been treated for cancer .",
+        "One of the original angry young men , he has lost none of his fury in the speech .",
+        "`` How many people do you have to kill before you qualify as a war criminal ? '' "
+        "he said .",
+    ) == ["Harold Pinter"]
+
+
+def test_a_person_named_after_the_last_he_is_whom_he_stands_for() -> None:
+    assert speakers(
+        "Listener Francis Noel contacted us to query the tone of some of the news reporting .",
+        "The reports had shown looting in the capital .",
+        "Aid was slow to arrive in the first days .",
+        "The airport was crowded with relief flights .",
+        "Roads out of the city were blocked by rubble .",
+        "He is not alone in that view of the coverage .",
+        "It all reminds me of the comment from the rapper Kanye West about another storm .",
+        "`` I hate the way they portray us in the media , '' he said .",
+    ) == ["Kanye West"]
+
+
+def test_the_main_clause_subject_beats_the_subject_of_a_clause_hanging_from_it() -> None:
+    assert speakers(
+        "The playwright Harold Pinter has called for Tony Blair to be tried for war crimes .",
+        "The speech excoriates the government over its record .",
+        "`` The invasion of Iraq was a bandit act of blatant state terrorism , '' he said .",
+    ) == ["Harold Pinter"]
+
+
+def test_the_source_of_according_to_is_whom_a_later_he_stands_for() -> None:
+    assert speakers(
+        "Paul Mann of the University of Texas says the plates have been pushing for years .",
+        "Earthquakes have not been a priority in the Caribbean when it comes to planning .",
+        "But that could change , according to Simon Young , supervisor of the insurance "
+        "facility .",
+        "`` Coming off a slow hurricane season , there will be a lot more talk about "
+        "earthquakes , '' he told a news service .",
+    ) == ["Simon Young"]
