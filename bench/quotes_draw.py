@@ -14,7 +14,9 @@ with a candidate) and t17 7-8, fresh4 t17 9-11 of each topic (``--t17 11``; the 
 being exhausted, fresh4 holds no ECB+ article), fresh5 t17 12-14 of each topic and then,
 to reach 35 quotes, EgyptianProtest_cnn's 15th (``--t17 15``), fresh6
 EgyptianProtest_cnn's 16th-18th and the other topics' 15th-17th, one pick per topic in turn
-until at least 12 articles and 40 quotes (``--t17 18``). Listing more t17 picks
+until at least 12 articles and 40 quotes (``--t17 18``), fresh7 EgyptianProtest_cnn's
+19th-21st and the other topics' 18th-20th, in the same way until at least 12 articles
+and 45 quotes (``--t17 21``). Listing more t17 picks
 leaves the earlier ones unchanged: each topic is shuffled whole, and the shuffles run in
 the same order.
 """
