@@ -16,7 +16,9 @@ to reach 35 quotes, EgyptianProtest_cnn's 15th (``--t17 15``), fresh6
 EgyptianProtest_cnn's 16th-18th and the other topics' 15th-17th, one pick per topic in turn
 until at least 12 articles and 40 quotes (``--t17 18``), fresh7 EgyptianProtest_cnn's
 19th-21st and the other topics' 18th-20th, in the same way until at least 12 articles
-and 45 quotes (``--t17 21``). Listing more t17 picks
+and 45 quotes (``--t17 21``), fresh8 EgyptianProtest_cnn's 22nd-24th and the other
+topics' 21st-23rd, in the same way until at least 12 articles and 45 quotes
+(``--t17 24``). Listing more t17 picks
 leaves the earlier ones unchanged: each topic is shuffled whole, and the shuffles run in
 the same order.
 """
