@@ -82,7 +82,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quotes import GOLD, load_records, offset_map, run_storyline, same_speaker  # noqa: E402
+from quotes import BLIND, GOLD, load_records, offset_map, run_storyline, same_speaker  # noqa: E402
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -243,9 +243,9 @@ def article_rows(article: Any, pieces: Sequence[Any], spans: Sequence[Any]) -> l
 
 
 def extract(data: Path) -> list[dict[str, Any]]:
-    """One item per gold quote (fresh8 excluded): set, article, rules' answer, candidates."""
+    """One item per gold quote (blind sets excluded): set, article, rules' answer, candidates."""
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
-    gold = [g for g in gold if g["half"] != "fresh8"]  # being labelled: never read
+    gold = [g for g in gold if g["half"] not in BLIND]  # kept blind for the next pass: never read
     records = load_records(data, {(g["dataset"], str(g["id"])) for g in gold})
     ordered = [records[(g["dataset"], str(g["id"]))] for g in gold]
     seen = _capture()
