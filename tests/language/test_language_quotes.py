@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from quoted_text import make_article
 
 from storyline.config import default_config
 from storyline.language.quotes import find_quote_spans
 from storyline.language.step import LanguageStep
-from storyline.model import Article, Paragraph, Quote
-
-
-def make_article(*paragraphs: str) -> Article:
-    text, spans = "", []
-    for paragraph in paragraphs:
-        if text:
-            text += "\n\n"
-        spans.append(Paragraph(len(text), len(text) + len(paragraph)))
-        text += paragraph
-    return Article(id="t", text=text, paragraphs=spans)
+from storyline.model import Article, Quote
 
 
 def quoted(*paragraphs: str) -> list[str]:

@@ -2,23 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.config import default_config
-from storyline.language.step import LanguageStep
-from storyline.model import Article, Paragraph
-
-
-def speakers(*paragraphs: str) -> list[str | None]:
-    """The speakers of the quotes the language step finds in the paragraphs."""
-    text, spans = "", []
-    for paragraph in paragraphs:
-        if text:
-            text += "\n\n"
-        spans.append(Paragraph(len(text), len(text) + len(paragraph)))
-        text += paragraph
-    [result] = list(LanguageStep(default_config()).run([Article(id="t", text=text,
-                                                                paragraphs=spans)]))
-    assert isinstance(result, Article)
-    return [quote.speaker for quote in result.quotes]
+from quoted_text import speakers
 
 
 def test_a_standalone_quote_after_sentences_about_a_person_is_theirs() -> None:
