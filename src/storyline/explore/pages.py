@@ -116,9 +116,21 @@ def storyline_head(store: Store, storyline_id: str) -> dict[str, Any]:
     """
     stats = browse.storyline_stats(store, current_id(store, storyline_id))
     if stats is None:
-        raise NotFoundError(f"no storyline {storyline_id!r} in this database; "
-                            "`storyline storylines` lists them")
+        raise _no_storyline(storyline_id)
     return stats
+
+
+def _existing_storyline(store: Store, storyline_id: str) -> str:
+    """The storyline's current id (a merged id is followed); NotFoundError if none."""
+    found_id = current_id(store, storyline_id)
+    if not storyline_exists(store, found_id):
+        raise _no_storyline(storyline_id)
+    return found_id
+
+
+def _no_storyline(storyline_id: str) -> NotFoundError:
+    return NotFoundError(f"no storyline {storyline_id!r} in this database; "
+                         "`storyline storylines` lists them")
 
 
 def rows_by_id(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -133,10 +145,7 @@ def timeline(store: Store, storyline_id: str, dates: int = TIMELINE_DATES,
     Raises:
         NotFoundError: No storyline has (or had) this id.
     """
-    found_id = current_id(store, storyline_id)
-    if not storyline_exists(store, found_id):
-        raise NotFoundError(f"no storyline {storyline_id!r} in this database; "
-                            "`storyline storylines` lists them")
+    found_id = _existing_storyline(store, storyline_id)
     return build_timeline(store, storyline=found_id, max_dates=dates,
                           sentences_per_date=sentences)
 
@@ -264,10 +273,7 @@ def whatsnew(store: Store, storyline_id: str, since: str) -> dict[str, Any]:
     """
     if not DAY.match(since):
         raise InputError(f"since {since!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    found_id = current_id(store, storyline_id)
-    if not storyline_exists(store, found_id):
-        raise NotFoundError(f"no storyline {storyline_id!r} in this database; "
-                            "`storyline storylines` lists them")
+    found_id = _existing_storyline(store, storyline_id)
     ids = browse.storyline_article_ids(store, found_id)
     return {"storyline_id": found_id, "since": since,
             "dates": whats_new(said_items(store, ids), since)}
