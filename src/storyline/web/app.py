@@ -31,7 +31,8 @@ from storyline.web.safety import security_headers
 VIEWS = Path(__file__).resolve().parents[1] / "render"
 Text = Annotated[str | None, Query(max_length=200)]
 Id = Annotated[str, FPath(max_length=200)]
-Day = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+DAY = pages.DAY.pattern  # YYYY, YYYY-MM or YYYY-MM-DD, as the library checks it
+Day = Annotated[str | None, Query(max_length=10, pattern=DAY)]
 PageNo = Annotated[int, Query(ge=1, le=100_000)]
 PerPage = Annotated[int, Query(ge=1, le=listing.MAX_PER_PAGE)]
 
@@ -121,8 +122,8 @@ def create_app(db_path: str) -> FastAPI:
         return timeline(storyline_id, dates, sentences)
 
     @app.get("/api/storylines/{storyline_id}/whatsnew", tags=["storylines"])
-    def api_whatsnew(storyline_id: Id, since: Annotated[str, Query(
-            max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]) -> dict[str, Any]:
+    def api_whatsnew(storyline_id: Id,
+                     since: Annotated[str, Query(max_length=10, pattern=DAY)]) -> dict[str, Any]:
         """Sentences published since a date that report what no earlier article reported."""
         return pages.whatsnew(stores.get(), storyline_id, since)
 
