@@ -116,8 +116,9 @@ def create_app(db_path: str) -> FastAPI:
 
     @app.get("/api/storylines/{storyline_id}/timeline", tags=["storylines"])
     def api_timeline(storyline_id: Id,
-                     dates: Annotated[int, Query(ge=1, le=100)] = 12,
-                     sentences: Annotated[int, Query(ge=1, le=10)] = 2) -> list[dict[str, Any]]:
+                     dates: Annotated[int, Query(ge=1, le=100)] = pages.TIMELINE_DATES,
+                     sentences: Annotated[int, Query(ge=1, le=10)] = pages.TIMELINE_SENTENCES,
+                     ) -> list[dict[str, Any]]:
         """The storyline's cited timeline: the dates that mattered, each with sentences."""
         return timeline(storyline_id, dates, sentences)
 
@@ -202,7 +203,7 @@ def create_app(db_path: str) -> FastAPI:
              include_in_schema=False)
     def timeline_page(request: Request, storyline_id: Id) -> HTMLResponse:
         data = pages.storyline_head(stores.get(), storyline_id)
-        found = timeline(data["storyline_id"], 12, 2)
+        found = timeline(data["storyline_id"], pages.TIMELINE_DATES, pages.TIMELINE_SENTENCES)
         cited = [s["article_id"] for entry in found for s in entry["sentences"]]
         return page(request, "timeline.html.j2", s=data, timeline=found,
                     cited=pages.rows_by_id(stores.get(), cited))
