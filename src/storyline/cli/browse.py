@@ -66,7 +66,8 @@ def show(record_id: str, db: str, fmt: str) -> None:
     from storyline.store.events import current_id
 
     with library_errors(), open_existing_store(db) as store:
-        kind = resolve_kind(store, current_id(store, record_id))
+        found_id = current_id(store, record_id)
+        kind = resolve_kind(store, found_id)
         if kind is None:
             raise NotFoundError(f"no storyline, event or article {record_id!r} in {db}; "
                                 "`storyline storylines --db DB` lists storylines")
@@ -75,7 +76,7 @@ def show(record_id: str, db: str, fmt: str) -> None:
                     "event": (pages.event, terminal.event_view),
                     "article": (pages.article, terminal.article_view)}
         build, view = builders[kind]
-        data = build(store, current_id(store, record_id))
+        data = build(store, found_id)
     terminal.print_out(view(data), {"kind": kind, **data}, fmt)
 
 

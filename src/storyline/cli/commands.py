@@ -19,6 +19,7 @@ from storyline.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_SKIPPED,
     RateColumn,
+    db_to_read,
     err,
     library_errors,
     open_existing_store,
@@ -124,7 +125,7 @@ def _run(config: Config, inputs: tuple[str, ...], db: str, report_path: str | No
 
 
 @main.command()
-@click.option("--db", required=True, help="Database written by `storyline run`.")
+@db_to_read
 @click.option("--corpus-only", is_flag=True,
               help="Keep each article's cleaning and language analysis; redo only the "
                    "corpus steps (recurring lines, names, provenance, events, narration).")
@@ -160,7 +161,7 @@ def rebuild(config: Config, db: str, corpus_only: bool, wait: float | None) -> N
 
 
 @main.command()
-@click.option("--db", required=True, help="Database written by `storyline run`.")
+@db_to_read
 @click.option("--what", type=click.Choice(["articles", "events", "storylines", "passages",
                                            "quotes", "entities", "coverage", "whatsnew"]),
               required=True, help="Which records to export.")
@@ -190,7 +191,7 @@ def export(db: str, what: str, since: str | None, fmt: str, output: str | None) 
 
 
 @main.command()
-@click.option("--db", required=True, help="Database written by `storyline run`.")
+@db_to_read
 @click.option("--storyline", "storyline_id", help="Only this storyline (an id from the export).")
 @click.option("--query", help="Only articles with a sentence containing all these words.")
 @click.option("--from", "date_from", help="First date kept: YYYY, YYYY-MM or YYYY-MM-DD.")
@@ -232,7 +233,7 @@ def timeline(config: Config, db: str, storyline_id: str | None, query: str | Non
 
 
 @main.command()
-@click.option("--db", required=True, help="Database written by `storyline run`.")
+@db_to_read
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
               help="HTML file to write (one self-contained file).")
 @click.pass_obj

@@ -48,6 +48,14 @@ _STORYLINE_STATS = """
 """
 
 
+# Columns: the event holding article ``a`` and the storyline of its event.
+_EVENT_OF_ARTICLE = """(SELECT ea.event_id FROM event_articles ea WHERE ea.article_id = a.id
+                        LIMIT 1) AS event_id,
+                       (SELECT e.storyline_id FROM event_articles ea
+                        JOIN events e ON e.event_id = ea.event_id
+                        WHERE ea.article_id = a.id LIMIT 1) AS storyline_id"""
+
+
 def storyline_page(store: Store, narrow: StorylineFilter, limit: int, offset: int
                    ) -> tuple[list[dict[str, Any]], int]:
     """One page of storylines with their figures, most articles first, and the total count.
@@ -125,12 +133,17 @@ def events_of_storyline(store: Store, storyline_id: str) -> list[dict[str, Any]]
     Row keys: ``event_id``, ``storyline_id``, ``date``, ``date_precision``, ``title``,
     ``summary`` (parsed), ``article_count``.
     """
+    return _event_list(store, "e.storyline_id = ?", (storyline_id,))
+
+
+def _event_list(store: Store, where: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
+    """Events matching ``where`` by date (undated last), with their article counts."""
     rows = store.conn.execute(
-        """SELECT e.event_id, e.storyline_id, e.date, e.date_precision, e.title, e.summary,
-                  COUNT(ea.article_id) AS article_count
-           FROM events e LEFT JOIN event_articles ea ON ea.event_id = e.event_id
-           WHERE e.storyline_id = ? GROUP BY e.event_id
-           ORDER BY e.date IS NULL, e.date, e.event_id""", (storyline_id,))
+        f"""SELECT e.event_id, e.storyline_id, e.date, e.date_precision, e.title, e.summary,
+                   COUNT(ea.article_id) AS article_count
+            FROM events e LEFT JOIN event_articles ea ON ea.event_id = e.event_id
+            WHERE {where} GROUP BY e.event_id
+            ORDER BY e.date IS NULL, e.date, e.event_id""", params)
     return [_event(row) for row in rows]
 
 
@@ -172,11 +185,7 @@ def article_rows(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
             f"""SELECT a.id, a.title, a.url, a.source, a.wire, a.published,
                        a.published_precision, a.seq, a.ingested_at,
                        p.duplicate_group, p.reprint_of, p.version_of, p.exact_duplicate_of,
-                       (SELECT ea.event_id FROM event_articles ea WHERE ea.article_id = a.id
-                        LIMIT 1) AS event_id,
-                       (SELECT e.storyline_id FROM event_articles ea
-                        JOIN events e ON e.event_id = ea.event_id
-                        WHERE ea.article_id = a.id LIMIT 1) AS storyline_id
+                       {_EVENT_OF_ARTICLE}
                 FROM articles a INDEXED BY articles_listing
                 LEFT JOIN provenance p ON p.article_id = a.id
                 WHERE a.id IN ({marks})""", tuple(chunk)))
@@ -252,11 +261,7 @@ def search_sentences(store: Store, fts: str, limit: int, offset: int,
     total = store.conn.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0]
     rows = store.conn.execute(
         f"""SELECT s.article_id, s.idx, s.start, s.end, s.text, a.title, a.source, a.published,
-                   (SELECT ea.event_id FROM event_articles ea WHERE ea.article_id = a.id
-                    LIMIT 1) AS event_id,
-                   (SELECT e.storyline_id FROM event_articles ea
-                    JOIN events e ON e.event_id = ea.event_id
-                    WHERE ea.article_id = a.id LIMIT 1) AS storyline_id
+                   {_EVENT_OF_ARTICLE}
             {base} ORDER BY bm25(sentences_fts), a.seq, s.idx LIMIT ? OFFSET ?""",
         (*params, limit, offset))
     return [dict(row) for row in rows], int(total)
@@ -373,13 +378,7 @@ def totals(store: Store) -> dict[str, int]:
 
 def unlinked_events(store: Store) -> list[dict[str, Any]]:
     """Events in no storyline, by date (rows as :func:`events_of_storyline` gives them)."""
-    rows = store.conn.execute(
-        """SELECT e.event_id, e.storyline_id, e.date, e.date_precision, e.title, e.summary,
-                  COUNT(ea.article_id) AS article_count
-           FROM events e LEFT JOIN event_articles ea ON ea.event_id = e.event_id
-           WHERE e.storyline_id IS NULL GROUP BY e.event_id
-           ORDER BY e.date IS NULL, e.date, e.event_id""")
-    return [_event(row) for row in rows]
+    return _event_list(store, "e.storyline_id IS NULL", ())
 
 
 def article_ids(store: Store, in_no_event: bool = False) -> list[str]:

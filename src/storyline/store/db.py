@@ -104,9 +104,7 @@ class Store:
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open {self.path} as a storyline database: {exc}") from exc
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path} has schema version {version}, newer than this "
-                             f"storyline ({SCHEMA_VERSION}); upgrade storyline to read it")
+        self._refuse_newer(version)
         if version < SCHEMA_VERSION:
             raise StoreError(f"{self.path} was written by an older storyline; update it once "
                              f"with `storyline storylines --db {self.path}`")
@@ -125,13 +123,16 @@ class Store:
                     raise
                 time.sleep(0.01)
 
-    def _migrate(self) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+    def _refuse_newer(self, version: int) -> None:
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} has schema version {version}, newer than this storyline "
                 f"({SCHEMA_VERSION}); upgrade storyline to read it"
             )
+
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        self._refuse_newer(version)
         for number in range(version, SCHEMA_VERSION):
             # executescript commits any open transaction first, so the script carries its own.
             try:

@@ -31,7 +31,8 @@ from storyline.web.safety import security_headers
 VIEWS = Path(__file__).resolve().parents[1] / "render"
 Text = Annotated[str | None, Query(max_length=200)]
 Id = Annotated[str, FPath(max_length=200)]
-Day = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+DAY = pages.DAY.pattern  # YYYY, YYYY-MM or YYYY-MM-DD, as the library checks it
+Day = Annotated[str | None, Query(max_length=10, pattern=DAY)]
 PageNo = Annotated[int, Query(ge=1, le=100_000)]
 PerPage = Annotated[int, Query(ge=1, le=listing.MAX_PER_PAGE)]
 
@@ -115,14 +116,15 @@ def create_app(db_path: str) -> FastAPI:
 
     @app.get("/api/storylines/{storyline_id}/timeline", tags=["storylines"])
     def api_timeline(storyline_id: Id,
-                     dates: Annotated[int, Query(ge=1, le=100)] = 12,
-                     sentences: Annotated[int, Query(ge=1, le=10)] = 2) -> list[dict[str, Any]]:
+                     dates: Annotated[int, Query(ge=1, le=100)] = pages.TIMELINE_DATES,
+                     sentences: Annotated[int, Query(ge=1, le=10)] = pages.TIMELINE_SENTENCES,
+                     ) -> list[dict[str, Any]]:
         """The storyline's cited timeline: the dates that mattered, each with sentences."""
         return timeline(storyline_id, dates, sentences)
 
     @app.get("/api/storylines/{storyline_id}/whatsnew", tags=["storylines"])
-    def api_whatsnew(storyline_id: Id, since: Annotated[str, Query(
-            max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]) -> dict[str, Any]:
+    def api_whatsnew(storyline_id: Id,
+                     since: Annotated[str, Query(max_length=10, pattern=DAY)]) -> dict[str, Any]:
         """Sentences published since a date that report what no earlier article reported."""
         return pages.whatsnew(stores.get(), storyline_id, since)
 
@@ -201,7 +203,7 @@ def create_app(db_path: str) -> FastAPI:
              include_in_schema=False)
     def timeline_page(request: Request, storyline_id: Id) -> HTMLResponse:
         data = pages.storyline_head(stores.get(), storyline_id)
-        found = timeline(data["storyline_id"], 12, 2)
+        found = timeline(data["storyline_id"], pages.TIMELINE_DATES, pages.TIMELINE_SENTENCES)
         cited = [s["article_id"] for entry in found for s in entry["sentences"]]
         return page(request, "timeline.html.j2", s=data, timeline=found,
                     cited=pages.rows_by_id(stores.get(), cited))
