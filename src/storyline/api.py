@@ -85,13 +85,12 @@ class Story:
                  dates: int | None = None, sentences: int | None = None
                  ) -> list[dict[str, Any]]:
         """The cited timeline of everything, a storyline, or a query, as `storyline timeline`."""
-        from storyline.narrate.timeline import build_timeline
+        from storyline.narrate.timeline import build_timeline, timeline_size
 
-        settings = self.config["narrate"]
+        max_dates, per_date = timeline_size(self.config["narrate"], dates, sentences)
         return build_timeline(self._store, storyline=storyline, query=query,
                               date_from=date_from, date_to=date_to,
-                              max_dates=dates or int(settings["max_dates"]),
-                              sentences_per_date=sentences or int(settings["sentences_per_date"]))
+                              max_dates=max_dates, sentences_per_date=per_date)
 
     def whatsnew(self, storyline_id: str, since: str) -> dict[str, Any]:
         """What the storyline's articles since ``since`` report that no earlier one did."""

@@ -8,9 +8,7 @@ Exit codes: 0 success; 1 an error stopped the command; 2 wrong usage;
 3 the run finished but some inputs (or lines) were skipped — see the messages;
 130 interrupted (Ctrl-C).
 
-Messages are plain text, one line each, on stderr: they carry paths, ids and titles from
-the inputs, which must never be read as rich markup or wrapped. Rich only draws the
-progress display, and only when stderr is a terminal.
+Messages: plain one-line text on stderr, never rich markup (see ``common``).
 
 Command docstrings are click help: the ``\b`` line before each example keeps click
 from rewrapping it (hence ``noqa: D301``: a raw docstring would make it a literal backslash).

@@ -217,14 +217,13 @@ def timeline(config: Config, db: str, storyline_id: str | None, query: str | Non
     """  # noqa: D301
     import json
 
-    from storyline.narrate.timeline import build_timeline, timeline_markdown
+    from storyline.narrate.timeline import build_timeline, timeline_markdown, timeline_size
 
-    settings = config["narrate"]
+    max_dates, per_date = timeline_size(config["narrate"], dates, sentences)
     with library_errors(), open_existing_store(db) as store:
         result = build_timeline(
             store, storyline=storyline_id, query=query, date_from=date_from, date_to=date_to,
-            max_dates=dates or int(settings["max_dates"]),
-            sentences_per_date=sentences or int(settings["sentences_per_date"]),
+            max_dates=max_dates, sentences_per_date=per_date,
         )
     if fmt == "md":
         click.echo(timeline_markdown(result), nl=False)

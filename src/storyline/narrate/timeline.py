@@ -173,6 +173,12 @@ def build_timeline(
     return timeline
 
 
+def timeline_size(settings: Any, dates: int | None, sentences: int | None) -> tuple[int, int]:
+    """(L, K) asked for, else the ``narrate`` settings' ``max_dates`` / ``sentences_per_date``."""
+    return (dates or int(settings["max_dates"]),
+            sentences or int(settings["sentences_per_date"]))
+
+
 def fts_query(text: str) -> str:
     """Turn free user text into a safe FTS5 query: each word a quoted term, all required."""
     words = re.findall(r"\w+", text)
