@@ -144,9 +144,6 @@ def article_rows(article: Any, pieces: Sequence[Any], spans: Sequence[Any]) -> l
         key = m.canonical or m.text
         counts[key] = counts.get(key, 0) + 1
     first_person = next((m.canonical or m.text for m in mentions if m.label == "PERSON"), None)
-    paragraph_of = {}
-    for piece in pieces:
-        paragraph_of[piece.offset] = piece.paragraph
     rows: list[dict[str, Any]] = []
     previous: str | None = None
     for position, (span, quote) in enumerate(zip(spans, article.quotes, strict=True)):

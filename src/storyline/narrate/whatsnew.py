@@ -28,17 +28,19 @@ def whats_new(items: Sequence[Said], since: str) -> list[dict[str, Any]]:
     earlier = [item for item in kept if not (item.published and item.published >= since)]
     fresh = [item for item, known in zip(new, known_before(new, earlier), strict=True)
              if not known]
-    by_date: dict[str, list[dict[str, Any]]] = {}
+    # Entries by date, each with its place in citation order (the order they are told in).
+    by_date: dict[str, list[tuple[tuple[tuple[int, int], int], dict[str, Any]]]] = {}
     for group in same_thing_groups(fresh):
         # The thing said is dated by its first report, and cited to the preferred copy.
         first = min(group, key=lambda i: (fresh[i].published or "", fresh[i].order))
         cited = fresh[group[0]]
         others = {fresh[i].article_id for i in group} - {cited.article_id}
-        by_date.setdefault((fresh[first].published or "")[:10], []).append({
-            "text": " ".join(cited.text.split()), "article_id": cited.article_id,
-            "outlet": cited.outlet, "also": len(others), "_at": (cited.order, cited.idx)})
+        by_date.setdefault((fresh[first].published or "")[:10], []).append(
+            ((cited.order, cited.idx),
+             {"text": " ".join(cited.text.split()), "article_id": cited.article_id,
+              "outlet": cited.outlet, "also": len(others)}))
     found = []
     for date in sorted(by_date):
-        sentences = sorted(by_date[date], key=lambda s: s.pop("_at"))
-        found.append({"date": date, "sentences": sentences})
+        entries = sorted(by_date[date], key=lambda entry: entry[0])
+        found.append({"date": date, "sentences": [sentence for _, sentence in entries]})
     return found

@@ -38,7 +38,6 @@ class Roles:
     composite: bool = False
 
 
-
 def _day_order(a: Doc, b: Doc) -> int:
     """-1 when ``a`` was published before ``b``, 1 after, 0 when unknown or the same."""
     if a.published_precision != "day" or b.published_precision != "day":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,15 +70,12 @@ def article_events(store: Store, ids: Sequence[str] | None = None) -> dict[str, 
     query = ("SELECT ea.article_id, e.event_id, e.storyline_id, e.date, e.date_precision "
              "FROM event_articles ea JOIN events e ON e.event_id = ea.event_id{where} "
              "ORDER BY e.date IS NULL, e.date, e.event_id")
-    if ids is None:
-        batches: list[list[Any]] = [list(store.conn.execute(query.format(where="")))]
-    else:
-        batches = [list(store.conn.execute(
-            query.format(where=f" WHERE ea.article_id IN ({','.join('?' * len(chunk))})"),
-            tuple(chunk))) for chunk in chunks(sorted(set(ids)))]
+    # Each id is in one chunk, so "earliest first" holds across chunks.
+    batches: Iterable[Sequence[str] | None] = [None] if ids is None else chunks(sorted(set(ids)))
     found: dict[str, EventDate] = {}
-    for rows in batches:
-        for row in rows:
+    for chunk in batches:
+        where = "" if chunk is None else f" WHERE ea.article_id IN ({','.join('?' * len(chunk))})"
+        for row in store.conn.execute(query.format(where=where), tuple(chunk or ())):
             found.setdefault(
                 row["article_id"],
                 EventDate(row["event_id"], row["storyline_id"], row["date"],
