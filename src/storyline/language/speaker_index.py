@@ -50,6 +50,11 @@ class ArticleIndex:
         """Index of the sentence an offset falls in."""
         return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
 
+    def lookback_start(self, sentence: int, sentences: int) -> int:
+        """Offset where the ``sentences`` sentences before ``sentence`` start (-1: from the top)."""
+        first = sentence - sentences
+        return self.sentence_starts[first] if first > 0 else -1
+
     def in_quote(self, position: int) -> bool:
         """Whether an offset is inside a quote (its marks included)."""
         index = bisect.bisect_right(self.quote_ranges, (position, float("inf"))) - 1
