@@ -29,7 +29,7 @@ def _verb_forms() -> frozenset[str]:
         "confirm", "deny", "tweet", "post", "testify", "concede", "caution", "assert",
         "maintain", "contend", "mention", "joke", "shout", "whisper", "plead", "demand",
         "boast", "recount", "reiterate", "underline", "underscore", "counter", "lament",
-        "exclaim", "murmur", "scoff", "announce", "point", "cry", "reply", "quip", "admit",
+        "exclaim", "murmur", "scoff", "point", "cry", "quip", "admit",
     )
     forms: set[str] = {"say", "says", "said", "saying", "tell", "tells", "told", "telling",
                        "write", "writes", "wrote", "written", "writing", "speak", "spoke",
