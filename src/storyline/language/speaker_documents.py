@@ -49,8 +49,7 @@ def document_owner(state: ResolverState, head: Token) -> EntityMention | None:
 
 def _earlier_owner(state: ResolverState, head: Token, position: int) -> EntityMention | None:
     """The owner the nearest earlier mention of a document noun gives, a few sentences back."""
-    first = state.index.sentence_of(position) - PRONOUN_LOOKBACK_SENTENCES
-    low = state.index.sentence_starts[first] if first > 0 else -1
+    low = state.index.lookback_start(state.index.sentence_of(position), PRONOUN_LOOKBACK_SENTENCES)
     earlier = [item for form in noun_forms(head.lower_)
                for item in state.index.tokens_with_word(form) if low <= item.start < position]
     for item in sorted(earlier, key=lambda t: t.start, reverse=True):

@@ -38,6 +38,8 @@ class ArticleIndex:
         self.mention_starts = [m.start for m in self.mentions]
         self.quote_ranges = sorted((s.outer_start, s.outer_end) for s in spans)
         self._words: dict[str, list[PlacedToken]] | None = None
+        # Read again for every quote, pronoun and look-back: kept once made.
+        self._sentence_tokens: dict[int, list[PlacedToken]] = {}
         self._mention_words: dict[str, list[EntityMention]] | None = None
 
     def start_of(self, token: Token) -> int:
@@ -47,6 +49,11 @@ class ArticleIndex:
     def sentence_of(self, position: int) -> int:
         """Index of the sentence an offset falls in."""
         return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
+
+    def lookback_start(self, sentence: int, sentences: int) -> int:
+        """Offset where the ``sentences`` sentences before ``sentence`` start (-1: from the top)."""
+        first = sentence - sentences
+        return self.sentence_starts[first] if first > 0 else -1
 
     def in_quote(self, position: int) -> bool:
         """Whether an offset is inside a quote (its marks included)."""
@@ -74,10 +81,13 @@ class ArticleIndex:
         return low < len(self.quote_ranges) and self.quote_ranges[low][0] < sentence.end
 
     def sentence_tokens(self, index: int) -> list[PlacedToken]:
-        """The sentence's tokens outside quotes."""
-        sentence = self.sentences[index]
-        return [t for t in self.tokens_between(sentence.start, sentence.end)
+        """The sentence's tokens outside quotes (a shared list: not to be changed)."""
+        if index not in self._sentence_tokens:
+            sentence = self.sentences[index]
+            self._sentence_tokens[index] = [
+                t for t in self.tokens_between(sentence.start, sentence.end)
                 if not self.in_quote(t.start)]
+        return self._sentence_tokens[index]
 
     def tokens_with_word(self, word: str) -> list[PlacedToken]:
         """Tokens outside quotes spelled ``word`` (lower case), in text order."""

@@ -21,11 +21,18 @@ COPULAS = frozenset({"is", "are", "was", "were", "seem", "seems", "seemed", "rem
                      "appears", "appeared"})
 
 
+# Words outside quotes a sentence may have and still say nothing of its own ("he said").
+_BARE_WORDS = 2
+
+
 def standalone(state: ResolverState, span: QuoteSpan) -> bool:
     """Whether the quote's sentences say little besides the quote."""
-    words = [t for s in state.quote_sentences(span) for t in state.index.sentence_tokens(s)
-             if t.token.is_alpha]
-    return len(words) <= 2
+    return sum(_own_words(state, s) for s in state.quote_sentences(span)) <= _BARE_WORDS
+
+
+def _own_words(state: ResolverState, sentence: int) -> int:
+    """How many words the sentence has outside quotes."""
+    return sum(1 for t in state.index.sentence_tokens(sentence) if t.token.is_alpha)
 
 
 def attributed_after(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None, bool]:
@@ -37,10 +44,9 @@ def attributed_after(state: ResolverState, span: QuoteSpan) -> tuple[EntityMenti
     after = state.quote_sentences(span).stop
     if after >= len(state.index.sentences) or state.index.has_quote(after):
         return None, False
-    tokens = state.index.sentence_tokens(after)
-    if len([t for t in tokens if t.token.is_alpha]) > 8:
+    if _own_words(state, after) > 8:
         return None, False
-    for item in tokens:
+    for item in state.index.sentence_tokens(after):
         verb = item.token
         if is_speech_verb(verb) and verb.lower_ != "according" and not any(
                 c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
@@ -81,8 +87,7 @@ def continued(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | No
 
 def narrative(state: ResolverState, sentence: int) -> bool:
     """Whether a sentence has words of its own outside quotes."""
-    words = [t for t in state.index.sentence_tokens(sentence) if t.token.is_alpha]
-    return len(words) > 2
+    return _own_words(state, sentence) > _BARE_WORDS
 
 
 def named_subject(state: ResolverState, sentence: int) -> EntityMention | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from storyline.language.names import contains_words
 from storyline.language.quotes import QuoteSpan
 from storyline.language.sentences import NAME_TITLES
 from storyline.model import EntityMention
@@ -29,7 +30,7 @@ def _verb_forms() -> frozenset[str]:
         "confirm", "deny", "tweet", "post", "testify", "concede", "caution", "assert",
         "maintain", "contend", "mention", "joke", "shout", "whisper", "plead", "demand",
         "boast", "recount", "reiterate", "underline", "underscore", "counter", "lament",
-        "exclaim", "murmur", "scoff", "announce", "point", "cry", "reply", "quip", "admit",
+        "exclaim", "murmur", "scoff", "point", "cry", "quip", "admit",
     )
     forms: set[str] = {"say", "says", "said", "saying", "tell", "tells", "told", "telling",
                        "write", "writes", "wrote", "written", "writing", "speak", "spoke",
@@ -136,17 +137,17 @@ def share_repeated_words(text: str, spans: Sequence[QuoteSpan],
                 break
 
 
-def _words(quoted: str) -> str:
+def _words(quoted: str) -> list[str]:
     """The quoted words, case-folded, without punctuation (a tokenised " . " is no word)."""
     words = ("".join(c for c in w.casefold() if c.isalnum()) for w in quoted.split())
-    return " ".join(w for w in words if w)
+    return [w for w in words if w]
 
 
-def _contains(longer: str, shorter: str) -> bool:
+def _contains(one: list[str], other: list[str]) -> bool:
     """Whether one word run holds the other (either way round), at four words or more."""
-    if len(shorter.split()) < 4 or len(longer.split()) < 4:
+    if len(one) < 4 or len(other) < 4:
         return False
-    return f" {shorter} " in f" {longer} " or f" {longer} " in f" {shorter} "
+    return one == other or contains_words(one, other) or contains_words(other, one)
 
 
 def before_slash(mention: EntityMention) -> EntityMention:

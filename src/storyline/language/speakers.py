@@ -147,8 +147,8 @@ def _direct(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None
             agent = _agent(item.token)
             if agent is not None:
                 found = phrase_speaker(state, agent)
-                return (found, True) if found is None or found.label in (
-                    PERSON_LABEL, "ORG") else (None, True)
+                named = found is not None and found.label in (PERSON_LABEL, "ORG")
+                return (found if named else None), True
             if item.token.tag_ == "VBN" and item.token.dep_ in ("acl", "relcl") \
                     or any(c.dep_ == "auxpass" for c in item.token.children):
                 continue  # "a scene described as “…”": its subject is what is named
