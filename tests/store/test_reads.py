@@ -2,12 +2,12 @@
 
 from storyline.model import Article, Sentence
 from storyline.store.articles import save_articles
+from storyline.store.browse import storyline_article_ids, storylines_article_ids
 from storyline.store.db import Store
 from storyline.store.events import (
     EventRow,
     event_rows,
     save_events,
-    storyline_article_ids,
     storyline_exists,
     storyline_rows,
 )
@@ -36,7 +36,9 @@ def test_events_come_by_date_undated_last_and_storylines_answer_for_their_articl
             "event_id", "storyline_id", "date", "date_precision", "title", "summary"}
         assert sorted(storyline_rows(store)) == [("s1", None), ("s2", None)]
         assert storyline_exists(store, "s1") and not storyline_exists(store, "s9")
-        assert storyline_article_ids(store, "s1") == {"a1", "a2", "a3"}
+        assert storyline_article_ids(store, "s1") == ["a1", "a2", "a3"]  # arrival order
+        assert storylines_article_ids(store, ["s2", "s1", "s9"]) == {
+            "s1": ["a1", "a2", "a3"], "s2": ["a1"]}
 
 
 def test_sentence_matches_and_passages_are_read_from_the_store(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.explore.pages import independent_count
+from storyline.explore.pages import independent_counts
 from storyline.language.names import name_key
 from storyline.narrate.timeline import fts_query
 from storyline.store import browse
@@ -46,9 +46,11 @@ def storylines(store: Store, *, word: str | None = None, entity: str | None = No
         entity=name_key(entity) if entity else None,
         outlet=outlet or None, date_from=date_from or None, date_to=date_to or None)
     rows, total = browse.storyline_page(store, narrow, limit, offset)
+    # The whole page in two reads (members, then provenance), not two per row.
+    members = browse.storylines_article_ids(store, [row["storyline_id"] for row in rows])
+    counts = independent_counts(store, members)
     for row in rows:
-        ids = browse.storyline_article_ids(store, row["storyline_id"])
-        row["independent_sources"] = independent_count(store, ids)
+        row["independent_sources"] = counts.get(row["storyline_id"], 0)
     return {"items": rows, "total": total, "page": max(1, page), "per_page": limit}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, fields, is_dataclass
 from typing import Any
 
@@ -72,9 +72,16 @@ def sources(store: Store, ids: Sequence[str], with_reports: bool = True) -> dict
     return {**found, "reports": reports}
 
 
-def independent_count(store: Store, ids: Sequence[str]) -> int:
-    """How many independent sources report the given articles (the one wire-aware count)."""
-    return independent_sources(independence_rows(store, ids), ids)
+def independent_counts(store: Store, members: Mapping[str, Sequence[str]]) -> dict[str, int]:
+    """How many independent sources report each group of articles (one read for all).
+
+    ``members`` maps a key (a storyline or event id) to its article ids; the count is the
+    one wire-aware definition of :func:`~storyline.provenance.independence.independent_sources`.
+    """
+    rows = {row["article_id"]: row for row in
+            independence_rows(store, [a for ids in members.values() for a in ids])}
+    return {key: independent_sources([rows[a] for a in ids if a in rows], ids)
+            for key, ids in members.items()}
 
 
 def _by_date(row: dict[str, Any]) -> tuple[bool, str, int]:

@@ -39,11 +39,11 @@ from storyline.narrate.centrality import SentenceSpace, collapse_repeats
 from storyline.narrate.corpus import citation_preference
 from storyline.narrate.headlines import find_stamp, strip_lead
 from storyline.store.articles import arrival_order, arrivals, load_articles
+from storyline.store.browse import storyline_article_ids
 from storyline.store.db import Store
 from storyline.store.events import (
     article_events,
     current_id,
-    storyline_article_ids,
     storyline_exists,
 )
 from storyline.store.provenance import load_provenance, matching_article_ids, provenance_of
@@ -194,7 +194,7 @@ def _selected_ids(store: Store, storyline: str | None, query: str | None) -> lis
         if not storyline_exists(store, storyline):
             raise NotFoundError(
                 f"no storyline {storyline!r}; list them with `storyline export --what storylines`")
-        ids = storyline_article_ids(store, storyline)
+        ids = set(storyline_article_ids(store, storyline))
     if query is not None:
         matched = matching_article_ids(store, fts_query(query))
         ids = matched if ids is None else ids & matched

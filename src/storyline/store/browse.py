@@ -119,12 +119,25 @@ def storyline_stats(store: Store, storyline_id: str) -> dict[str, Any] | None:
 
 def storyline_article_ids(store: Store, storyline_id: str) -> list[str]:
     """Ids of the articles of one storyline, in arrival order."""
-    rows = store.conn.execute(
-        """SELECT DISTINCT a.id FROM events e
-           JOIN event_articles ea ON ea.event_id = e.event_id
-           JOIN articles a INDEXED BY articles_listing ON a.id = ea.article_id
-           WHERE e.storyline_id = ? ORDER BY a.seq""", (storyline_id,))
-    return [row[0] for row in rows]
+    return storylines_article_ids(store, [storyline_id]).get(storyline_id, [])
+
+
+def storylines_article_ids(store: Store, storyline_ids: Sequence[str]) -> dict[str, list[str]]:
+    """Ids of the articles of each of several storylines, in arrival order (one read).
+
+    A storyline without articles is left out of the result.
+    """
+    found: dict[str, list[str]] = {}
+    for chunk in chunks(list(dict.fromkeys(storyline_ids))):
+        marks = ",".join("?" * len(chunk))
+        rows = store.conn.execute(
+            f"""SELECT DISTINCT e.storyline_id, a.id, a.seq FROM events e
+                JOIN event_articles ea ON ea.event_id = e.event_id
+                JOIN articles a INDEXED BY articles_listing ON a.id = ea.article_id
+                WHERE e.storyline_id IN ({marks}) ORDER BY a.seq""", tuple(chunk))
+        for storyline_id, article_id, _ in rows:
+            found.setdefault(storyline_id, []).append(article_id)
+    return found
 
 
 def events_of_storyline(store: Store, storyline_id: str) -> list[dict[str, Any]]:

@@ -130,14 +130,6 @@ def current_id(store: Store, old_id: str) -> str:
     return str(row["id"]) if row else old_id
 
 
-def storyline_article_ids(store: Store, storyline_id: str) -> set[str]:
-    """Ids of the articles in any event of the storyline."""
-    rows = store.conn.execute(
-        "SELECT DISTINCT ea.article_id FROM event_articles ea "
-        "JOIN events e ON e.event_id = ea.event_id WHERE e.storyline_id = ?", (storyline_id,))
-    return {row[0] for row in rows}
-
-
 def save_event_texts(store: Store, texts: Mapping[str, tuple[str | None, str]]) -> None:
     """Set the title and summary JSON of the given events."""
     with store.transaction() as conn:
