@@ -81,6 +81,10 @@ def test_entity_and_search(client: Any) -> None:
     entity = _json(client, "/api/entities/Ana%20Berg")
     assert entity["name"] == "Ana Berg" and entity["articles"] >= 1
     assert any("proud" in q["text"] for q in entity["quotes"])
+    assert entity["events"]
+    for event in entity["events"]:
+        detail = _json(client, f"/api/events/{event['event_id']}")
+        assert event["article_count"] == len(detail["articles"])
     found = _json(client, "/api/search?q=tram+depot")
     assert found["total"] >= 1
     assert all("tram" in r["text"].lower() for r in found["items"])

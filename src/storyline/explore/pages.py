@@ -178,7 +178,7 @@ def event(store: Store, event_id: str, with_coverage: bool = True) -> dict[str, 
         "article_records": records,
         "quotes": quotes(store, ids),
         "entities": browse.names_of(store, ids)[:30],
-        "coverage": compare_coverage(said_items(store, ids)) if with_coverage else None,
+        "coverage": compare_coverage(said_items(store, ids, records)) if with_coverage else None,
     }
 
 
@@ -258,9 +258,15 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def said_items(store: Store, ids: Sequence[str]) -> list[Said]:
-    """The sentences of the given articles, with outlet, date and citation order."""
-    rows = {row["id"]: row for row in browse.article_rows(store, ids)}
+def said_items(store: Store, ids: Sequence[str],
+               records: Sequence[dict[str, Any]] | None = None) -> list[Said]:
+    """The sentences of the given articles, with outlet, date and citation order.
+
+    ``records`` are their list rows when the caller has read them already
+    (``browse.article_rows``).
+    """
+    rows = {row["id"]: row for row in
+            (records if records is not None else browse.article_rows(store, ids))}
     items = []
     for sentence in stored_sentences(store, list(rows)):
         row = rows[sentence.article_id]
@@ -330,14 +336,16 @@ def entity(store: Store, name: str) -> dict[str, Any]:
     ids = [row["article_id"] for row in rows]
     said = [q for q in quotes(store, ids) if q["speaker"] and name_key(q["speaker"]) == key]
     spelling = max(spellings, key=lambda s: spellings[s])
-    event_rows = [browse.event_row(store, e) for e in sorted(events, key=lambda e: -events[e])]
+    # One read for all its events (with their article counts), not one per event.
+    listed = browse.events_by_id(store, list(events))
+    event_rows = [listed[e] for e in sorted(events, key=lambda e: -events[e]) if e in listed]
     return {
         "name": spelling, "key": key, "label": rows[0]["label"],
         "articles": len(set(ids)), "mentions": sum(spellings.values()),
         "mentions_by_day": [{"date": d, "mentions": n} for d, n in sorted(by_day.items())],
         "events": [{"event_id": e["event_id"], "title": e["title"], "date": e["date"],
-                    "storyline_id": e["storyline_id"], "article_count": len(e["articles"])}
-                   for e in event_rows if e],
+                    "storyline_id": e["storyline_id"], "article_count": e["article_count"]}
+                   for e in event_rows],
         "quotes": said,
         "article_records": rows[:200],
     }

@@ -149,6 +149,16 @@ def events_of_storyline(store: Store, storyline_id: str) -> list[dict[str, Any]]
     return _event_list(store, "e.storyline_id = ?", (storyline_id,))
 
 
+def events_by_id(store: Store, event_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The given events' rows (keys as :func:`events_of_storyline`), by id; unknown ids left out."""
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in chunks(list(dict.fromkeys(event_ids))):
+        marks = ",".join("?" * len(chunk))
+        found.update((row["event_id"], row) for row in
+                     _event_list(store, f"e.event_id IN ({marks})", tuple(chunk)))
+    return found
+
+
 def _event_list(store: Store, where: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
     """Events matching ``where`` by date (undated last), with their article counts."""
     rows = store.conn.execute(
