@@ -76,7 +76,7 @@ def _is_later_version(
     # A header printing the predecessor's (or an earlier member's) headline again is not
     # new text; the later text's own title may be its new first line, and that is new.
     known = earlier.shingles | earlier.title
-    evidence = version_evidence(later.sequence, earlier.shingles,
+    evidence = version_evidence(later.sequence,
                                 lambda shingle: shingle in known or before(shingle),
                                 settings.version_new_run, settings.lede_shingles)
     return (evidence.new >= settings.version_min_new_shingles
@@ -180,21 +180,24 @@ def assign_roles(
                 if best is None or rank > best:
                     best = rank
                     roles[member.id].version_of = other.id
-        original = choose_original(members, roles)
+        original = choose_original(members, roles, precedence)
         for member in members:
             if member.id != original:
                 roles[member.id].reprint_of = original
     return roles
 
 
-def choose_original(members: Sequence[Doc], roles: Mapping[str, Roles]) -> str:
+def choose_original(members: Sequence[Doc], roles: Mapping[str, Roles],
+                    precedence: Callable[[Doc], tuple[bool, str, int, int]] | None = None
+                    ) -> str:
     """Pick the member the others descend from.
 
     Preference: not an exact duplicate, composite or later version; the wire's own
     copy (its source is the wire a member names); the earliest published (day
-    precision); the most complete text; the first to arrive.
+    precision); the most complete text; the first to arrive. ``precedence`` is
+    :func:`precedence_of` the members when the caller has built it.
     """
-    precedence = precedence_of(members)
+    precedence = precedence or precedence_of(members)
 
     def rank(member: Doc) -> tuple[bool, tuple[bool, str, int, int]]:
         role = roles[member.id]

@@ -21,7 +21,6 @@ from storyline.provenance.shingles import shingles, words
 class VersionEvidence:
     """How a later text relates to an earlier one (counts are shingles)."""
 
-    kept: float  # share of the earlier text's shingles found in the later one
     new: int  # shingles of the later text in new passages (runs not in any earlier text)
     new_top: int  # of those, in the opening (the lede) of the later text
 
@@ -45,21 +44,20 @@ def new_runs(
 
 def version_evidence(
     later: Sequence[str],
-    earlier: frozenset[str],
     known: Callable[[str], bool],
     min_run: int,
     lede: int,
 ) -> VersionEvidence:
-    """Compare ``later`` (a shingle sequence) with ``earlier`` (its shingle set).
+    """What ``later`` (a shingle sequence) adds to the texts published before it.
 
-    ``known`` tells whether a shingle was in a text published before ``later``
-    (``earlier`` included): only passages found in none of them are new. ``lede`` is
-    the number of opening shingles that make the later text's lede.
+    ``known`` tells whether a shingle was in one of them (the candidate predecessor
+    included): only passages found in none are new. ``lede`` is the number of opening
+    shingles that make the later text's lede. (How much of the predecessor the later
+    text keeps is the caller's check, from the pair's shared-shingle count.)
     """
-    kept = len(earlier & set(later)) / len(earlier) if earlier else 0.0
     runs = new_runs(later, known, min_run)
     new_top = sum(min(end, lede) - start for start, end in runs if start < lede)
-    return VersionEvidence(kept, sum(end - start for start, end in runs), new_top)
+    return VersionEvidence(sum(end - start for start, end in runs), new_top)
 
 
 @dataclass(frozen=True)
