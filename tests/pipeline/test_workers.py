@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from storyline.model import Article, Skip
-from storyline.pipeline.local import chain
+from storyline.pipeline.step import chain
 from storyline.pipeline.workers import resolve_workers, run_in_workers
 
 

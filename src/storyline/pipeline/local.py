@@ -2,37 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from storyline.model import Article, Skip
 from storyline.pipeline.step import RecordStep
 from storyline.pipeline.workers import run_in_workers
 from storyline.store.articles import save_articles
 from storyline.store.db import Store
-
-
-def chain(
-    steps: Sequence[RecordStep], articles: Iterable[Article | Skip]
-) -> Iterator[Article | Skip]:
-    """Feed the stream through the steps; skips pass straight through to the end."""
-    skips: list[Skip] = []
-
-    def only_articles(stream: Iterable[Article | Skip]) -> Iterator[Article]:
-        for item in stream:
-            if isinstance(item, Skip):
-                skips.append(item)
-            else:
-                yield item
-
-    stream: Iterable[Article | Skip] = articles
-    for step in steps:
-        stream = step.run(only_articles(stream))
-    for item in stream:
-        # Skips collected upstream are flushed in order as the stream advances.
-        while skips:
-            yield skips.pop(0)
-        yield item
-    yield from skips
 
 
 class LocalExecutor:

@@ -125,3 +125,27 @@ def check_order(steps: Sequence[RecordStep | CorpusStep]) -> None:
                 "put the step that sets it first"
             )
         available.update(step.sets)
+
+
+def chain(
+    steps: Sequence[RecordStep], articles: Iterable[Article | Skip]
+) -> Iterator[Article | Skip]:
+    """Feed the stream through the steps; skips pass straight through to the end."""
+    skips: list[Skip] = []
+
+    def only_articles(stream: Iterable[Article | Skip]) -> Iterator[Article]:
+        for item in stream:
+            if isinstance(item, Skip):
+                skips.append(item)
+            else:
+                yield item
+
+    stream: Iterable[Article | Skip] = articles
+    for step in steps:
+        stream = step.run(only_articles(stream))
+    for item in stream:
+        # Skips collected upstream are flushed in order as the stream advances.
+        while skips:
+            yield skips.pop(0)
+        yield item
+    yield from skips

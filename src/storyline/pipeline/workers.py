@@ -23,7 +23,7 @@ from itertools import chain as chain_streams
 
 from storyline.config import Config
 from storyline.model import Article, Skip
-from storyline.pipeline.step import RecordStep
+from storyline.pipeline.step import RecordStep, chain
 
 Item = Article | Skip
 
@@ -67,8 +67,6 @@ def _start_worker(steps: list[RecordStep], parent: int) -> None:
 
 
 def _run_chunk(chunk: list[Item]) -> list[Item]:
-    from storyline.pipeline.local import chain
-
     return list(chain(_STEPS, chunk))
 
 
@@ -98,8 +96,6 @@ def run_in_workers(steps: Sequence[RecordStep], items: Iterable[Item], workers: 
     A stream that fits in one chunk is run in this process: starting workers (each
     loads the model) would cost more than it saves.
     """
-    from storyline.pipeline.local import chain
-
     stream = iter(items)
     first = _take(stream, chunk_size, chunk_chars)
     after = next(stream, None) if workers > 1 else None

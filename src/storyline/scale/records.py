@@ -12,8 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from storyline.config import Config
 from storyline.model import Article
-from storyline.pipeline.local import chain
-from storyline.pipeline.step import RecordStep
+from storyline.pipeline.step import RecordStep, chain
 from storyline.scale.inputs import Key, Keyed
 from storyline.store.articles import content_hash
 
