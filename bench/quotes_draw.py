@@ -18,7 +18,10 @@ until at least 12 articles and 40 quotes (``--t17 18``), fresh7 EgyptianProtest_
 19th-21st and the other topics' 18th-20th, in the same way until at least 12 articles
 and 45 quotes (``--t17 21``), fresh8 EgyptianProtest_cnn's 22nd-24th and the other
 topics' 21st-23rd, in the same way until at least 12 articles and 45 quotes
-(``--t17 24``). Listing more t17 picks
+(``--t17 24``), fresh9 EgyptianProtest_cnn's 25th-28th, IraqWar_guardian's 24th-27th and
+the other topics' 24th-26th, in the same way until at least 12 articles and 45 quotes (the
+first 12 picks holding 38 quotes, two more picks in turn: EgyptianProtest_cnn's 28th and
+IraqWar_guardian's 27th; ``--t17 28``). Listing more t17 picks
 leaves the earlier ones unchanged: each topic is shuffled whole, and the shuffles run in
 the same order.
 """
