@@ -27,6 +27,8 @@ _FORWARD = re.compile(
     r"\b(?:to|until|till|through|by|effective|payable|record|starting|beginning|expire|"
     r"expires|due)\s+(?:(?:mid|early|late)[- ])?$", re.I
 )
+# A period that "ended" on the date: the date has passed, however far back it is.
+_ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|is due|are due|due to|plans? to|expected to|expects? to|"
@@ -54,9 +56,31 @@ _SCHEDULED = re.compile(
 )
 
 
+# A word that makes a phrase a clause of its own, with its own tense: a finite verb or modal.
+_FINITE = re.compile(
+    r"\b(?:is|are|am|was|were|has|have|had|do|does|did|can|could|may|might|must|should)\b", re.I
+)
+
+
+def _clause_before(preceding: str) -> str:
+    """The clause an expression at the end of ``preceding`` belongs to.
+
+    The last comma-separated piece, unless it has no verb of its own: "it said the flights
+    would leave from March 30, with the third departing from August 6" takes its tense
+    from "would leave". Never across the reporting verb ("analysts said Monday").
+    """
+    reported = re.split(r"\bsaid\b|\bsays\b", preceding)[-1]
+    pieces = re.split(r"[,;:]", reported)
+    clause = pieces.pop()[-80:]  # a cue far back in a long clause governs something else
+    while pieces and not (_FINITE.search(clause) or _FUTURE_CUE.search(clause)
+                          or _PAST_CUE.search(clause)):
+        clause = pieces.pop()[-80:] + "," + clause
+    return clause
+
+
 def is_future(preceding: str) -> bool:
     """True when the clause before an expression speaks of what is to come ("will", "is due to")."""
-    clause = re.split(r"[,;:]|\bsaid\b|\bsays\b", preceding)[-1][-80:]
+    clause = _clause_before(preceding)
     if _FUTURE_CUE.search(clause):
         return True
     return bool(_SCHEDULED.search(clause)) and not _PAST_CUE.search(clause)
@@ -189,6 +213,9 @@ def _year_for_month(
         return anchor.year
     behind = anchor.year - 1 if (month, day or 1) > (anchor.month, anchor.day) else anchor.year
     ahead = anchor.year + 1 if (month, day or 31) < (anchor.month, anchor.day) else anchor.year
+    if _ENDED.search(preceding):
+        # "the quarter ended Oct. 31", written on Oct. 27: last year's Oct. 31.
+        return behind
     if future:
         # "will meet in March", said in November, means next March.
         return ahead
