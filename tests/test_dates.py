@@ -314,3 +314,11 @@ def test_an_ongoing_events_day_told_in_the_present_is_today() -> None:
 def test_once_as_formerly_is_a_past_reference() -> None:
     assert values("Coleco, a once high-flying toy maker, filed.") == {"once": "PAST_REF"}
     assert values("Once he left, it fell. He had once been high on it.") == {}
+
+
+def test_quarters_told_of_three_sentences_back_and_no_quarter_century() -> None:
+    text = ("Net rose in the third quarter. The latest results include a gain. "
+            "It would not name the buyer. Year-earlier results included a charge.")
+    assert values(text)["Year-earlier"] == "1988-Q3"
+    text = "The rate is near its quarter-century low. Wages rose 3% from a year earlier."
+    assert values(text, date(1998, 2, 6))["a year earlier"] == "1997"

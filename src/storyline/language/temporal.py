@@ -117,8 +117,9 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
     """
     found = []
     for index, sentence in enumerate(article.sentences):
-        # Two sentences back tell whether "the period" or "a year earlier" is about quarters.
-        context = " ".join(s.text for s in article.sentences[max(0, index - 2) : index])
+        # Three sentences back tell whether "the period" or "a year earlier" is about quarters
+        # (results: the quarter, then a gain it included and who paid it, then "year-earlier").
+        context = " ".join(s.text for s in article.sentences[max(0, index - 3) : index])
         found.append(find_expressions(sentence.text, context))
     return _resolve_all(article, found)
 
@@ -309,7 +310,7 @@ def _build(
         number = _NUMBERS.get(count) or int(count)
         sign = 1 if groups["dir"].lower() in ("later", "after", "from now") else -1
         if number == 1 and sign < 0 and groups["unit"].lower() == "year" and (
-                "quarter" in (context + text).lower()):
+                temporal_forms.speaks_of_quarters(context + " " + text)):
             # Results "a year earlier" in a sentence about quarters: the year-ago quarter.
             return make(kind="quarter", offset=-4)
         if groups["unit"].lower() == "week":  # "six weeks ago" is a week (TIMEX3 1998-W02)

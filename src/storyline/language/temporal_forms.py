@@ -166,6 +166,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# "quarter" in "quarter-century" or "headquarters" speaks of no quarter of a year.
+_QUARTER_WORD = re.compile(r"quarter(?![- ]century)", re.I)
+
+
+def speaks_of_quarters(text: str) -> bool:
+    """True when ``text`` speaks of quarters of a year ("third-quarter", "the quarter")."""
+    return bool(_QUARTER_WORD.search(text))
+
+
 def spelled_year(groups: dict[str, Any]) -> int | None:
     """The year a :data:`SPELLED_YEAR` match names."""
     if groups.get("century"):
@@ -214,7 +223,7 @@ def build(
             found.start = match.start("season")
             found.text = text[found.start : found.end]
         return found
-    mentions_quarter = "quarter" in (context + " " + text).lower()
+    mentions_quarter = speaks_of_quarters(context + " " + text)
     if kind == "quarter":
         year: str | None = groups.get("year") or groups.get("of")
         half = groups["part"].lower() == "half"
