@@ -322,3 +322,10 @@ def test_quarters_told_of_three_sentences_back_and_no_quarter_century() -> None:
     assert values(text)["Year-earlier"] == "1988-Q3"
     text = "The rate is near its quarter-century low. Wages rose 3% from a year earlier."
     assert values(text, date(1998, 2, 6))["a year earlier"] == "1997"
+
+
+def test_last_after_as_or_than_is_the_unit_this_year_left_out() -> None:
+    assert values("The dividend will be twice as high this year as last.") == {
+        "this year": "1989", "last": "1988"}
+    assert values("Sales rose more this month than last, he said.")["last"] == "1989-10"
+    assert values("It is the same as last.") == {}

@@ -147,6 +147,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("year_end", re.compile(r"\b(?:the\s+)?(?:year[- ]end|year's end|end of the year)\b", re.I)),
     ("year_mid", re.compile(rf"\b(?:mid|early|late)-{_YEAR}\b", re.I)),
+    # "twice as high a dividend this year as last": the unit of "this year" left out.
+    ("last_elided", re.compile(r"(?:(?<=\bas )|(?<=\bthan ))last(?=\s*(?:[.,;:!?]|$))", re.I)),
     ("ref", re.compile(
         r"\b(?:(?:right\s+)?now|currently|current|nowadays|presently|at present|"
         r"(?:more\s+|until\s+|only\s+)?recently|recent(?:\s+(?:days|weeks|months|years))?|"
@@ -211,6 +213,13 @@ def build(
     if kind == "spelled_my":
         month = _month_number(groups["month"])
         return make(kind="absolute", year=spelled_year(groups), month=month)
+    if kind == "last_elided":  # the unit of the "this year" it is compared with
+        units = re.findall(r"\b(?:this|next)\s+(year|month|week)\b", text[:start], re.I)
+        if not units:
+            return None
+        unit = units[-1].lower()
+        return make(kind="week", offset=-1) if unit == "week" else make(
+            kind="relative", offset=-1, unit=unit)
     if kind == "year_end":  # the end of the year being written in
         return make(kind="relative", offset=0, unit="year")
     if kind == "spelled_year" or kind == "year_mid":
