@@ -329,3 +329,11 @@ def test_last_after_as_or_than_is_the_unit_this_year_left_out() -> None:
         "this year": "1989", "last": "1988"}
     assert values("Sales rose more this month than last, he said.")["last"] == "1989-10"
     assert values("It is the same as last.") == {}
+
+
+def test_a_quarter_that_ended_on_a_day_is_in_that_days_year() -> None:
+    text = "In the second quarter ended Oct. 31, it lost money. Results for that quarter fell."
+    assert values(text, date(1989, 10, 27)) == {
+        "the second quarter": "1988-Q2", "Oct. 31": "1988-10-31", "that quarter": "1988-Q2"}
+    text = "Net rose in the fourth quarter ended Sept. 30."
+    assert values(text) == {"the fourth quarter": "1989-Q4", "Sept. 30": "1989-09-30"}

@@ -163,7 +163,7 @@ def _resolve_all(
         # The coarsest unit the sentence's own date allows counting in: "in May 1997 … a month
         # later" counts months from May; "a day later" cannot count from it.
         reference_unit = "day"
-        for expression in expressions:
+        for position, expression in enumerate(expressions):
             if anchor is not None:
                 # "On Monday he said his summit a day earlier…": "earlier" counts from Monday.
                 words = expression.text.lower()
@@ -186,6 +186,9 @@ def _resolve_all(
                 elif expression.value and expression.kind == "year" and (
                         expression.value.isdigit() and len(expression.value) == 4):
                     reference, reference_unit = date(int(expression.value), 1, 1), "year"
+                if expression.kind == "quarter" and expression.value:
+                    expression.value = _quarter_of_end_day(
+                        expression, expressions[position + 1 :], sentence.text, anchor)
                 if expression.kind == "year_anaphor" and named_year is not None:
                     expression.value = f"{named_year + (expression.offset or 0):04d}"
                 if expression.kind == "quarter_anaphor" and named_quarter is not None:
@@ -357,6 +360,28 @@ def anchor_date(published: str | None, precision: str) -> date | None:
 
 
 _UNITS = ("day", "week", "month", "year")
+_ENDED_AT = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?")
+
+
+def _quarter_of_end_day(
+    quarter: TemporalExpression, following: list[TemporalExpression], sentence: str,
+    anchor: date,
+) -> str | None:
+    """A named quarter's value, in the year of the day it "ended" when the words give one.
+
+    "the second quarter ended Oct. 31", written on Oct. 27, 1989, is a fiscal quarter that
+    ended in 1988: 1988-Q2 (TimeBank keeps the quarter's number, takes the day's year).
+    """
+    value = quarter.value
+    if not following or not quarter.code or quarter.year is not None or quarter.unit:
+        return value
+    day = following[0]
+    if day.kind != "partial" or not _ENDED_AT.fullmatch(sentence[quarter.end : day.start]):
+        return value
+    ended = resolve(day, anchor, sentence[: day.start], sentence[day.end :])
+    if not ended or not ended[:4].isdigit():
+        return value
+    return f"{ended[:4]}-{quarter.code}"
 _NARRATIVE = ("earlier", "later", "before", "after", "next day", "following day", "previous day",
               "preceding day", "in the day")
 # Words that point back to a day told of before, in this sentence or an earlier one.
