@@ -337,3 +337,11 @@ def test_a_quarter_that_ended_on_a_day_is_in_that_days_year() -> None:
         "the second quarter": "1988-Q2", "Oct. 31": "1988-10-31", "that quarter": "1988-Q2"}
     text = "Net rose in the fourth quarter ended Sept. 30."
     assert values(text) == {"the fourth quarter": "1989-Q4", "Sept. 30": "1989-09-30"}
+
+
+def test_that_month_the_final_quarter_and_the_end_of_the_decade() -> None:
+    assert values("In March, sales rose. Prices fell that month too.") == {
+        "March": "1989-03", "that month": "1989-03"}
+    assert values("Prices fell the same month.") == {"the same month": "1989-11"}
+    assert values("Sales rose in the final quarter.") == {"the final quarter": "1989-Q4"}
+    assert values("It will happen by the end of the decade.") == {"the end of the decade": "198"}

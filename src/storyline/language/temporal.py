@@ -157,6 +157,7 @@ def _resolve_all(
     named_year: int | None = None  # the last year the text named: "that year" is that one
     named_day: date | None = None  # the last day the text named: "that day" is that one
     named_quarter: tuple[int, str] | None = None  # the last quarter: "that quarter" is that one
+    named_month: str | None = None  # the last month told of: "that month" is that one
     for index, (sentence, expressions) in enumerate(
             zip(article.sentences, per_sentence, strict=True)):
         reference = anchor
@@ -189,6 +190,11 @@ def _resolve_all(
                 if expression.kind == "quarter" and expression.value:
                     expression.value = _quarter_of_end_day(
                         expression, expressions[position + 1 :], sentence.text, anchor)
+                if expression.kind == "month_anaphor" and named_month is not None:
+                    expression.value = named_month
+                elif expression.value and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?",
+                                                       expression.value):
+                    named_month = expression.value[:7]
                 if expression.kind == "year_anaphor" and named_year is not None:
                     expression.value = f"{named_year + (expression.offset or 0):04d}"
                 if expression.kind == "quarter_anaphor" and named_quarter is not None:

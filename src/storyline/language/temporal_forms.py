@@ -73,7 +73,7 @@ FIRST: list[tuple[str, re.Pattern[str]]] = [
     # "the second half of next year" before "next year"
     ("quarter", re.compile(
         rf"\b(?:the\s+)?(?:{_YEAR}(?:['’]s)?\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|"
-        r"1st|2nd|3rd|4th|last|latter)[- ](?:fiscal[- ])?(?P<part>quarter|half)\b"
+        r"1st|2nd|3rd|4th|last|latter|final)[- ](?:fiscal[- ])?(?P<part>quarter|half)\b"
         r"(?:\s+of(?:\s+(?:fiscal|the\s+fiscal\s+year))?\s+(?P<of>(?:19|20)\d\d)|"
         r"\s+of\s+(?P<rel>this|next|last)\s+year)?"
         r"(?!\s+of\s+(?:the\s+)?(?:['’]?\d+0'?s|decade|century))", re.I)),  # "…half of the '80s"
@@ -134,6 +134,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("unit_part", re.compile(
         r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?P<which>the|this|next|last)\s+"
         r"(?P<unit>week|month)\b", re.I)),
+    # "the end of the decade" (TIMEX3: the decade, as "the end of the month" is the month).
+    ("era_part", re.compile(
+        r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the|this)\s+"
+        r"(?P<unit>decade|century)\b", re.I)),
+    # "that month", "the same month": the month the text told of last.
+    ("month_that", re.compile(r"\b(?:that|the\s+same)\s+month\b(?![- ](?:earlier|ago|old|long))",
+                              re.I)),
     ("unit_that", re.compile(
         r"\b(?:the\s+)?(?P<which>following|previous|preceding)\s+(?P<unit>week|month)\b", re.I)),
     ("year_that", re.compile(
@@ -237,7 +244,9 @@ def build(
         year: str | None = groups.get("year") or groups.get("of")
         half = groups["part"].lower() == "half"
         # "the last half" is the second one; "the last quarter" is mostly "the latest".
-        number = _ORDINALS.get(groups["ord"].lower(), 2 if half else 0)
+        ordinal = groups["ord"].lower()
+        # "the last/final half" is the second one; "the final quarter" the fourth.
+        number = 4 if ordinal == "final" and not half else _ORDINALS.get(ordinal, 2 if half else 0)
         if not number or half and number > 2:
             return None
         # "the second half of next year": a year counted from the anchor's (see _quarter).
@@ -323,6 +332,10 @@ def build(
         unit = groups["unit"].lower()
         return make(kind="week", offset=0) if unit == "week" else make(
             kind="relative", offset=0, unit=unit)
+    if kind == "era_part":
+        return make(kind=groups["unit"].lower(), offset=0)
+    if kind == "month_that":  # the month named last (see extract_temporal), else this one
+        return make(kind="month_anaphor")
     if kind == "unit_that":  # counted from the day told of (see extract_temporal)
         offset = 1 if groups["which"].lower() == "following" else -1
         if groups["unit"].lower() == "week":

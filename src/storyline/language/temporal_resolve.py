@@ -142,6 +142,8 @@ def resolve(
         if kind == "weekend":
             saturday = weekday_near(anchor, 5, future, expression.offset or 0)
             return f"{_week(saturday)}-WE"
+        if kind == "month_anaphor":
+            return shift(anchor, "month", 0)
         if kind == "year_anaphor":
             return _iso(anchor.year + (expression.offset or 0), None, None)
         if kind == "relative" and expression.unit and expression.offset is not None:
