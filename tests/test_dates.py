@@ -327,6 +327,8 @@ def test_quarters_told_of_three_sentences_back_and_no_quarter_century() -> None:
 def test_last_after_as_or_than_is_the_unit_this_year_left_out() -> None:
     assert values("The dividend will be twice as high this year as last.") == {
         "this year": "1989", "last": "1988"}
+    assert values("Earnings will rise this year and next.") == {"this year": "1989", "next": "1990"}
+    assert values("He came last and she came next.") == {}
     assert values("Sales rose more this month than last, he said.")["last"] == "1989-10"
     assert values("It is the same as last.") == {}
 
@@ -345,3 +347,10 @@ def test_that_month_the_final_quarter_and_the_end_of_the_decade() -> None:
     assert values("Prices fell the same month.") == {"the same month": "1989-11"}
     assert values("Sales rose in the final quarter.") == {"the final quarter": "1989-Q4"}
     assert values("It will happen by the end of the decade.") == {"the end of the decade": "198"}
+
+
+def test_a_relative_years_quarter_is_one_expression() -> None:
+    assert values("It rose in last year's fourth quarter.") == {
+        "last year's fourth quarter": "1988-Q4"}
+    assert values("It will rise in next year's first half.") == {
+        "next year's first half": "1990-H1"}

@@ -72,7 +72,8 @@ FIRST: list[tuple[str, re.Pattern[str]]] = [
     ("holiday_moving", temporal_holidays.PATTERN),  # "Easter Day last year" before "last year"
     # "the second half of next year" before "next year"
     ("quarter", re.compile(
-        rf"\b(?:the\s+)?(?:{_YEAR}(?:['’]s)?\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|"
+        rf"\b(?:the\s+)?(?:{_YEAR}(?:['’]s)?\s+|(?P<rel_owner>this|last|next)\s+year['’]s\s+)?"
+        r"(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|"
         r"1st|2nd|3rd|4th|last|latter|final)[- ](?:fiscal[- ])?(?P<part>quarter|half)\b"
         r"(?:\s+of(?:\s+(?:fiscal|the\s+fiscal\s+year))?\s+(?P<of>(?:19|20)\d\d)|"
         r"\s+of\s+(?P<rel>this|next|last)\s+year)?"
@@ -154,8 +155,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("year_end", re.compile(r"\b(?:the\s+)?(?:year[- ]end|year's end|end of the year)\b", re.I)),
     ("year_mid", re.compile(rf"\b(?:mid|early|late)-{_YEAR}\b", re.I)),
-    # "twice as high a dividend this year as last": the unit of "this year" left out.
-    ("last_elided", re.compile(r"(?:(?<=\bas )|(?<=\bthan ))last(?=\s*(?:[.,;:!?]|$))", re.I)),
+    # "twice as high a dividend this year as last", "this year and next": the unit of
+    # "this year" left out.
+    ("unit_elided", re.compile(
+        r"(?:(?<=\bas )|(?<=\bthan )|(?<=\band )|(?<=\bor ))(?P<which>last|next)"
+        r"(?=\s*(?:[.,;:!?]|$))", re.I)),
     ("ref", re.compile(
         r"\b(?:(?:right\s+)?now|currently|current|nowadays|presently|at present|"
         r"(?:more\s+|until\s+|only\s+)?recently|recent(?:\s+(?:days|weeks|months|years))?|"
@@ -220,13 +224,13 @@ def build(
     if kind == "spelled_my":
         month = _month_number(groups["month"])
         return make(kind="absolute", year=spelled_year(groups), month=month)
-    if kind == "last_elided":  # the unit of the "this year" it is compared with
-        units = re.findall(r"\b(?:this|next)\s+(year|month|week)\b", text[:start], re.I)
+    if kind == "unit_elided":  # the unit of the "this year" it is compared with
+        units = re.findall(r"\b(?:this|next|last)\s+(year|month|week)\b", text[:start], re.I)
         if not units:
             return None
-        unit = units[-1].lower()
-        return make(kind="week", offset=-1) if unit == "week" else make(
-            kind="relative", offset=-1, unit=unit)
+        unit, offset = units[-1].lower(), -1 if groups["which"].lower() == "last" else 1
+        return make(kind="week", offset=offset) if unit == "week" else make(
+            kind="relative", offset=offset, unit=unit)
     if kind == "year_end":  # the end of the year being written in
         return make(kind="relative", offset=0, unit="year")
     if kind == "spelled_year" or kind == "year_mid":
@@ -250,7 +254,9 @@ def build(
         if not number or half and number > 2:
             return None
         # "the second half of next year": a year counted from the anchor's (see _quarter).
-        offset = {"this": 0, "next": 1, "last": -1}.get((groups.get("rel") or "").lower())
+        # "last year's fourth quarter" as well.
+        relative = groups.get("rel") or groups.get("rel_owner") or ""
+        offset = {"this": 0, "next": 1, "last": -1}.get(relative.lower())
         return make(kind="quarter", code=f"{'H' if half else 'Q'}{number}",
                     year=int(year) if year else None, unit="year" if offset is not None else None,
                     offset=offset)
