@@ -228,9 +228,9 @@ def build(
         units = re.findall(r"\b(?:this|next|last)\s+(year|month|week)\b", text[:start], re.I)
         if not units:
             return None
-        unit, offset = units[-1].lower(), -1 if groups["which"].lower() == "last" else 1
-        return make(kind="week", offset=offset) if unit == "week" else make(
-            kind="relative", offset=offset, unit=unit)
+        unit, step = units[-1].lower(), -1 if groups["which"].lower() == "last" else 1
+        return make(kind="week", offset=step) if unit == "week" else make(
+            kind="relative", offset=step, unit=unit)
     if kind == "year_end":  # the end of the year being written in
         return make(kind="relative", offset=0, unit="year")
     if kind == "spelled_year" or kind == "year_mid":
@@ -247,9 +247,9 @@ def build(
     if kind == "quarter":
         year: str | None = groups.get("year") or groups.get("of")
         half = groups["part"].lower() == "half"
-        # "the last half" is the second one; "the last quarter" is mostly "the latest".
         ordinal = groups["ord"].lower()
-        # "the last/final half" is the second one; "the final quarter" the fourth.
+        # "the last/final half" is the second one; "the final quarter" the fourth; "the last
+        # quarter" is mostly "the latest" (left to the quarter_which pattern).
         number = 4 if ordinal == "final" and not half else _ORDINALS.get(ordinal, 2 if half else 0)
         if not number or half and number > 2:
             return None
