@@ -354,3 +354,15 @@ def test_a_relative_years_quarter_is_one_expression() -> None:
         "last year's fourth quarter": "1988-Q4"}
     assert values("It will rise in next year's first half.") == {
         "next year's first half": "1990-H1"}
+
+
+def test_year_ago_periods_named_in_full_are_the_year_ago_quarter() -> None:
+    told = "Net rose in the third quarter. "
+    assert values(told + "It fell in the corresponding period last year.")[
+        "the corresponding period last year"] == "1988-Q3"
+    assert values(told + "It fell in last year's quarter.")["last year's quarter"] == "1988-Q3"
+    assert values(told + "It fell in the year-ago third quarter.")[
+        "the year-ago third quarter"] == "1988-Q3"
+    # Without a year-ago phrase after it, "comparable periods" names no period.
+    assert values(told + "Sales grew over comparable periods.") == {
+        "the third quarter": "1989-Q3"}

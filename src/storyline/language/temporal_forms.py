@@ -66,9 +66,17 @@ FIRST: list[tuple[str, re.Pattern[str]]] = [
         r"day\s+(?P<dir>before|after))\b", re.I)),
     # "that quarter", "the same period (a year earlier)": the quarter the text spoke of last.
     ("quarter_that", re.compile(
-        r"\b(?:that|the\s+same)\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!-)"
+        r"\b(?:that|the\s+same|the\s+(?:corresponding|comparable)(?=\s+(?:fiscal\s+)?"
+        r"(?:quarter|period)\s+(?:last|a|(?:of\s+)?the)\s))\s+(?:fiscal\s+)?"
+        r"(?P<noun>quarter|period)\b(?!-)"
         r"(?:\s+(?P<ago>last\s+year|a\s+year\s+(?:earlier|ago|before)|"
         r"(?:of\s+)?the\s+(?:previous|prior|preceding)\s+year))?", re.I)),
+    # "the year-earlier third quarter": before "third quarter" takes the words.
+    ("quarter_before", re.compile(rf"\b{_YEAR_BEFORE}\s+(?:fiscal\s+)?(?P<ord>first|second|"
+                                  r"third|fourth)[- ](?:fiscal\s+)?quarter\b", re.I)),
+    # "last year's quarter": the year-ago quarter (before "last year" takes the words).
+    ("quarter_owner", re.compile(r"\blast\s+year['’]s\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b",
+                                 re.I)),
     ("holiday_moving", temporal_holidays.PATTERN),  # "Easter Day last year" before "last year"
     # "the second half of next year" before "next year"
     ("quarter", re.compile(
@@ -262,6 +270,8 @@ def build(
                     offset=offset)
     if kind == "quarter_before":
         # "year-earlier" results are a quarter's when the sentence is about quarters.
+        if groups.get("ord"):  # "the year-earlier third quarter": that quarter, a year back
+            return make(kind="quarter", code=f"Q{_ORDINALS[groups['ord'].lower()]}", offset=-4)
         if (groups.get("noun") or "").lower() == "quarter" or mentions_quarter:
             return make(kind="quarter", offset=-4)
         return make(kind="relative", offset=-1, unit="year")
@@ -269,12 +279,13 @@ def build(
         if not mentions_quarter:
             return None
         return make(kind="quarter", year=int(groups["year"]))
-    if kind in ("quarter_that", "quarter_prior") and groups["noun"].lower() == "period" \
+    if kind in ("quarter_that", "quarter_prior", "quarter_owner") and \
+            groups["noun"].lower() == "period" \
             and not mentions_quarter:
         return None  # "that period", "the same period": a quarter only where quarters are told of
     if kind == "quarter_that":  # resolved as the quarter named last (see extract_temporal)
         return make(kind="quarter_anaphor", offset=-4 if groups.get("ago") else 0)
-    if kind == "quarter_prior":  # "the prior-year quarter": the year-ago quarter
+    if kind in ("quarter_prior", "quarter_owner"):  # "the prior-year quarter": a year ago
         return make(kind="quarter", offset=-4)
     if kind == "quarter_month":  # "the September quarter" (ends in September): Q3
         month = _month_number(_MONTH_NAMES[groups["month"].lower().rstrip(".")[:3]])

@@ -253,6 +253,7 @@ def _quarter(
                 index += per_year
             elif not future and index > current:
                 index -= per_year
+            index += expression.offset or 0  # "the year-earlier third quarter": -4
         year = index // per_year
         if not MIN_YEAR <= year <= MAX_YEAR:
             return None
