@@ -52,6 +52,9 @@ _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": 
              "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
              "halloween": (10, 31), "fourth of july": (7, 4), "veterans day": (11, 11)}
 _UNITS = r"(?:days|weeks|months|quarters|years|periods)"  # "future quarters"
+# After "the same quarter": a year back.
+_AGO = (r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|"
+        r"(?:of\s+)?the\s+(?:previous|prior|preceding)\s+year)")
 _YEAR_BEFORE = r"(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|year\s+earlier)"
 
 # Tried before the calendar patterns, which would take part of them ("January", "next day").
@@ -66,11 +69,9 @@ FIRST: list[tuple[str, re.Pattern[str]]] = [
         r"day\s+(?P<dir>before|after))\b", re.I)),
     # "that quarter", "the same period (a year earlier)": the quarter the text spoke of last.
     ("quarter_that", re.compile(
-        r"\b(?:that|the\s+same|the\s+(?:corresponding|comparable)(?=\s+(?:fiscal\s+)?"
-        r"(?:quarter|period)\s+(?:last|a|(?:of\s+)?the)\s))\s+(?:fiscal\s+)?"
-        r"(?P<noun>quarter|period)\b(?!-)"
-        r"(?:\s+(?P<ago>last\s+year|a\s+year\s+(?:earlier|ago|before)|"
-        r"(?:of\s+)?the\s+(?:previous|prior|preceding)\s+year))?", re.I)),
+        rf"\b(?:that|the\s+same|the\s+(?:corresponding|comparable)(?=\s+(?:fiscal\s+)?"
+        rf"(?:quarter|period)\s+{_AGO}))\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!-)"
+        rf"(?:\s+(?P<ago>{_AGO}))?", re.I)),
     # "the year-earlier third quarter": before "third quarter" takes the words.
     ("quarter_before", re.compile(rf"\b{_YEAR_BEFORE}\s+(?:fiscal\s+)?(?P<ord>first|second|"
                                   r"third|fourth)[- ](?:fiscal\s+)?quarter\b", re.I)),
