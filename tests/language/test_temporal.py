@@ -119,6 +119,9 @@ def test_a_phrase_without_a_verb_takes_the_tense_of_the_clause_before_it():
                                               ("August 6", "1998-08-06")]
     # Not across the reporting verb: "said Monday" is the day it was said.
     assert values("Prices will rise, analysts said Monday.") == [("Monday", "2023-05-01")]
+    # Nor into the clause before a conjunction: "but on July 7 I raced" has its own verb.
+    text = "I wasn't due to be working, but on July 7 I raced into the office."
+    assert values(text, date(2005, 9, 5)) == [("July 7", "2005-07-07")]
 
 
 def test_a_period_that_ended_on_a_yearless_day_ended_in_the_past():

@@ -62,6 +62,11 @@ _FINITE = re.compile(
 )
 
 
+_CONJUNCTION = re.compile(
+    r"\s*(?:and|but|or|nor|yet|so|then|while|when|whereas|because|although|though|if|"
+    r"unless|since|after|before|until)\b", re.I)
+
+
 def _clause_before(preceding: str) -> str:
     """The clause an expression at the end of ``preceding`` belongs to.
 
@@ -72,8 +77,9 @@ def _clause_before(preceding: str) -> str:
     reported = re.split(r"\bsaid\b|\bsays\b", preceding)[-1]
     pieces = re.split(r"[,;:]", reported)
     clause = pieces.pop()[-80:]  # a cue far back in a long clause governs something else
+    # "…, but on July 7 I raced in": a conjunction opens a clause whose verb comes after.
     while pieces and not (_FINITE.search(clause) or _FUTURE_CUE.search(clause)
-                          or _PAST_CUE.search(clause)):
+                          or _PAST_CUE.search(clause) or _CONJUNCTION.match(clause)):
         clause = pieces.pop()[-80:] + "," + clause
     return clause
 
