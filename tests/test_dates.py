@@ -314,3 +314,55 @@ def test_an_ongoing_events_day_told_in_the_present_is_today() -> None:
 def test_once_as_formerly_is_a_past_reference() -> None:
     assert values("Coleco, a once high-flying toy maker, filed.") == {"once": "PAST_REF"}
     assert values("Once he left, it fell. He had once been high on it.") == {}
+
+
+def test_quarters_told_of_three_sentences_back_and_no_quarter_century() -> None:
+    text = ("Net rose in the third quarter. The latest results include a gain. "
+            "It would not name the buyer. Year-earlier results included a charge.")
+    assert values(text)["Year-earlier"] == "1988-Q3"
+    text = "The rate is near its quarter-century low. Wages rose 3% from a year earlier."
+    assert values(text, date(1998, 2, 6))["a year earlier"] == "1997"
+
+
+def test_last_after_as_or_than_is_the_unit_this_year_left_out() -> None:
+    assert values("The dividend will be twice as high this year as last.") == {
+        "this year": "1989", "last": "1988"}
+    assert values("Earnings will rise this year and next.") == {"this year": "1989", "next": "1990"}
+    assert values("He came last and she came next.") == {}
+    assert values("Sales rose more this month than last, he said.")["last"] == "1989-10"
+    assert values("It is the same as last.") == {}
+
+
+def test_a_quarter_that_ended_on_a_day_is_in_that_days_year() -> None:
+    text = "In the second quarter ended Oct. 31, it lost money. Results for that quarter fell."
+    assert values(text, date(1989, 10, 27)) == {
+        "the second quarter": "1988-Q2", "Oct. 31": "1988-10-31", "that quarter": "1988-Q2"}
+    text = "Net rose in the fourth quarter ended Sept. 30."
+    assert values(text) == {"the fourth quarter": "1989-Q4", "Sept. 30": "1989-09-30"}
+
+
+def test_that_month_the_final_quarter_and_the_end_of_the_decade() -> None:
+    assert values("In March, sales rose. Prices fell that month too.") == {
+        "March": "1989-03", "that month": "1989-03"}
+    assert values("Prices fell the same month.") == {"the same month": "1989-11"}
+    assert values("Sales rose in the final quarter.") == {"the final quarter": "1989-Q4"}
+    assert values("It will happen by the end of the decade.") == {"the end of the decade": "198"}
+
+
+def test_a_relative_years_quarter_is_one_expression() -> None:
+    assert values("It rose in last year's fourth quarter.") == {
+        "last year's fourth quarter": "1988-Q4"}
+    assert values("It will rise in next year's first half.") == {
+        "next year's first half": "1990-H1"}
+
+
+def test_year_ago_periods_named_in_full_are_the_year_ago_quarter() -> None:
+    told = "Net rose in the third quarter. "
+    assert values(told + "It fell in the corresponding period last year.")[
+        "the corresponding period last year"] == "1988-Q3"
+    assert values(told + "It fell in last year's quarter.")["last year's quarter"] == "1988-Q3"
+    assert values(told + "It fell in the year-ago third quarter.")[
+        "the year-ago third quarter"] == "1988-Q3"
+    # Without a year-ago phrase after it, "comparable periods" names no period.
+    assert values(told + "Sales grew over comparable periods.") == {
+        "the third quarter": "1989-Q3"}

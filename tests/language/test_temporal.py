@@ -111,3 +111,20 @@ def test_expressions_of_an_article_dated_later_are_resolved_against_that_date():
     found = {e.text: e.value for e in resolved_expressions(article)}
     assert found == {"Monday": "2023-05-08", "a day earlier": "2023-05-07"}
     assert all(e.value is None for e in article.temporal)  # the stored record is untouched
+
+
+def test_a_phrase_without_a_verb_takes_the_tense_of_the_clause_before_it():
+    text = "It said flights would leave from March 30, with the third departing from August 6."
+    assert values(text, date(1998, 2, 13)) == [("March 30", "1998-03-30"),
+                                              ("August 6", "1998-08-06")]
+    # Not across the reporting verb: "said Monday" is the day it was said.
+    assert values("Prices will rise, analysts said Monday.") == [("Monday", "2023-05-01")]
+    # Nor into the clause before a conjunction: "but on July 7 I raced" has its own verb.
+    text = "I wasn't due to be working, but on July 7 I raced into the office."
+    assert values(text, date(2005, 9, 5)) == [("July 7", "2005-07-07")]
+
+
+def test_a_period_that_ended_on_a_yearless_day_ended_in_the_past():
+    # Written on Oct. 27: this year's Oct. 31 has not come, so the quarter ended last year's.
+    found = values("In the second quarter ended Oct. 31, it had a loss.", date(1989, 10, 27))
+    assert ("Oct. 31", "1988-10-31") in found

@@ -117,8 +117,9 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
     """
     found = []
     for index, sentence in enumerate(article.sentences):
-        # Two sentences back tell whether "the period" or "a year earlier" is about quarters.
-        context = " ".join(s.text for s in article.sentences[max(0, index - 2) : index])
+        # Three sentences back tell whether "the period" or "a year earlier" is about quarters
+        # (results: the quarter, then a gain it included and who paid it, then "year-earlier").
+        context = " ".join(s.text for s in article.sentences[max(0, index - 3) : index])
         found.append(find_expressions(sentence.text, context))
     return _resolve_all(article, found)
 
@@ -156,13 +157,14 @@ def _resolve_all(
     named_year: int | None = None  # the last year the text named: "that year" is that one
     named_day: date | None = None  # the last day the text named: "that day" is that one
     named_quarter: tuple[int, str] | None = None  # the last quarter: "that quarter" is that one
+    named_month: str | None = None  # the last month told of: "that month" is that one
     for index, (sentence, expressions) in enumerate(
             zip(article.sentences, per_sentence, strict=True)):
         reference = anchor
         # The coarsest unit the sentence's own date allows counting in: "in May 1997 … a month
         # later" counts months from May; "a day later" cannot count from it.
         reference_unit = "day"
-        for expression in expressions:
+        for position, expression in enumerate(expressions):
             if anchor is not None:
                 # "On Monday he said his summit a day earlier…": "earlier" counts from Monday.
                 words = expression.text.lower()
@@ -185,6 +187,14 @@ def _resolve_all(
                 elif expression.value and expression.kind == "year" and (
                         expression.value.isdigit() and len(expression.value) == 4):
                     reference, reference_unit = date(int(expression.value), 1, 1), "year"
+                if expression.kind == "quarter" and expression.value:
+                    expression.value = _quarter_of_end_day(
+                        expression, expressions[position + 1 :], sentence.text, anchor)
+                if expression.kind == "month_anaphor" and named_month is not None:
+                    expression.value = named_month
+                elif expression.value and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?",
+                                                       expression.value):
+                    named_month = expression.value[:7]
                 if expression.kind == "year_anaphor" and named_year is not None:
                     expression.value = f"{named_year + (expression.offset or 0):04d}"
                 if expression.kind == "quarter_anaphor" and named_quarter is not None:
@@ -309,7 +319,7 @@ def _build(
         number = _NUMBERS.get(count) or int(count)
         sign = 1 if groups["dir"].lower() in ("later", "after", "from now") else -1
         if number == 1 and sign < 0 and groups["unit"].lower() == "year" and (
-                "quarter" in (context + text).lower()):
+                temporal_forms.speaks_of_quarters(context + " " + text)):
             # Results "a year earlier" in a sentence about quarters: the year-ago quarter.
             return make(kind="quarter", offset=-4)
         if groups["unit"].lower() == "week":  # "six weeks ago" is a week (TIMEX3 1998-W02)
@@ -356,6 +366,28 @@ def anchor_date(published: str | None, precision: str) -> date | None:
 
 
 _UNITS = ("day", "week", "month", "year")
+_ENDED_AT = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?")
+
+
+def _quarter_of_end_day(
+    quarter: TemporalExpression, following: list[TemporalExpression], sentence: str,
+    anchor: date,
+) -> str | None:
+    """A named quarter's value, in the year of the day it "ended" when the words give one.
+
+    "the second quarter ended Oct. 31", written on Oct. 27, 1989, is a fiscal quarter that
+    ended in 1988: 1988-Q2 (TimeBank keeps the quarter's number, takes the day's year).
+    """
+    value = quarter.value
+    if not following or not quarter.code or quarter.year is not None or quarter.unit:
+        return value
+    day = following[0]
+    if day.kind != "partial" or not _ENDED_AT.fullmatch(sentence[quarter.end : day.start]):
+        return value
+    ended = resolve(day, anchor, sentence[: day.start], sentence[day.end :])
+    if not ended or not ended[:4].isdigit():
+        return value
+    return f"{ended[:4]}-{quarter.code}"
 _NARRATIVE = ("earlier", "later", "before", "after", "next day", "following day", "previous day",
               "preceding day", "in the day")
 # Words that point back to a day told of before, in this sentence or an earlier one.

@@ -52,6 +52,9 @@ _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": 
              "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
              "halloween": (10, 31), "fourth of july": (7, 4), "veterans day": (11, 11)}
 _UNITS = r"(?:days|weeks|months|quarters|years|periods)"  # "future quarters"
+# After "the same quarter": a year back.
+_AGO = (r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|"
+        r"(?:of\s+)?the\s+(?:previous|prior|preceding)\s+year)")
 _YEAR_BEFORE = r"(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago|year\s+earlier)"
 
 # Tried before the calendar patterns, which would take part of them ("January", "next day").
@@ -66,14 +69,21 @@ FIRST: list[tuple[str, re.Pattern[str]]] = [
         r"day\s+(?P<dir>before|after))\b", re.I)),
     # "that quarter", "the same period (a year earlier)": the quarter the text spoke of last.
     ("quarter_that", re.compile(
-        r"\b(?:that|the\s+same)\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!-)"
-        r"(?:\s+(?P<ago>last\s+year|a\s+year\s+(?:earlier|ago|before)|"
-        r"(?:of\s+)?the\s+(?:previous|prior|preceding)\s+year))?", re.I)),
+        rf"\b(?:that|the\s+same|the\s+(?:corresponding|comparable)(?=\s+(?:fiscal\s+)?"
+        rf"(?:quarter|period)\s+{_AGO}))\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!-)"
+        rf"(?:\s+(?P<ago>{_AGO}))?", re.I)),
+    # "the year-earlier third quarter": before "third quarter" takes the words.
+    ("quarter_before", re.compile(rf"\b{_YEAR_BEFORE}\s+(?:fiscal\s+)?(?P<ord>first|second|"
+                                  r"third|fourth)[- ](?:fiscal\s+)?quarter\b", re.I)),
+    # "last year's quarter": the year-ago quarter (before "last year" takes the words).
+    ("quarter_owner", re.compile(r"\blast\s+year['’]s\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b",
+                                 re.I)),
     ("holiday_moving", temporal_holidays.PATTERN),  # "Easter Day last year" before "last year"
     # "the second half of next year" before "next year"
     ("quarter", re.compile(
-        rf"\b(?:the\s+)?(?:{_YEAR}(?:['’]s)?\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|"
-        r"1st|2nd|3rd|4th|last|latter)[- ](?:fiscal[- ])?(?P<part>quarter|half)\b"
+        rf"\b(?:the\s+)?(?:{_YEAR}(?:['’]s)?\s+|(?P<rel_owner>this|last|next)\s+year['’]s\s+)?"
+        r"(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|"
+        r"1st|2nd|3rd|4th|last|latter|final)[- ](?:fiscal[- ])?(?P<part>quarter|half)\b"
         r"(?:\s+of(?:\s+(?:fiscal|the\s+fiscal\s+year))?\s+(?P<of>(?:19|20)\d\d)|"
         r"\s+of\s+(?P<rel>this|next|last)\s+year)?"
         r"(?!\s+of\s+(?:the\s+)?(?:['’]?\d+0'?s|decade|century))", re.I)),  # "…half of the '80s"
@@ -134,6 +144,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("unit_part", re.compile(
         r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?P<which>the|this|next|last)\s+"
         r"(?P<unit>week|month)\b", re.I)),
+    # "the end of the decade" (TIMEX3: the decade, as "the end of the month" is the month).
+    ("era_part", re.compile(
+        r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the|this)\s+"
+        r"(?P<unit>decade|century)\b", re.I)),
+    # "that month", "the same month": the month the text told of last.
+    ("month_that", re.compile(r"\b(?:that|the\s+same)\s+month\b(?![- ](?:earlier|ago|old|long))",
+                              re.I)),
     ("unit_that", re.compile(
         r"\b(?:the\s+)?(?P<which>following|previous|preceding)\s+(?P<unit>week|month)\b", re.I)),
     ("year_that", re.compile(
@@ -147,6 +164,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("year_end", re.compile(r"\b(?:the\s+)?(?:year[- ]end|year's end|end of the year)\b", re.I)),
     ("year_mid", re.compile(rf"\b(?:mid|early|late)-{_YEAR}\b", re.I)),
+    # "twice as high a dividend this year as last", "this year and next": the unit of
+    # "this year" left out.
+    ("unit_elided", re.compile(
+        r"(?:(?<=\bas )|(?<=\bthan )|(?<=\band )|(?<=\bor ))(?P<which>last|next)"
+        r"(?=\s*(?:[.,;:!?]|$))", re.I)),
     ("ref", re.compile(
         r"\b(?:(?:right\s+)?now|currently|current|nowadays|presently|at present|"
         r"(?:more\s+|until\s+|only\s+)?recently|recent(?:\s+(?:days|weeks|months|years))?|"
@@ -164,6 +186,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s))once(?=\s+[a-z]))\b",
         re.I)),
 ]
+
+
+# "quarter" in "quarter-century" or "headquarters" speaks of no quarter of a year.
+_QUARTER_WORD = re.compile(r"quarter(?![- ]century)", re.I)
+
+
+def speaks_of_quarters(text: str) -> bool:
+    """True when ``text`` speaks of quarters of a year ("third-quarter", "the quarter")."""
+    return bool(_QUARTER_WORD.search(text))
 
 
 def spelled_year(groups: dict[str, Any]) -> int | None:
@@ -202,6 +233,13 @@ def build(
     if kind == "spelled_my":
         month = _month_number(groups["month"])
         return make(kind="absolute", year=spelled_year(groups), month=month)
+    if kind == "unit_elided":  # the unit of the "this year" it is compared with
+        units = re.findall(r"\b(?:this|next|last)\s+(year|month|week)\b", text[:start], re.I)
+        if not units:
+            return None
+        unit, step = units[-1].lower(), -1 if groups["which"].lower() == "last" else 1
+        return make(kind="week", offset=step) if unit == "week" else make(
+            kind="relative", offset=step, unit=unit)
     if kind == "year_end":  # the end of the year being written in
         return make(kind="relative", offset=0, unit="year")
     if kind == "spelled_year" or kind == "year_mid":
@@ -214,21 +252,27 @@ def build(
             found.start = match.start("season")
             found.text = text[found.start : found.end]
         return found
-    mentions_quarter = "quarter" in (context + " " + text).lower()
+    mentions_quarter = speaks_of_quarters(context + " " + text)
     if kind == "quarter":
         year: str | None = groups.get("year") or groups.get("of")
         half = groups["part"].lower() == "half"
-        # "the last half" is the second one; "the last quarter" is mostly "the latest".
-        number = _ORDINALS.get(groups["ord"].lower(), 2 if half else 0)
+        ordinal = groups["ord"].lower()
+        # "the last/final half" is the second one; "the final quarter" the fourth; "the last
+        # quarter" is mostly "the latest" (left to the quarter_which pattern).
+        number = 4 if ordinal == "final" and not half else _ORDINALS.get(ordinal, 2 if half else 0)
         if not number or half and number > 2:
             return None
         # "the second half of next year": a year counted from the anchor's (see _quarter).
-        offset = {"this": 0, "next": 1, "last": -1}.get((groups.get("rel") or "").lower())
+        # "last year's fourth quarter" as well.
+        relative = groups.get("rel") or groups.get("rel_owner") or ""
+        offset = {"this": 0, "next": 1, "last": -1}.get(relative.lower())
         return make(kind="quarter", code=f"{'H' if half else 'Q'}{number}",
                     year=int(year) if year else None, unit="year" if offset is not None else None,
                     offset=offset)
     if kind == "quarter_before":
         # "year-earlier" results are a quarter's when the sentence is about quarters.
+        if groups.get("ord"):  # "the year-earlier third quarter": that quarter, a year back
+            return make(kind="quarter", code=f"Q{_ORDINALS[groups['ord'].lower()]}", offset=-4)
         if (groups.get("noun") or "").lower() == "quarter" or mentions_quarter:
             return make(kind="quarter", offset=-4)
         return make(kind="relative", offset=-1, unit="year")
@@ -236,12 +280,13 @@ def build(
         if not mentions_quarter:
             return None
         return make(kind="quarter", year=int(groups["year"]))
-    if kind in ("quarter_that", "quarter_prior") and groups["noun"].lower() == "period" \
+    if kind in ("quarter_that", "quarter_prior", "quarter_owner") and \
+            groups["noun"].lower() == "period" \
             and not mentions_quarter:
         return None  # "that period", "the same period": a quarter only where quarters are told of
     if kind == "quarter_that":  # resolved as the quarter named last (see extract_temporal)
         return make(kind="quarter_anaphor", offset=-4 if groups.get("ago") else 0)
-    if kind == "quarter_prior":  # "the prior-year quarter": the year-ago quarter
+    if kind in ("quarter_prior", "quarter_owner"):  # "the prior-year quarter": a year ago
         return make(kind="quarter", offset=-4)
     if kind == "quarter_month":  # "the September quarter" (ends in September): Q3
         month = _month_number(_MONTH_NAMES[groups["month"].lower().rstrip(".")[:3]])
@@ -305,6 +350,10 @@ def build(
         unit = groups["unit"].lower()
         return make(kind="week", offset=0) if unit == "week" else make(
             kind="relative", offset=0, unit=unit)
+    if kind == "era_part":
+        return make(kind=groups["unit"].lower(), offset=0)
+    if kind == "month_that":  # the month named last (see extract_temporal), else this one
+        return make(kind="month_anaphor")
     if kind == "unit_that":  # counted from the day told of (see extract_temporal)
         offset = 1 if groups["which"].lower() == "following" else -1
         if groups["unit"].lower() == "week":

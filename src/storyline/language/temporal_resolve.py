@@ -27,6 +27,8 @@ _FORWARD = re.compile(
     r"\b(?:to|until|till|through|by|effective|payable|record|starting|beginning|expire|"
     r"expires|due)\s+(?:(?:mid|early|late)[- ])?$", re.I
 )
+# A period that "ended" on the date: the date has passed, however far back it is.
+_ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|is due|are due|due to|plans? to|expected to|expects? to|"
@@ -54,9 +56,37 @@ _SCHEDULED = re.compile(
 )
 
 
+# A word that makes a phrase a clause of its own, with its own tense: a finite verb or modal.
+_FINITE = re.compile(
+    r"\b(?:is|are|am|was|were|has|have|had|do|does|did|can|could|may|might|must|should)\b", re.I
+)
+
+
+_CONJUNCTION = re.compile(
+    r"\s*(?:and|but|or|nor|yet|so|then|while|when|whereas|because|although|though|if|"
+    r"unless|since|after|before|until)\b", re.I)
+
+
+def _clause_before(preceding: str) -> str:
+    """The clause an expression at the end of ``preceding`` belongs to.
+
+    The last comma-separated piece, unless it has no verb of its own: "it said the flights
+    would leave from March 30, with the third departing from August 6" takes its tense
+    from "would leave". Never across the reporting verb ("analysts said Monday").
+    """
+    reported = re.split(r"\bsaid\b|\bsays\b", preceding)[-1]
+    pieces = re.split(r"[,;:]", reported)
+    clause = pieces.pop()[-80:]  # a cue far back in a long clause governs something else
+    # "…, but on July 7 I raced in": a conjunction opens a clause whose verb comes after.
+    while pieces and not (_FINITE.search(clause) or _FUTURE_CUE.search(clause)
+                          or _PAST_CUE.search(clause) or _CONJUNCTION.match(clause)):
+        clause = pieces.pop()[-80:] + "," + clause
+    return clause
+
+
 def is_future(preceding: str) -> bool:
     """True when the clause before an expression speaks of what is to come ("will", "is due to")."""
-    clause = re.split(r"[,;:]|\bsaid\b|\bsays\b", preceding)[-1][-80:]
+    clause = _clause_before(preceding)
     if _FUTURE_CUE.search(clause):
         return True
     return bool(_SCHEDULED.search(clause)) and not _PAST_CUE.search(clause)
@@ -118,6 +148,8 @@ def resolve(
         if kind == "weekend":
             saturday = weekday_near(anchor, 5, future, expression.offset or 0)
             return f"{_week(saturday)}-WE"
+        if kind == "month_anaphor":
+            return shift(anchor, "month", 0)
         if kind == "year_anaphor":
             return _iso(anchor.year + (expression.offset or 0), None, None)
         if kind == "relative" and expression.unit and expression.offset is not None:
@@ -189,6 +221,9 @@ def _year_for_month(
         return anchor.year
     behind = anchor.year - 1 if (month, day or 1) > (anchor.month, anchor.day) else anchor.year
     ahead = anchor.year + 1 if (month, day or 31) < (anchor.month, anchor.day) else anchor.year
+    if _ENDED.search(preceding):
+        # "the quarter ended Oct. 31", written on Oct. 27: last year's Oct. 31.
+        return behind
     if future:
         # "will meet in March", said in November, means next March.
         return ahead
@@ -224,6 +259,7 @@ def _quarter(
                 index += per_year
             elif not future and index > current:
                 index -= per_year
+            index += expression.offset or 0  # "the year-earlier third quarter": -4
         year = index // per_year
         if not MIN_YEAR <= year <= MAX_YEAR:
             return None
