@@ -21,9 +21,11 @@ topics' 21st-23rd, in the same way until at least 12 articles and 45 quotes
 (``--t17 24``), fresh9 EgyptianProtest_cnn's 25th-28th, IraqWar_guardian's 24th-27th and
 the other topics' 24th-26th, in the same way until at least 12 articles and 45 quotes (the
 first 12 picks holding 38 quotes, two more picks in turn: EgyptianProtest_cnn's 28th and
-IraqWar_guardian's 27th; ``--t17 28``). Listing more t17 picks
-leaves the earlier ones unchanged: each topic is shuffled whole, and the shuffles run in
-the same order.
+IraqWar_guardian's 27th; ``--t17 28``), fresh10 EgyptianProtest_cnn's 29th-31st,
+IraqWar_guardian's 28th-30th and the other topics' 27th-29th, in the same way until at
+least 12 articles and 45 quotes (the first 12 picks holding 45; ``--t17 31``). Listing
+more t17 picks leaves the earlier ones unchanged: each topic is shuffled whole, and the
+shuffles run in the same order.
 """
 
 from __future__ import annotations
