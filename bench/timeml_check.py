@@ -1,13 +1,17 @@
-"""Check the hand-annotated TimeML set bench/timeml_t17 against its t17-dev sources.
+"""Check a hand-annotated TimeML set (bench/timeml_t17 or bench/timeml_web) against its sources.
 
-    python bench/timeml_check.py [FOLDER] [--data ../shared/data] [--quiet]
+    python bench/timeml_check.py [FOLDER] [--data ../shared/data] [--web] [--quiet]
 
 For every ``<topic>_<id>.tml`` of FOLDER (default bench/timeml_t17): the ``<TEXT>``
 element with its tags stripped and XML entities unescaped must equal the ``text`` of
 article ``id`` in ``t17-dev/<topic>/articles.jsonl`` exactly, and the ``<DCT>`` value its
-``time``; every TIMEX3 needs a tid, a type among DATE, TIME, DURATION and SET, and a
-value. Prints each TIMEX3 (type, value, text) for a read-through unless ``--quiet``, then
-counts per type. Exits non-zero on the first mismatch. Reads no storyline code.
+``time``. With ``--web`` (FOLDER then defaults to bench/timeml_web) the files are
+``<hash[:12]>.tml`` of ``html-extraction-dev`` pages instead: the files must be exactly
+the picks of ``bench/timeml_web_draw.py``, each stripped text must equal the page's
+ground-truth ``articleBody`` and each DCT the publication date the draw read from the
+page. Every TIMEX3 needs a tid, a type among DATE, TIME, DURATION and SET, and a value.
+Prints each TIMEX3 (type, value, text) for a read-through unless ``--quiet``, then counts
+per type. Exits non-zero on the first mismatch. Reads no storyline code.
 """
 
 from __future__ import annotations
@@ -37,10 +41,20 @@ def article(data: Path, name: str) -> dict[str, str]:
     raise KeyError(name)
 
 
-def check(path: Path, data: Path) -> list[tuple[str, str, str]]:
-    """The (type, value, text) of each TIMEX3 of one file, after checking it against its source."""
+def web_sources(data: Path, count: int) -> dict[str, dict[str, str]]:
+    """The first ``count`` picks of the web draw: ``hash[:12]`` -> {"text", "time"}."""
+    from timeml_web_draw import draw  # imported here: only --web needs htmldate
+
+    return {key[:12]: {"text": record["articleBody"], "time": dct}
+            for _, key, dct, record in draw(data, count)}
+
+
+def check(path: Path, record: dict[str, str]) -> list[tuple[str, str, str]]:
+    """The (type, value, text) of each TIMEX3 of one file, after checking it against its source.
+
+    ``record`` holds the source's ``text`` and DCT (``time``).
+    """
     source = path.read_text(encoding="utf-8")
-    record = article(data, path.stem)
     dct = re.search(r"<DCT><TIMEX3[^>]*value=\"([^\"]+)\"", source)
     body = re.search(r"<TEXT>(.*)</TEXT>", source, re.S)
     if not dct or not body or dct.group(1) != record["time"]:
@@ -63,15 +77,21 @@ def check(path: Path, data: Path) -> list[tuple[str, str, str]]:
 def main() -> None:
     """Check every file, print the tags and the counts."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("folder", type=Path, nargs="?", default=HERE / "timeml_t17")
+    parser.add_argument("folder", type=Path, nargs="?")
     parser.add_argument("--data", type=Path, default=HERE.parent.parent / "shared" / "data")
+    parser.add_argument("--web", action="store_true",
+                        help="html-extraction-dev pages drawn by timeml_web_draw.py")
     parser.add_argument("--quiet", action="store_true")
     options = parser.parse_args()
+    folder = options.folder or HERE / ("timeml_web" if options.web else "timeml_t17")
     counts: Counter[str] = Counter()
-    files = sorted(options.folder.glob("*.tml"))
+    files = sorted(folder.glob("*.tml"))
+    web = web_sources(options.data, len(files)) if options.web else {}
+    if options.web and set(web) != {path.stem for path in files}:
+        sys.exit(f"files are not the draw's first {len(files)} picks: {sorted(web)}")
     for path in files:
         try:
-            tags = check(path, options.data)
+            tags = check(path, web[path.stem] if options.web else article(options.data, path.stem))
         except ValueError as error:
             sys.exit(str(error))
         counts.update(kind for kind, _, _ in tags)
@@ -79,7 +99,7 @@ def main() -> None:
             print(f"== {path.stem}")
             for kind, value, text in tags:
                 print(f"  {kind:8s} {value:14s} {text}")
-    print(f"{len(files)} documents, all texts identical to their articles; "
+    print(f"{len(files)} documents, all texts identical to their sources; "
           + ", ".join(f"{kind} {counts[kind]}" for kind in TYPES))
 
 
