@@ -1,6 +1,6 @@
-"""Check a hand-annotated TimeML set (bench/timeml_t17 or bench/timeml_web) against its sources.
+"""Check a hand-annotated TimeML set (bench/timeml_t17, timeml_web or timeml_web2) with its sources.
 
-    python bench/timeml_check.py [FOLDER] [--data ../shared/data] [--web] [--quiet]
+    python bench/timeml_check.py [FOLDER] [--data ../shared/data] [--web [--first N]] [--quiet]
 
 For every ``<topic>_<id>.tml`` of FOLDER (default bench/timeml_t17): the ``<TEXT>``
 element with its tags stripped and XML entities unescaped must equal the ``text`` of
@@ -9,7 +9,9 @@ article ``id`` in ``t17-dev/<topic>/articles.jsonl`` exactly, and the ``<DCT>`` 
 ``<hash[:12]>.tml`` of ``html-extraction-dev`` pages instead: the files must be exactly
 the picks of ``bench/timeml_web_draw.py``, each stripped text must equal the page's
 ground-truth ``articleBody`` and each DCT the publication date the draw read from the
-page. Every TIMEX3 needs a tid, a type among DATE, TIME, DURATION and SET, and a value.
+page. ``--first N`` says the folder continues the draw: its files must be exactly picks N
+to N + (number of files) - 1 (bench/timeml_web2: ``bench/timeml_web2 --web --first 17``,
+picks 17-32). Every TIMEX3 needs a tid, a type among DATE, TIME, DURATION and SET, and a value.
 Prints each TIMEX3 (type, value, text) for a read-through unless ``--quiet``, then counts
 per type. Exits non-zero on the first mismatch. Reads no storyline code.
 """
@@ -41,12 +43,12 @@ def article(data: Path, name: str) -> dict[str, str]:
     raise KeyError(name)
 
 
-def web_sources(data: Path, count: int) -> dict[str, dict[str, str]]:
-    """The first ``count`` picks of the web draw: ``hash[:12]`` -> {"text", "time"}."""
+def web_sources(data: Path, count: int, first: int = 1) -> dict[str, dict[str, str]]:
+    """Picks ``first`` to ``first + count - 1`` of the web draw: hash[:12] -> {"text", "time"}."""
     from timeml_web_draw import draw  # imported here: only --web needs htmldate
 
     return {key[:12]: {"text": record["articleBody"], "time": dct}
-            for _, key, dct, record in draw(data, count)}
+            for _, key, dct, record in draw(data, first - 1 + count)[first - 1:]}
 
 
 def check(path: Path, record: dict[str, str]) -> list[tuple[str, str, str]]:
@@ -81,14 +83,17 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=HERE.parent.parent / "shared" / "data")
     parser.add_argument("--web", action="store_true",
                         help="html-extraction-dev pages drawn by timeml_web_draw.py")
+    parser.add_argument("--first", type=int, default=1,
+                        help="with --web: the folder holds the draw's picks from this one on")
     parser.add_argument("--quiet", action="store_true")
     options = parser.parse_args()
     folder = options.folder or HERE / ("timeml_web" if options.web else "timeml_t17")
     counts: Counter[str] = Counter()
     files = sorted(folder.glob("*.tml"))
-    web = web_sources(options.data, len(files)) if options.web else {}
+    web = web_sources(options.data, len(files), options.first) if options.web else {}
     if options.web and set(web) != {path.stem for path in files}:
-        sys.exit(f"files are not the draw's first {len(files)} picks: {sorted(web)}")
+        last = options.first + len(files) - 1
+        sys.exit(f"files are not the draw's picks {options.first}-{last}: {sorted(web)}")
     for path in files:
         try:
             tags = check(path, web[path.stem] if options.web else article(options.data, path.stem))

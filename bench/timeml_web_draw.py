@@ -1,6 +1,6 @@
 """The seeded draw behind bench/timeml_web, a hand-annotated TimeML set of web news pages.
 
-    python bench/timeml_web_draw.py [--data ../shared/data] [--count 16]
+    python bench/timeml_web_draw.py [--data ../shared/data] [--count 16] [--first 1]
 
 The pages are those of ``html-extraction-dev``: ``ground-truth.json`` maps a page hash to
 its ``articleBody`` (the document text, used exactly as is) and ``html/<hash>.html.gz``
@@ -18,7 +18,9 @@ holds the page. The hashes are sorted, shuffled with ``random.Random(11)``, and 
 * and are not in ``SKIP``: pages read by hand and found not to be a dated news report, or
   whose markup date is not the article's own publication date (reasons given there).
 
-The publication date is the DCT of the ``.tml`` file. htmldate is a third-party reader of
+``--first N`` prints only picks N to ``--count`` of the same draw: bench/timeml_web holds
+picks 1-16 and bench/timeml_web2 picks 17-32 (``--count 32 --first 17``). The publication
+date is the DCT of the ``.tml`` file. htmldate is a third-party reader of
 page metadata; it shares no code or rules with storyline's date normaliser. Prints the
 position in the shuffle, hash, DCT, body length, date-like word count and URL of each pick.
 """
@@ -47,6 +49,12 @@ SKIP: dict[str, str] = {
                     "sidebar of tweets",
     "9eef8162bbb6": "a syndicated copy: the page's stamp (2019-11-19) is the syndicator's, the "
                     "article's own date (2019-11-18) comes only from its canonical URL",
+    "65ce3a4577a0": "htmldate's date (2019-11-20) comes from an image's path; the page says "
+                    "'Published 11:11 PM EST Nov 19, 2019' and its JSON-LD dates are empty",
+    "e1cd54e5577d": "an events calendar ('4 things to do in October'), not a news report",
+    "ad826691a8a2": "a shopping-deals roundup with affiliate links, not a news report",
+    "5caf91b8a442": "stamped 2019-11-20T05:57Z, which is 21:57 on Nov 19 in San Francisco, the "
+                    "date the page shows; htmldate reads the UTC date: day ambiguous",
 }
 
 
@@ -87,8 +95,9 @@ def main() -> None:
     default = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
     parser.add_argument("--data", type=Path, default=default)
     parser.add_argument("--count", type=int, default=16)
+    parser.add_argument("--first", type=int, default=1, help="first pick to print (1-based)")
     options = parser.parse_args()
-    for position, key, dct, record in draw(options.data, options.count):
+    for position, key, dct, record in draw(options.data, options.count)[options.first - 1:]:
         body = record["articleBody"]
         print(f"{position}\t{key[:12]}\t{dct}\t{len(body)}\t{date_words(body)}\t{record['url']}")
 
