@@ -366,3 +366,23 @@ def test_year_ago_periods_named_in_full_are_the_year_ago_quarter() -> None:
     # Without a year-ago phrase after it, "comparable periods" names no period.
     assert values(told + "Sales grew over comparable periods.") == {
         "the third quarter": "1989-Q3"}
+
+
+def test_short_quarter_forms_and_year_to_date() -> None:
+    nov_2019 = date(2019, 11, 19)
+    assert values("It faced a headwind in Q3, lumber fell.", nov_2019) == {"Q3": "2019-Q3"}
+    assert values("Profit in 3Q19 fell, sales in Q2 FY20 rose.", nov_2019) == {
+        "3Q19": "2019-Q3", "Q2 FY20": "2020-Q2"}
+    assert values("Sales in H1 2019 rose, and in 2H19.", nov_2019) == {
+        "H1 2019": "2019-H1", "2H19": "2019-H2"}
+    # A model name, a bare "H2" and a number after the quarter are no quarter's year.
+    assert values("Audi Q3 sales rose. The H2 fuel cell.", nov_2019) == {}
+    assert values("In Q3 19.5% more rose.", nov_2019) == {"Q3": "2019-Q3"}
+    assert values("Shares are up 40% year to date.", nov_2019) == {"year to date": "2019"}
+
+
+def test_sentence_opening_now_without_a_comma_is_the_present() -> None:
+    assert values("Now officials are investigating.") == {"Now": "PRESENT_REF"}
+    assert values("Now, he says, it is over. Now for the weather.") == {}
+    assert values("Some consolidation is likely in the near-term.") == {
+        "the near-term": "FUTURE_REF"}
