@@ -386,3 +386,14 @@ def test_sentence_opening_now_without_a_comma_is_the_present() -> None:
     assert values("Now, he says, it is over. Now for the weather.") == {}
     assert values("Some consolidation is likely in the near-term.") == {
         "the near-term": "FUTURE_REF"}
+
+
+def test_a_plan_told_in_the_past_for_a_month_just_gone_has_passed() -> None:
+    nov_2019 = date(2019, 11, 20)
+    assert values("He vowed Britain would leave the EU on Oct. 31.", nov_2019) == {
+        "Oct. 31": "2019-10-31"}
+    assert values("Assange was due to be released in September.", nov_2019) == {
+        "September": "2019-09"}
+    # Further back, or told as a plan now, it is the coming one.
+    assert values("He said the plant would open in March.", nov_2019) == {"March": "2020-03"}
+    assert values("Britain will leave the EU on Oct. 31.", nov_2019) == {"Oct. 31": "2020-10-31"}

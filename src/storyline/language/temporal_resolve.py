@@ -22,6 +22,9 @@ SEASONS = ("SP", "SU", "FA", "WI")  # in calendar order; winter starts in Decemb
 # A yearless date further back than this, while the coming one is nearer, is not
 # taken as last year's in a past-tense sentence: the year is left unknown.
 FAR_MONTHS = 10
+# A plan told in the past ("would", "was due to") for a month at most this far back has passed;
+# further back, "said it would open in March" reports a plan for the coming one.
+PLAN_PASSED_MONTHS = 2
 # Words before a date that point ahead of the time of writing: an end or a start to come.
 _FORWARD = re.compile(
     r"\b(?:to|until|till|through|by|effective|payable|record|starting|beginning|expire|"
@@ -92,6 +95,22 @@ def is_future(preceding: str) -> bool:
     return bool(_SCHEDULED.search(clause)) and not _PAST_CUE.search(clause)
 
 
+# The future seen from the past: a plan or expectation told in the past tense ("would leave
+# the EU on Oct. 31", "was due to be released in September", "once expected to be done").
+# Its date may have passed by the time of writing.
+_FUTURE_IN_PAST = re.compile(
+    r"\bwould\b|\b(?:was|were|had\s+been|once|originally|initially)\s+(?:(?:due|expected|set|"
+    r"scheduled|slated|supposed|planned|going|likely)\s+)?to\b|\b(?:was|were|had\s+been)\s+"
+    r"(?:scheduled|planned|slated|set|due)\s+(?:for|on|in)\b", re.I)
+_PRESENT_FUTURE = re.compile(r"\b(?:will|shall|is|are|am)\b|['’]ll\b", re.I)
+
+
+def is_future_in_past(preceding: str) -> bool:
+    """True when the clause before an expression tells of a plan from the past ("would")."""
+    clause = _clause_before(preceding)
+    return bool(_FUTURE_IN_PAST.search(clause)) and not _PRESENT_FUTURE.search(clause)
+
+
 def is_past(sentence: str) -> bool:
     """True when ``sentence`` has a verb in the past tense ("was", "said", "rose", "signed")."""
     return bool(_PAST_CUE.search(sentence))
@@ -138,7 +157,8 @@ def resolve(
         return _season(expression, anchor, future)
     if kind == "partial" and expression.month is not None:
         past = is_past(sentence + " " + after)
-        return _partial(expression, anchor, future, past, sentence)
+        planned = future and is_future_in_past(sentence)
+        return _partial(expression, anchor, future, past, sentence, planned)
     try:
         if kind == "weekday" and expression.weekday is not None:
             day = weekday_near(anchor, expression.weekday, future, expression.offset or 0)
@@ -160,9 +180,10 @@ def resolve(
 
 
 def _partial(
-    expression: TemporalExpression, anchor: date, future: bool, past: bool, preceding: str
+    expression: TemporalExpression, anchor: date, future: bool, past: bool, preceding: str,
+    planned: bool = False,
 ) -> str | None:
-    """A month (and day) named without a year."""
+    """A month (and day) named without a year; ``planned``: a plan told in the past."""
     month, day = expression.month or 1, expression.day
     if expression.unit == "year":  # "July last year"
         return _iso(anchor.year + (expression.offset or 0), month, day)
@@ -172,7 +193,8 @@ def _partial(
                    <= MAX_YEAR and _weekday_of(y, month, day) == expression.weekday]
         if fitting:
             return _iso(fitting[0], month, day)
-    year = _year_for_month(anchor, month, day, future, past, expression.offset, preceding)
+    year = _year_for_month(anchor, month, day, future, past, expression.offset, preceding,
+                           planned)
     if year is None:  # the tense and the calendar disagree: the year is unknown
         return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
     if day is not None:
@@ -202,6 +224,7 @@ def _year_for_month(
     past: bool,
     offset: int | None,
     preceding: str = "",
+    planned: bool = False,
 ) -> int | None:
     """The year of a month named without one: the nearest that fits the tense.
 
@@ -210,6 +233,8 @@ def _year_for_month(
     September 11" written in August) is an anniversary or a well-known date, not last year's.
     A month without a day is then the coming one: "told the companies of a cutback in
     September", written in August, reports a plan.
+    A plan told in the past (``planned``: "would leave the EU on Oct. 31", written in
+    November) whose date is at most :data:`PLAN_PASSED_MONTHS` back has passed.
     """
     if offset == -1:
         # "last March": the latest March before this month, but not the month just ended
@@ -224,10 +249,12 @@ def _year_for_month(
     if _ENDED.search(preceding):
         # "the quarter ended Oct. 31", written on Oct. 27: last year's Oct. 31.
         return behind
+    here = anchor.year * 12 + anchor.month
+    if future and planned and here - (behind * 12 + month) <= PLAN_PASSED_MONTHS:
+        return behind
     if future:
         # "will meet in March", said in November, means next March.
         return ahead
-    here = anchor.year * 12 + anchor.month
     back, forward = here - (behind * 12 + month), ahead * 12 + month - here
     if back <= forward:
         return behind
