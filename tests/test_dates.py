@@ -397,3 +397,13 @@ def test_a_plan_told_in_the_past_for_a_month_just_gone_has_passed() -> None:
     # Further back, or told as a plan now, it is the coming one.
     assert values("He said the plant would open in March.", nov_2019) == {"March": "2020-03"}
     assert values("Britain will leave the EU on Oct. 31.", nov_2019) == {"Oct. 31": "2020-10-31"}
+
+
+def test_a_scheduled_verb_a_few_words_before_the_weekday_points_ahead() -> None:
+    tuesday = date(2019, 11, 19)
+    assert values("The show opens to the public on Friday.", tuesday) == {"Friday": "2019-11-22"}
+    assert values("Lowe's reports earnings Wednesday.", tuesday) == {"Wednesday": "2019-11-20"}
+    # Not a possessive, a report's "that" or a past verb after the day.
+    assert values("News reports Monday said it was over.", tuesday) == {"Monday": "2019-11-18"}
+    assert values("Reuters reports Monday that it is over.", tuesday) == {"Monday": "2019-11-18"}
+    assert values("It opens its doors after Monday's vote.", tuesday) == {"Monday": "2019-11-18"}

@@ -50,13 +50,19 @@ _PAST_CUE = re.compile(
 
 
 # A verb of a scheduled event in the present tense just before the date: "opens Monday",
-# "meet separately Monday" tell of what is to come.
+# "meet separately Monday", "reports earnings Wednesday", "opens to the public on Friday"
+# tell of what is to come.
 _SCHEDULED = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )"  # "the close of business Thursday": a noun
     r"\b(?:begins?|opens?|starts|resumes?|meet|meets|arrives?|leaves|visits|travels|ends|"
-    r"closes|expires?|takes? effect|returns|convenes?|reconvenes?|goes|flies|heads)\b"
-    r"(?:\s+\S+){0,3}?\s*$", re.I
+    r"closes|expires?|takes? effect|returns|convenes?|reconvenes?|goes|flies|heads|reports|"
+    r"votes|testifies|hosts|faces|plays|debuts|premieres|launches)\b"
+    r"(?:\s+\S+){0,4}?\s*$", re.I
 )
+# What follows a date that keeps a scheduled verb from pointing ahead: a possessive ("opens
+# its doors after Monday's vote"), a reported "that" ("Reuters reports Monday that") or a past
+# verb in the date's own clause ("News reports Monday said").
+_NOT_SCHEDULED_AFTER = re.compile(r"['’]s\b|,?\s*that\b|[^,;:]*?(?:" + _PAST_CUE.pattern + ")")
 
 
 # A word that makes a phrase a clause of its own, with its own tense: a finite verb or modal.
@@ -87,12 +93,17 @@ def _clause_before(preceding: str) -> str:
     return clause
 
 
-def is_future(preceding: str) -> bool:
-    """True when the clause before an expression speaks of what is to come ("will", "is due to")."""
+def is_future(preceding: str, after: str = "") -> bool:
+    """True when the clause before an expression speaks of what is to come ("will", "is due to").
+
+    ``after``, the rest of the sentence, when given, can deny a scheduled verb's future
+    (see :data:`_NOT_SCHEDULED_AFTER`).
+    """
     clause = _clause_before(preceding)
     if _FUTURE_CUE.search(clause):
         return True
-    return bool(_SCHEDULED.search(clause)) and not _PAST_CUE.search(clause)
+    return bool(_SCHEDULED.search(clause)) and not _PAST_CUE.search(clause) and not (
+        _NOT_SCHEDULED_AFTER.match(after))
 
 
 # The future seen from the past: a plan or expectation told in the past tense ("would leave
@@ -128,7 +139,7 @@ def resolve(
             the past and the coming occurrence of a weekday or month without a year.
         after: The rest of the sentence, read for its tense too when given.
     """
-    future = is_future(sentence)
+    future = is_future(sentence, after)
     kind = expression.kind
     if kind == "ref":
         return expression.code
