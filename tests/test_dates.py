@@ -407,3 +407,13 @@ def test_a_scheduled_verb_a_few_words_before_the_weekday_points_ahead() -> None:
     assert values("News reports Monday said it was over.", tuesday) == {"Monday": "2019-11-18"}
     assert values("Reuters reports Monday that it is over.", tuesday) == {"Monday": "2019-11-18"}
     assert values("It opens its doors after Monday's vote.", tuesday) == {"Monday": "2019-11-18"}
+
+
+def test_today_beside_a_far_time_means_nowadays() -> None:
+    nov_2019 = date(2019, 11, 20)
+    assert values("Costs fall from $0.23/W today to $0.10 by 2030.", nov_2019) == {
+        "today": "PRESENT_REF", "2030": "2030"}
+    assert values("The universe is as it is today 13.8 billion years on.", nov_2019) == {
+        "today": "PRESENT_REF"}
+    assert values("Costs fell today, the lowest since 2018.", nov_2019) == {
+        "today": "2019-11-20", "2018": "2018"}

@@ -122,6 +122,21 @@ def is_future_in_past(preceding: str) -> bool:
     return bool(_FUTURE_IN_PAST.search(clause)) and not _PRESENT_FUTURE.search(clause)
 
 
+# Times far from the writing that make a "today" beside them mean "nowadays": spans of
+# centuries or more, or a year at least FAR_YEARS away ("$0.23/W today to $0.10 by 2030").
+_FAR_SPAN = re.compile(
+    r"\b(?:(?:hundreds|thousands|millions|billions)\s+of|[\d.,]+\s+(?:hundred|thousand|million|"
+    r"billion))\s+years\b|\b(?:centuries|decades)\b", re.I)
+_ANY_YEAR = re.compile(r"(?<![$£€\d.,])\b(?:1[5-9]|20)\d\d\b(?![\d%]|[.,]\d)")
+FAR_YEARS = 5
+
+
+def _far_time(sentence: str, anchor: date) -> bool:
+    """True when ``sentence`` names a time far from ``anchor`` (see :data:`_FAR_SPAN`)."""
+    return bool(_FAR_SPAN.search(sentence)) or any(
+        abs(int(y) - anchor.year) >= FAR_YEARS for y in _ANY_YEAR.findall(sentence))
+
+
 def is_past(sentence: str) -> bool:
     """True when ``sentence`` has a verb in the past tense ("was", "said", "rose", "signed")."""
     return bool(_PAST_CUE.search(sentence))
@@ -143,6 +158,8 @@ def resolve(
     kind = expression.kind
     if kind == "ref":
         return expression.code
+    if expression.text.lower() == "today" and _far_time(sentence + " " + after, anchor):
+        return "PRESENT_REF"  # "as it is today 13.8 billion years after the Big Bang": nowadays
     if kind == "absolute":
         return _iso(expression.year, expression.month, expression.day)
     if kind == "year":
