@@ -417,3 +417,13 @@ def test_today_beside_a_far_time_means_nowadays() -> None:
         "today": "PRESENT_REF"}
     assert values("Costs fell today, the lowest since 2018.", nov_2019) == {
         "today": "2019-11-20", "2018": "2018"}
+
+
+def test_that_day_skips_days_that_name_an_event_or_a_time_of_speaking() -> None:
+    wednesday = date(2019, 11, 20)
+    text = ("The panel met on Tuesday. In the morning they read Trump's July 25 call. "
+            "Later in the day, two more testified.")
+    assert values(text, wednesday)["Later in the day"] == "2019-11-19"
+    text = ("Users rushed in last Tuesday. Mayer said Tuesday the demand was high. "
+            "He never had demand like that day.")
+    assert values(text, date(2019, 11, 19))["that day"] == "2019-11-12"

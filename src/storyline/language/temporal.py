@@ -179,8 +179,10 @@ def _resolve_all(
                     sentence.text[expression.end :],
                 )
                 if expression.value and re.fullmatch(r"\d{4}-\d\d-\d\d", expression.value):
-                    reference = named_day = date.fromisoformat(expression.value)
+                    reference = date.fromisoformat(expression.value)
                     reference_unit = "day"
+                    if not _names_no_narrated_day(sentence.text, expression):
+                        named_day = reference
                 elif expression.value and expression.kind == "absolute":
                     reference = date(int(expression.value[:4]), int(expression.value[5:7]), 1)
                     reference_unit = "month"
@@ -391,4 +393,17 @@ def _quarter_of_end_day(
 _NARRATIVE = ("earlier", "later", "before", "after", "next day", "following day", "previous day",
               "preceding day", "in the day")
 # Words that point back to a day told of before, in this sentence or an earlier one.
-_ANAPHORIC = re.compile(r"(?:that|the same) day$|(?:the )?(?:previous|preceding|following) \w+$")
+_ANAPHORIC = re.compile(r"(?:that|the same) day$|(?:the )?(?:previous|preceding|following) \w+$|"
+                        r"(?:earlier|later) in the day$")
+# A day after a determiner or a possessive names an event ("Trump's July 25 phone call", "the
+# Nov. 3 vote"); a day after a speech verb is when something was said ("Mayer said Tuesday").
+# Neither is the day the text goes on telling of: "that day" looks further back.
+_EVENT_NAME = re.compile(r"(?:\b(?:the|a|an|this|that)|['’]s)\s+$", re.I)
+_SPOKEN = re.compile(
+    r"\b(?:said|says|told|tells|announced|added|wrote|stated|tweeted)\s+(?:on\s+)?$", re.I)
+
+
+def _names_no_narrated_day(sentence: str, expression: TemporalExpression) -> bool:
+    """True when a day in ``sentence`` names an event or a time of speaking (see above)."""
+    before = sentence[: expression.start]
+    return bool(_EVENT_NAME.search(before) or _SPOKEN.search(before))
