@@ -427,3 +427,10 @@ def test_that_day_skips_days_that_name_an_event_or_a_time_of_speaking() -> None:
     text = ("Users rushed in last Tuesday. Mayer said Tuesday the demand was high. "
             "He never had demand like that day.")
     assert values(text, date(2019, 11, 19))["that day"] == "2019-11-12"
+
+
+def test_the_week_in_the_past_after_a_week_named_is_that_week() -> None:
+    tuesday = date(2019, 11, 19)
+    text = "It launched last week. It signed up users throughout the week."
+    assert values(text, tuesday) == {"last week": "2019-W46", "the week": "2019-W46"}
+    assert values("Prices will rise during the week.", tuesday) == {"the week": "2019-W47"}

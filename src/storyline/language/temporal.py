@@ -158,6 +158,7 @@ def _resolve_all(
     named_day: date | None = None  # the last day the text named: "that day" is that one
     named_quarter: tuple[int, str] | None = None  # the last quarter: "that quarter" is that one
     named_month: str | None = None  # the last month told of: "that month" is that one
+    named_week: str | None = None  # the last week told of: "the week" in the past is that one
     for index, (sentence, expressions) in enumerate(
             zip(article.sentences, per_sentence, strict=True)):
         reference = anchor
@@ -192,6 +193,12 @@ def _resolve_all(
                 if expression.kind == "quarter" and expression.value:
                     expression.value = _quarter_of_end_day(
                         expression, expressions[position + 1 :], sentence.text, anchor)
+                if expression.kind == "week" and expression.value:
+                    if expression.text.lower() == "the week" and named_week and is_past(
+                            sentence.text):
+                        # "They launched it last week … signed up users throughout the week."
+                        expression.value = named_week
+                    named_week = expression.value
                 if expression.kind == "month_anaphor" and named_month is not None:
                     expression.value = named_month
                 elif expression.value and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?",
