@@ -314,7 +314,7 @@ def build(
     if kind == "holiday_moving":  # "Thanksgiving": its day once the year is known
         if temporal_holidays.names_a_thing(text, start, end):
             return None
-        code = " ".join(groups["holiday"].lower().split())
+        code = " ".join(groups["holiday"].lower().replace("’", "'").split())
         if groups.get("year_which"):  # "Easter Day last year": in the year the words give
             year_offset = {"last": -1, "next": 1}.get(groups["year_which"].lower(), 0)
             return make(kind="holiday", code=code, unit="year", offset=year_offset)
