@@ -434,3 +434,14 @@ def test_the_week_in_the_past_after_a_week_named_is_that_week() -> None:
     text = "It launched last week. It signed up users throughout the week."
     assert values(text, tuesday) == {"last week": "2019-W46", "the week": "2019-W46"}
     assert values("Prices will rise during the week.", tuesday) == {"the week": "2019-W47"}
+
+
+def test_this_weekday_fiscal_short_years_day_first_dates_and_contracted_futures() -> None:
+    tuesday = date(2019, 11, 19)
+    assert values("The vote is this Friday.", tuesday) == {"this Friday": "2019-11-22"}
+    assert values("The meeting this Wednesday was calm.", tuesday) == {
+        "this Wednesday": "2019-11-13"}
+    assert values("Profit in FY20 rose.", tuesday) == {"FY20": "2020"}
+    assert values("The report came out on 19/11/2019.", tuesday) == {"19/11/2019": "2019-11-19"}
+    assert values("We'll decide Friday.", tuesday) == {"Friday": "2019-11-22"}
+    assert values("It won't happen Friday.", tuesday) == {"Friday": "2019-11-22"}

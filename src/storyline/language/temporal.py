@@ -304,6 +304,8 @@ def _build(
 
     if kind == "iso":
         month, day = int(groups["m"] or groups["m2"]), int(groups["d"] or groups["d2"])
+        if groups["m2"] and month > 12 >= day:  # "19/11/2019": day first, as outside the US
+            month, day = day, month
         year = int(groups["year"] or groups["year2"])
         return _checked(make(kind="absolute", year=year, month=month, day=day))
     if kind in ("mdy", "dmy"):

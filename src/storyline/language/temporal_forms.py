@@ -101,6 +101,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:Q(?P<q>[1-4])|(?P<nq>[1-4])Q|(?P<nh>[12])H|H(?P<h>[12]))"
         r"(?:\s*(?:FY|CY)\s*['’]?(?P<fy>(?:19|20)?\d\d)|\s*['’](?P<short>\d\d)|(?P<tight>\d\d)|"
         r"[- ](?P<full>(?:19|20)\d\d))?\b(?![.,]?\d|%)")),
+    # "FY20", "FY2020": a fiscal year is valued as the year it is named by ("fiscal 2020").
+    ("fiscal_year", re.compile(r"\bFY\s?['’]?(?P<yy>(?:19|20)?\d\d)\b(?![-–/]\d)")),
     # "up 40% year to date": the year so far.
     ("year_to_date", re.compile(r"\b(?:the\s+)?year[- ]to[- ]date\b", re.I)),
     ("quarter_year", re.compile(rf"\bthe\s+{_YEAR}\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b",
@@ -285,6 +287,9 @@ def build(
         return make(kind="relative", offset=-1, unit="year")
     if kind == "quarter_token":
         return _quarter_token(groups, make, text[:start])
+    if kind == "fiscal_year":
+        short = groups["yy"]
+        return make(kind="year", year=int(short) if len(short) == 4 else 2000 + int(short))
     if kind == "year_to_date":
         return make(kind="relative", offset=0, unit="year")
     if kind == "quarter_year":  # "the 1988 period": that year's quarter of the one reported

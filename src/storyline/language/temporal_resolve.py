@@ -37,12 +37,13 @@ _FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|is due|are due|due to|plans? to|expected to|expects? to|"
     r"intends? to|hopes? to|aims? to|(?:is|are) to|(?:is|are|was|were) likely to|ahead of|"
     r"slated|(?:is|are) (?:expected|planned)|"
-    r"planned for|scheduled|set to|going to|next|upcoming|later this)\b",
+    r"planned for|scheduled|set to|going to|next|upcoming|later this)\b|"
+    r"['’]ll\b|\bwon['’]t\b",  # "we'll meet", "won't open"
     re.I,
 )
 # A finite verb in the past tense: the sentence tells what happened.
 _PAST_CUE = re.compile(
-    r"\b(?:was|were|had|did|said|told|rose|fell|began|came|went|took|made|won|lost|"
+    r"\b(?:was|were|had|did|said|told|rose|fell|began|came|went|took|made|won(?!['’]t)|lost|"
     r"held|met|left|sold|bought|paid|became|led|saw|gave|got|ago)\b|"
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )"
     r"\b[a-z]{3,}(?<!ne)ed\b"
@@ -188,6 +189,13 @@ def resolve(
         planned = future and is_future_in_past(sentence)
         return _partial(expression, anchor, future, past, sentence, planned)
     try:
+        if kind == "weekday" and expression.weekday is not None and expression.offset == 0:
+            # "this Friday": that day of the writing's week (Monday to Sunday), unless the
+            # sentence tells of the past and that day is still to come.
+            day = anchor + timedelta(days=expression.weekday - anchor.weekday())
+            if day > anchor and not future and is_past(sentence + " " + after):
+                day -= timedelta(weeks=1)
+            return day.isoformat()
         if kind == "weekday" and expression.weekday is not None:
             day = weekday_near(anchor, expression.weekday, future, expression.offset or 0)
             return day.isoformat()
