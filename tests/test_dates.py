@@ -417,6 +417,9 @@ def test_today_beside_a_far_time_means_nowadays() -> None:
         "today": "PRESENT_REF"}
     assert values("Costs fell today, the lowest since 2018.", nov_2019) == {
         "today": "2019-11-20", "2018": "2018"}
+    # A report's day, beside its verb, whatever years the sentence names.
+    assert values("Acme, founded in 1985, today announced a merger.", nov_2019) == {
+        "1985": "1985", "today": "2019-11-20"}
 
 
 def test_that_day_skips_days_that_name_an_event_or_a_time_of_speaking() -> None:

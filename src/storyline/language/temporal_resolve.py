@@ -130,6 +130,11 @@ _FAR_SPAN = re.compile(
     r"billion))\s+years\b|\b(?:centuries|decades)\b", re.I)
 _ANY_YEAR = re.compile(r"(?<![$£€\d.,])\b(?:1[5-9]|20)\d\d\b(?![\d%]|[.,]\d)")
 FAR_YEARS = 5
+# "(founded in 1985,) today announced", "said today": the day of a report, whatever years
+# the sentence names.
+_REPORTED = r"(?:says|said|announces|announced|reports|reported|unveils|unveiled|launched|launches)"
+_BESIDE_VERB = re.compile(rf"\b{_REPORTED}\s+$|(?:{_PAST_CUE.pattern})\s+$")
+_BESIDE_VERB_AFTER = re.compile(rf"\s+(?:{_REPORTED}\b|(?:{_PAST_CUE.pattern}))")
 
 
 def _far_time(sentence: str, anchor: date) -> bool:
@@ -159,7 +164,8 @@ def resolve(
     kind = expression.kind
     if kind == "ref":
         return expression.code
-    if expression.text.lower() == "today" and _far_time(sentence + " " + after, anchor):
+    if expression.text.lower() == "today" and _far_time(sentence + " " + after, anchor) and not (
+            _BESIDE_VERB.search(sentence) or _BESIDE_VERB_AFTER.match(after)):
         return "PRESENT_REF"  # "as it is today 13.8 billion years after the Big Bang": nowadays
     if kind == "absolute":
         return _iso(expression.year, expression.month, expression.day)
