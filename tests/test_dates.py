@@ -448,3 +448,27 @@ def test_this_weekday_fiscal_short_years_day_first_dates_and_contracted_futures(
     assert values("The report came out on 19/11/2019.", tuesday) == {"19/11/2019": "2019-11-19"}
     assert values("We'll decide Friday.", tuesday) == {"Friday": "2019-11-22"}
     assert values("It won't happen Friday.", tuesday) == {"Friday": "2019-11-22"}
+
+
+def test_checks_read_off_unlabelled_dev_articles() -> None:
+    monday = date(2011, 1, 31)
+    # A day said inside a quotation is not the day "later in the day" goes on with.
+    text = ('Mubarak said, "A new government will take over tomorrow." '
+            "Later in the day, he appointed a deputy.")
+    assert values(text, monday)["Later in the day"] == "2011-01-31"
+    # "today" beside a far time, but told with a modal, opening the sentence or before "is".
+    assert values("Iraq will today take back Babylon, ruined over centuries.", monday) == {
+        "today": "2011-01-31"}
+    assert values("Today, more than two decades later, he was charged.", monday) == {
+        "Today": "2011-01-31"}
+    # "this Tuesday" in a sentence looking ahead, written on a Sunday: the coming one.
+    assert values("They are due to appear in court this Tuesday.", date(2005, 11, 27)) == {
+        "this Tuesday": "2005-11-29"}
+    # Names, not dates.
+    assert values("Clinton said so on ABC's The Week.", monday) == {}
+    assert values("She told USA Today. An inquiry by the Today programme found it.", monday) == {}
+    # "First reports from … Tuesday's earthquake": "reports" is a noun there.
+    assert values("First reports from the epicentre of Tuesday's quake came in.", monday) == {
+        "Tuesday": "2011-01-25"}
+    assert values("It will pay 7 cents in Q4 of '10.", monday) == {"Q4 of '10": "2010-Q4"}
+    assert values("It is not adding to the short-term debt.", monday) == {}

@@ -156,6 +156,8 @@ def _resolve_all(
     found: list[TemporalExpression] = []
     named_year: int | None = None  # the last year the text named: "that year" is that one
     named_day: date | None = None  # the last day the text named: "that day" is that one
+    # The last day told of outside a quotation, and its sentence: "later in the day" is that one
+    told_day: tuple[date, int] | None = None
     named_quarter: tuple[int, str] | None = None  # the last quarter: "that quarter" is that one
     named_month: str | None = None  # the last month told of: "that month" is that one
     named_week: str | None = None  # the last week told of: "the week" in the past is that one
@@ -173,8 +175,13 @@ def _resolve_all(
                     and _UNITS.index(expression.unit or "day") >= _UNITS.index(reference_unit) \
                     else anchor
                 if _ANAPHORIC.match(words) and expression.kind != "quarter":
-                    # "the same day", "the following week": from the day told of before
-                    base = reference if reference != anchor else named_day or anchor
+                    # "the same day", "the following week": from the day told of before;
+                    # "later in the day" only from a day the two sentences before told of
+                    # (further back, it is the day of writing, as in a running report).
+                    told = named_day
+                    if words.endswith("in the day"):
+                        told = told_day[0] if told_day and told_day[1] >= index - 2 else None
+                    base = reference if reference != anchor else told or anchor
                 expression.value = resolve(
                     expression, base or anchor, sentence.text[: expression.start],
                     sentence.text[expression.end :],
@@ -184,6 +191,8 @@ def _resolve_all(
                     reference_unit = "day"
                     if not _names_no_narrated_day(sentence.text, expression):
                         named_day = reference
+                        if not _in_quote(sentence.text[: expression.start]):
+                            told_day = reference, index
                 elif expression.value and expression.kind == "absolute":
                     reference = date(int(expression.value[:4]), int(expression.value[5:7]), 1)
                     reference_unit = "month"
@@ -247,6 +256,9 @@ def find_expressions(text: str, context: str = "") -> list[TemporalExpression]:
 
 
 _TITLE_NEXT = re.compile(r"\s+[A-Z][a-z]")
+# Before a capitalised "Today" in mid-sentence: a name's word ("USA Today", "VOA Today") or
+# "the" ("the Today programme").
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w.&]*|\bthe)\s+$")
 
 
 def _in_title(text: str, match: re.Match[str]) -> bool:
@@ -319,6 +331,9 @@ def _build(
         offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[groups["word"].lower()]
         if offset == 1 and re.search(r"(?<!\bas )\bof\s+$", text[:start], re.I):
             return None  # "the people of tomorrow": the future at large, no day
+        if groups["word"][0].isupper() and _NAME_BEFORE.search(text[:start]) and (
+                text[:start].strip(" \"'`“‘(")):
+            return None  # "USA Today", "the Today programme": a name
         return make(kind="relative", offset=offset, unit="day")
     if kind == "rel_unit":
         offset = _WHICH.get(groups["which"].lower(), 0)
@@ -416,3 +431,13 @@ def _names_no_narrated_day(sentence: str, expression: TemporalExpression) -> boo
     """True when a day in ``sentence`` names an event or a time of speaking (see above)."""
     before = sentence[: expression.start]
     return bool(_EVENT_NAME.search(before) or _SPOKEN.search(before))
+
+
+def _in_quote(before: str) -> bool:
+    """True when a quotation opened in ``before`` is not closed yet.
+
+    A day said there ("… to take over tomorrow." Later in the day, he …) is not the day the
+    report goes on with.
+    """
+    toggles = before.count('"') + before.count("''")
+    return toggles % 2 == 1 or before.count("“") + before.count("``") > before.count("”")

@@ -100,7 +100,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter_token", re.compile(
         r"\b(?:Q(?P<q>[1-4])|(?P<nq>[1-4])Q|(?P<nh>[12])H|H(?P<h>[12]))"
         r"(?:\s*(?:FY|CY)\s*['’]?(?P<fy>(?:19|20)?\d\d)|\s*['’](?P<short>\d\d)|(?P<tight>\d\d)|"
-        r"[- ](?P<full>(?:19|20)\d\d))?\b(?![.,]?\d|%)")),
+        r"[- ](?P<full>(?:19|20)\d\d)|\s+of\s+(?:['’]\s?(?P<of_short>\d\d)|(?P<of>(?:19|20)\d\d)))?"
+        r"\b(?![.,]?\d|%)")),
     # "FY20", "FY2020": a fiscal year is valued as the year it is named by ("fiscal 2020").
     ("fiscal_year", re.compile(r"\bFY\s?['’]?(?P<yy>(?:19|20)?\d\d)\b(?![-–/]\d)")),
     # "up 40% year to date": the year so far.
@@ -183,7 +184,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:more\s+|until\s+|only\s+)?recently|recent(?:\s+(?:days|weeks|months|years))?|"
         r"the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|"
         r"month|week|day|decade|quarter|century|\w+ty))|the (?:near |distant |foreseeable )?"
-        rf"future(?!\s+of)|in future(?!\s+{_UNITS})|future {_UNITS}|the (?:near|short)[- ]term|"
+        rf"future(?!\s+of)|in future(?!\s+{_UNITS})|future {_UNITS}|"
+        r"the (?:near|short)(?: term|-term(?!\s+[a-z]))|"  # not "the short-term debt"
         r"(?:the\s+)?coming\s+(?:days|weeks|months|years)|"
         r"the (?:past|last) (?:few|several) (?:days|weeks|months|quarters|years)|"
         r"(?:(?:a few|several|some|many) )?(?:days|weeks|months|years|decades) ago|these days|"
@@ -312,6 +314,8 @@ def build(
             return None  # "the period" is a quarter only where quarters are spoken of
         return make(kind="quarter", offset=_QUARTER_WHICH[groups["which"].lower()])
     if kind == "the_week":  # "the week" in news is the current one
+        if match.group().startswith("The") and text[:start].strip(" \"'`“‘("):
+            return None  # "on ABC's The Week": a title
         return make(kind="week", offset=0)
     if kind == "holiday":  # fixed-date holidays; the year as for any yearless date
         month, day = _HOLIDAYS[" ".join(groups["holiday"].lower().split())]
@@ -424,7 +428,8 @@ def _quarter_token(groups: dict[str, Any], make: Any, before: str) -> TemporalEx
         return None
     number = groups.get("q") or groups.get("nq") or groups.get("nh") or groups.get("h")
     code = ("Q" if groups.get("q") or groups.get("nq") else "H") + str(number)
-    year = groups.get("fy") or groups.get("short") or groups.get("tight") or groups.get("full")
+    year = groups.get("fy") or groups.get("short") or groups.get("tight") or groups.get(
+        "full") or groups.get("of_short") or groups.get("of")
     if year is None:
         if code[0] == "H":  # a bare "H1" or "H2" is too often something else
             return None

@@ -56,14 +56,17 @@ _PAST_CUE = re.compile(
 _SCHEDULED = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )"  # "the close of business Thursday": a noun
     r"\b(?:begins?|opens?|starts|resumes?|meet|meets|arrives?|leaves|visits|travels|ends|"
-    r"closes|expires?|takes? effect|returns|convenes?|reconvenes?|goes|flies|heads|reports|"
-    r"votes|testifies|hosts|faces|plays|debuts|premieres|launches)\b"
+    r"closes|expires?|takes? effect|returns|convenes?|reconvenes?|goes|flies|heads|votes|"
+    r"testifies|hosts|faces|plays|debuts|premieres|launches|"
+    r"reports\s+(?:its\s+|their\s+)?(?:\w+\s+)?(?:earnings|results))\b"  # not "First reports"
     r"(?:\s+\S+){0,4}?\s*$", re.I
 )
 # What follows a date that keeps a scheduled verb from pointing ahead: a possessive ("opens
 # its doors after Monday's vote"), a reported "that" ("Reuters reports Monday that") or a past
-# verb in the date's own clause ("News reports Monday said").
-_NOT_SCHEDULED_AFTER = re.compile(r"['’]s\b|,?\s*that\b|[^,;:]*?(?:" + _PAST_CUE.pattern + ")")
+# verb within three words ("News reports Monday said"; not "begin anew Saturday as protesters
+# said", another clause's).
+_NOT_SCHEDULED_AFTER = re.compile(
+    r"\s?['’]s\b|,?\s*that\b|(?:\s+[^\s,;:]+){0,2}?\s+(?:" + _PAST_CUE.pattern + ")")
 
 
 # A word that makes a phrase a clause of its own, with its own tense: a finite verb or modal.
@@ -135,6 +138,17 @@ FAR_YEARS = 5
 _REPORTED = r"(?:says|said|announces|announced|reports|reported|unveils|unveiled|launched|launches)"
 _BESIDE_VERB = re.compile(rf"\b{_REPORTED}\s+$|(?:{_PAST_CUE.pattern})\s+$")
 _BESIDE_VERB_AFTER = re.compile(rf"\s+(?:{_REPORTED}\b|(?:{_PAST_CUE.pattern}))")
+# "will today take back", "Today, two decades later, he was charged", "his guest today is":
+# an event of the day, told with a modal, opening the sentence or before a copula.
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|can|could|may|might|must|should|shall)\s+$", re.I)
+_COPULA_AFTER = re.compile(r"\s+(?:is|are|was|were)\b")
+
+
+def _today_is_a_day(sentence: str, after: str) -> bool:
+    """True when a "today" beside a far time still tells of the day (see above)."""
+    opening = not sentence.strip(" \"'`“‘(") and not re.match(r"\s?['’]s\b", after)
+    return bool(opening or _BESIDE_VERB.search(sentence) or _BESIDE_VERB_AFTER.match(after)
+                or _MODAL_BEFORE.search(sentence) or _COPULA_AFTER.match(after))
 
 
 def _far_time(sentence: str, anchor: date) -> bool:
@@ -165,7 +179,7 @@ def resolve(
     if kind == "ref":
         return expression.code
     if expression.text.lower() == "today" and _far_time(sentence + " " + after, anchor) and not (
-            _BESIDE_VERB.search(sentence) or _BESIDE_VERB_AFTER.match(after)):
+            _today_is_a_day(sentence, after)):
         return "PRESENT_REF"  # "as it is today 13.8 billion years after the Big Bang": nowadays
     if kind == "absolute":
         return _iso(expression.year, expression.month, expression.day)
@@ -197,10 +211,14 @@ def resolve(
     try:
         if kind == "weekday" and expression.weekday is not None and expression.offset == 0:
             # "this Friday": that day of the writing's week (Monday to Sunday), unless the
-            # sentence tells of the past and that day is still to come.
+            # sentence tells of the past and that day is still to come, or of the future (or
+            # not of the past) and that day has gone.
             day = anchor + timedelta(days=expression.weekday - anchor.weekday())
-            if day > anchor and not future and is_past(sentence + " " + after):
+            past = is_past(sentence + " " + after)
+            if day > anchor and not future and past:
                 day -= timedelta(weeks=1)
+            elif day < anchor and (future or not past):  # "due to appear this Tuesday", said on
+                day += timedelta(weeks=1)  # a Sunday: the coming one
             return day.isoformat()
         if kind == "weekday" and expression.weekday is not None:
             day = weekday_near(anchor, expression.weekday, future, expression.offset or 0)
