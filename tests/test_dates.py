@@ -472,3 +472,19 @@ def test_checks_read_off_unlabelled_dev_articles() -> None:
         "Tuesday": "2011-01-25"}
     assert values("It will pay 7 cents in Q4 of '10.", monday) == {"Q4 of '10": "2010-Q4"}
     assert values("It is not adding to the short-term debt.", monday) == {}
+
+
+def test_checks_read_off_unlabelled_wire_articles() -> None:
+    day = date(2009, 2, 6)
+    # A reporting or past verb within three words keeps "today" the day; a comparison's
+    # "than it was" does not.
+    assert values("The Mafia boss, hidden for decades, died today in prison.", day)[
+        "today"] == "2009-02-06"
+    assert values("Regardless, today it was announced that, after 30 years, he quits.", day)[
+        "today"] == "2009-02-06"
+    assert values("Is Turkey freer today than it was in the spring of 1985?", day)[
+        "today"] == "PRESENT_REF"
+    # A heading run into "Today," is the day; shouting capitals are no name.
+    assert values("Obama Names Nominee Today, the President announced.", day) == {
+        "Today": "2009-02-06"}
+    assert values("ALL THIS IS HAPPENING TODAY.", day) == {"TODAY": "2009-02-06"}

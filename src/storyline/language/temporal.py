@@ -331,9 +331,11 @@ def _build(
         offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[groups["word"].lower()]
         if offset == 1 and re.search(r"(?<!\bas )\bof\s+$", text[:start], re.I):
             return None  # "the people of tomorrow": the future at large, no day
-        if groups["word"][0].isupper() and _NAME_BEFORE.search(text[:start]) and (
-                text[:start].strip(" \"'`“‘(")):
-            return None  # "USA Today", "the Today programme": a name
+        if groups["word"] == "Today" and _NAME_BEFORE.search(text[:start]) and (
+                text[:start].strip(" \"'`“‘(")) and not text[end:].startswith(","):
+            # "USA Today", "the Today programme": a name ("… for Surgeon General Today, the
+            # President announced": a heading run into the day)
+            return None
         return make(kind="relative", offset=offset, unit="day")
     if kind == "rel_unit":
         offset = _WHICH.get(groups["which"].lower(), 0)

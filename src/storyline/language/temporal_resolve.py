@@ -135,9 +135,14 @@ _ANY_YEAR = re.compile(r"(?<![$£€\d.,])\b(?:1[5-9]|20)\d\d\b(?![\d%]|[.,]\d)"
 FAR_YEARS = 5
 # "(founded in 1985,) today announced", "said today": the day of a report, whatever years
 # the sentence names.
-_REPORTED = r"(?:says|said|announces|announced|reports|reported|unveils|unveiled|launched|launches)"
-_BESIDE_VERB = re.compile(rf"\b{_REPORTED}\s+$|(?:{_PAST_CUE.pattern})\s+$")
-_BESIDE_VERB_AFTER = re.compile(rf"\s+(?:{_REPORTED}\b|(?:{_PAST_CUE.pattern}))")
+_REPORTED = (r"(?:says|said|announces|announced|reports|reported|unveils|unveiled|launched|"
+             r"launches|died|dies)")
+# Within three words, not across a comma: "died today in prison", "announced on Twitter
+# today", "today it was announced".
+_BESIDE_VERB = re.compile(
+    rf"(?:\b{_REPORTED}\b|(?:{_PAST_CUE.pattern}))(?:\s+[^\s,;:]+){{0,2}}\s+$")
+_BESIDE_VERB_AFTER = re.compile(  # not across "than"/"as": "freer today than it was in 1985"
+    rf"(?:\s+(?!than\b|as\b)[^\s,;:]+){{0,2}}?\s+(?:{_REPORTED}\b|(?:{_PAST_CUE.pattern}))")
 # "will today take back", "Today, two decades later, he was charged", "his guest today is":
 # an event of the day, told with a modal, opening the sentence or before a copula.
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|can|could|may|might|must|should|shall)\s+$", re.I)
