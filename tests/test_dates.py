@@ -366,3 +366,125 @@ def test_year_ago_periods_named_in_full_are_the_year_ago_quarter() -> None:
     # Without a year-ago phrase after it, "comparable periods" names no period.
     assert values(told + "Sales grew over comparable periods.") == {
         "the third quarter": "1989-Q3"}
+
+
+def test_short_quarter_forms_and_year_to_date() -> None:
+    nov_2019 = date(2019, 11, 19)
+    assert values("It faced a headwind in Q3, lumber fell.", nov_2019) == {"Q3": "2019-Q3"}
+    assert values("Profit in 3Q19 fell, sales in Q2 FY20 rose.", nov_2019) == {
+        "3Q19": "2019-Q3", "Q2 FY20": "2020-Q2"}
+    assert values("Sales in H1 2019 rose, and in 2H19.", nov_2019) == {
+        "H1 2019": "2019-H1", "2H19": "2019-H2"}
+    # A model name, a bare "H2" and a number after the quarter are no quarter's year.
+    assert values("Audi Q3 sales rose. The H2 fuel cell.", nov_2019) == {}
+    assert values("In Q3 19.5% more rose.", nov_2019) == {"Q3": "2019-Q3"}
+    assert values("Shares are up 40% year to date.", nov_2019) == {"year to date": "2019"}
+
+
+def test_sentence_opening_now_without_a_comma_is_the_present() -> None:
+    assert values("Now officials are investigating.") == {"Now": "PRESENT_REF"}
+    assert values("Now, he says, it is over. Now for the weather.") == {}
+    assert values("Some consolidation is likely in the near-term.") == {
+        "the near-term": "FUTURE_REF"}
+
+
+def test_a_plan_told_in_the_past_for_a_month_just_gone_has_passed() -> None:
+    nov_2019 = date(2019, 11, 20)
+    assert values("He vowed Britain would leave the EU on Oct. 31.", nov_2019) == {
+        "Oct. 31": "2019-10-31"}
+    assert values("Assange was due to be released in September.", nov_2019) == {
+        "September": "2019-09"}
+    # Further back, or told as a plan now, it is the coming one.
+    assert values("He said the plant would open in March.", nov_2019) == {"March": "2020-03"}
+    assert values("Britain will leave the EU on Oct. 31.", nov_2019) == {"Oct. 31": "2020-10-31"}
+
+
+def test_a_scheduled_verb_a_few_words_before_the_weekday_points_ahead() -> None:
+    tuesday = date(2019, 11, 19)
+    assert values("The show opens to the public on Friday.", tuesday) == {"Friday": "2019-11-22"}
+    assert values("Lowe's reports earnings Wednesday.", tuesday) == {"Wednesday": "2019-11-20"}
+    # Not a possessive, a report's "that" or a past verb after the day.
+    assert values("News reports Monday said it was over.", tuesday) == {"Monday": "2019-11-18"}
+    assert values("Reuters reports Monday that it is over.", tuesday) == {"Monday": "2019-11-18"}
+    assert values("It opens its doors after Monday's vote.", tuesday) == {"Monday": "2019-11-18"}
+
+
+def test_today_beside_a_far_time_means_nowadays() -> None:
+    nov_2019 = date(2019, 11, 20)
+    assert values("Costs fall from $0.23/W today to $0.10 by 2030.", nov_2019) == {
+        "today": "PRESENT_REF", "2030": "2030"}
+    assert values("The universe is as it is today 13.8 billion years on.", nov_2019) == {
+        "today": "PRESENT_REF"}
+    assert values("Costs fell today, the lowest since 2018.", nov_2019) == {
+        "today": "2019-11-20", "2018": "2018"}
+    # A report's day, beside its verb, whatever years the sentence names.
+    assert values("Acme, founded in 1985, today announced a merger.", nov_2019) == {
+        "1985": "1985", "today": "2019-11-20"}
+
+
+def test_that_day_skips_days_that_name_an_event_or_a_time_of_speaking() -> None:
+    wednesday = date(2019, 11, 20)
+    text = ("The panel met on Tuesday. In the morning they read Trump's July 25 call. "
+            "Later in the day, two more testified.")
+    assert values(text, wednesday)["Later in the day"] == "2019-11-19"
+    text = ("Users rushed in last Tuesday. Mayer said Tuesday the demand was high. "
+            "He never had demand like that day.")
+    assert values(text, date(2019, 11, 19))["that day"] == "2019-11-12"
+
+
+def test_the_week_in_the_past_after_a_week_named_is_that_week() -> None:
+    tuesday = date(2019, 11, 19)
+    text = "It launched last week. It signed up users throughout the week."
+    assert values(text, tuesday) == {"last week": "2019-W46", "the week": "2019-W46"}
+    assert values("Prices will rise during the week.", tuesday) == {"the week": "2019-W47"}
+
+
+def test_this_weekday_fiscal_short_years_day_first_dates_and_contracted_futures() -> None:
+    tuesday = date(2019, 11, 19)
+    assert values("The vote is this Friday.", tuesday) == {"this Friday": "2019-11-22"}
+    assert values("The meeting this Wednesday was calm.", tuesday) == {
+        "this Wednesday": "2019-11-13"}
+    assert values("Profit in FY20 rose.", tuesday) == {"FY20": "2020"}
+    assert values("The report came out on 19/11/2019.", tuesday) == {"19/11/2019": "2019-11-19"}
+    assert values("We'll decide Friday.", tuesday) == {"Friday": "2019-11-22"}
+    assert values("It won't happen Friday.", tuesday) == {"Friday": "2019-11-22"}
+
+
+def test_checks_read_off_unlabelled_dev_articles() -> None:
+    monday = date(2011, 1, 31)
+    # A day said inside a quotation is not the day "later in the day" goes on with.
+    text = ('Mubarak said, "A new government will take over tomorrow." '
+            "Later in the day, he appointed a deputy.")
+    assert values(text, monday)["Later in the day"] == "2011-01-31"
+    # "today" beside a far time, but told with a modal, opening the sentence or before "is".
+    assert values("Iraq will today take back Babylon, ruined over centuries.", monday) == {
+        "today": "2011-01-31"}
+    assert values("Today, more than two decades later, he was charged.", monday) == {
+        "Today": "2011-01-31"}
+    # "this Tuesday" in a sentence looking ahead, written on a Sunday: the coming one.
+    assert values("They are due to appear in court this Tuesday.", date(2005, 11, 27)) == {
+        "this Tuesday": "2005-11-29"}
+    # Names, not dates.
+    assert values("Clinton said so on ABC's The Week.", monday) == {}
+    assert values("She told USA Today. An inquiry by the Today programme found it.", monday) == {}
+    # "First reports from … Tuesday's earthquake": "reports" is a noun there.
+    assert values("First reports from the epicentre of Tuesday's quake came in.", monday) == {
+        "Tuesday": "2011-01-25"}
+    assert values("It will pay 7 cents in Q4 of '10.", monday) == {"Q4 of '10": "2010-Q4"}
+    assert values("It is not adding to the short-term debt.", monday) == {}
+
+
+def test_checks_read_off_unlabelled_wire_articles() -> None:
+    day = date(2009, 2, 6)
+    # A reporting or past verb within three words keeps "today" the day; a comparison's
+    # "than it was" does not.
+    assert values("The Mafia boss, hidden for decades, died today in prison.", day)[
+        "today"] == "2009-02-06"
+    assert values("Regardless, today it was announced that, after 30 years, he quits.", day)[
+        "today"] == "2009-02-06"
+    assert values("Is Turkey freer today than it was in the spring of 1985?", day)[
+        "today"] == "PRESENT_REF"
+    # A heading run into "Today," is the day; shouting capitals are no name.
+    assert values("Obama Names Nominee Today, the President announced.", day) == {
+        "Today": "2009-02-06"}
+    assert values("ALL THIS IS HAPPENING TODAY.", day) == {"TODAY": "2009-02-06"}

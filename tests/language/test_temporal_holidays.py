@@ -39,3 +39,10 @@ def test_a_year_given_and_a_holiday_naming_a_thing() -> None:
     assert find("He posed with the Thanksgiving turkey.", november) == []
     assert [t.text for t in find("Traffic was heavy over the Labor Day weekend.", november)] == [
         "Labor Day"]
+
+
+def test_shopping_days_after_thanksgiving_and_parents_days():
+    assert day_of("black friday", 2019) == date(2019, 11, 29)
+    assert day_of("cyber monday", 2019) == date(2019, 12, 2)
+    assert day_of("mother's day", 2019) == date(2019, 5, 12)
+    assert day_of("father's day", 2019) == date(2019, 6, 16)

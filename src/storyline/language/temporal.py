@@ -156,8 +156,11 @@ def _resolve_all(
     found: list[TemporalExpression] = []
     named_year: int | None = None  # the last year the text named: "that year" is that one
     named_day: date | None = None  # the last day the text named: "that day" is that one
+    # The last day told of outside a quotation, and its sentence: "later in the day" is that one
+    told_day: tuple[date, int] | None = None
     named_quarter: tuple[int, str] | None = None  # the last quarter: "that quarter" is that one
     named_month: str | None = None  # the last month told of: "that month" is that one
+    named_week: str | None = None  # the last week told of: "the week" in the past is that one
     for index, (sentence, expressions) in enumerate(
             zip(article.sentences, per_sentence, strict=True)):
         reference = anchor
@@ -172,15 +175,24 @@ def _resolve_all(
                     and _UNITS.index(expression.unit or "day") >= _UNITS.index(reference_unit) \
                     else anchor
                 if _ANAPHORIC.match(words) and expression.kind != "quarter":
-                    # "the same day", "the following week": from the day told of before
-                    base = reference if reference != anchor else named_day or anchor
+                    # "the same day", "the following week": from the day told of before;
+                    # "later in the day" only from a day the two sentences before told of
+                    # (further back, it is the day of writing, as in a running report).
+                    told = named_day
+                    if words.endswith("in the day"):
+                        told = told_day[0] if told_day and told_day[1] >= index - 2 else None
+                    base = reference if reference != anchor else told or anchor
                 expression.value = resolve(
                     expression, base or anchor, sentence.text[: expression.start],
                     sentence.text[expression.end :],
                 )
                 if expression.value and re.fullmatch(r"\d{4}-\d\d-\d\d", expression.value):
-                    reference = named_day = date.fromisoformat(expression.value)
+                    reference = date.fromisoformat(expression.value)
                     reference_unit = "day"
+                    if not _names_no_narrated_day(sentence.text, expression):
+                        named_day = reference
+                        if not _in_quote(sentence.text[: expression.start]):
+                            told_day = reference, index
                 elif expression.value and expression.kind == "absolute":
                     reference = date(int(expression.value[:4]), int(expression.value[5:7]), 1)
                     reference_unit = "month"
@@ -190,6 +202,12 @@ def _resolve_all(
                 if expression.kind == "quarter" and expression.value:
                     expression.value = _quarter_of_end_day(
                         expression, expressions[position + 1 :], sentence.text, anchor)
+                if expression.kind == "week" and expression.value:
+                    if expression.text.lower() == "the week" and named_week and is_past(
+                            sentence.text):
+                        # "They launched it last week … signed up users throughout the week."
+                        expression.value = named_week
+                    named_week = expression.value
                 if expression.kind == "month_anaphor" and named_month is not None:
                     expression.value = named_month
                 elif expression.value and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?",
@@ -238,6 +256,9 @@ def find_expressions(text: str, context: str = "") -> list[TemporalExpression]:
 
 
 _TITLE_NEXT = re.compile(r"\s+[A-Z][a-z]")
+# Before a capitalised "Today" in mid-sentence: a name's word ("USA Today", "VOA Today") or
+# "the" ("the Today programme").
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w.&]*|\bthe)\s+$")
 
 
 def _in_title(text: str, match: re.Match[str]) -> bool:
@@ -295,6 +316,8 @@ def _build(
 
     if kind == "iso":
         month, day = int(groups["m"] or groups["m2"]), int(groups["d"] or groups["d2"])
+        if groups["m2"] and month > 12 >= day:  # "19/11/2019": day first, as outside the US
+            month, day = day, month
         year = int(groups["year"] or groups["year2"])
         return _checked(make(kind="absolute", year=year, month=month, day=day))
     if kind in ("mdy", "dmy"):
@@ -308,6 +331,11 @@ def _build(
         offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[groups["word"].lower()]
         if offset == 1 and re.search(r"(?<!\bas )\bof\s+$", text[:start], re.I):
             return None  # "the people of tomorrow": the future at large, no day
+        if groups["word"] == "Today" and _NAME_BEFORE.search(text[:start]) and (
+                text[:start].strip(" \"'`“‘(")) and not text[end:].startswith(","):
+            # "USA Today", "the Today programme": a name ("… for Surgeon General Today, the
+            # President announced": a heading run into the day)
+            return None
         return make(kind="relative", offset=offset, unit="day")
     if kind == "rel_unit":
         offset = _WHICH.get(groups["which"].lower(), 0)
@@ -391,4 +419,27 @@ def _quarter_of_end_day(
 _NARRATIVE = ("earlier", "later", "before", "after", "next day", "following day", "previous day",
               "preceding day", "in the day")
 # Words that point back to a day told of before, in this sentence or an earlier one.
-_ANAPHORIC = re.compile(r"(?:that|the same) day$|(?:the )?(?:previous|preceding|following) \w+$")
+_ANAPHORIC = re.compile(r"(?:that|the same) day$|(?:the )?(?:previous|preceding|following) \w+$|"
+                        r"(?:earlier|later) in the day$")
+# A day after a determiner or a possessive names an event ("Trump's July 25 phone call", "the
+# Nov. 3 vote"); a day after a speech verb is when something was said ("Mayer said Tuesday").
+# Neither is the day the text goes on telling of: "that day" looks further back.
+_EVENT_NAME = re.compile(r"(?:\b(?:the|a|an|this|that)|['’]s)\s+$", re.I)
+_SPOKEN = re.compile(
+    r"\b(?:said|says|told|tells|announced|added|wrote|stated|tweeted)\s+(?:on\s+)?$", re.I)
+
+
+def _names_no_narrated_day(sentence: str, expression: TemporalExpression) -> bool:
+    """True when a day in ``sentence`` names an event or a time of speaking (see above)."""
+    before = sentence[: expression.start]
+    return bool(_EVENT_NAME.search(before) or _SPOKEN.search(before))
+
+
+def _in_quote(before: str) -> bool:
+    """True when a quotation opened in ``before`` is not closed yet.
+
+    A day said there ("… to take over tomorrow." Later in the day, he …) is not the day the
+    report goes on with.
+    """
+    toggles = before.count('"') + before.count("''")
+    return toggles % 2 == 1 or before.count("“") + before.count("``") > before.count("”")

@@ -96,6 +96,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("spelled_year", re.compile(rf"\b{SPELLED_YEAR}\b", re.I)),
     ("quarter_before", re.compile(rf"\b{_YEAR_BEFORE}(?:\s+(?:fiscal\s+)?(?P<noun>quarter|"
                                   r"period))?\b", re.I)),
+    # "Q3", "Q3 2019", "3Q19", "Q2 FY20", "1H19": the analysts' and markets' short forms.
+    ("quarter_token", re.compile(
+        r"\b(?:Q(?P<q>[1-4])|(?P<nq>[1-4])Q|(?P<nh>[12])H|H(?P<h>[12]))"
+        r"(?:\s*(?:FY|CY)\s*['’]?(?P<fy>(?:19|20)?\d\d)|\s*['’](?P<short>\d\d)|(?P<tight>\d\d)|"
+        r"[- ](?P<full>(?:19|20)\d\d)|\s+of\s+(?:['’]\s?(?P<of_short>\d\d)|(?P<of>(?:19|20)\d\d)))?"
+        r"\b(?![.,]?\d|%)")),
+    # "FY20", "FY2020": a fiscal year is valued as the year it is named by ("fiscal 2020").
+    ("fiscal_year", re.compile(r"\bFY\s?['’]?(?P<yy>(?:19|20)?\d\d)\b(?![-–/]\d)")),
+    # "up 40% year to date": the year so far.
+    ("year_to_date", re.compile(r"\b(?:the\s+)?year[- ]to[- ]date\b", re.I)),
     ("quarter_year", re.compile(rf"\bthe\s+{_YEAR}\s+(?:fiscal\s+)?(?P<noun>quarter|period)\b",
                                 re.I)),
     ("quarter_prior", re.compile(
@@ -174,7 +184,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:more\s+|until\s+|only\s+)?recently|recent(?:\s+(?:days|weeks|months|years))?|"
         r"the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|"
         r"month|week|day|decade|quarter|century|\w+ty))|the (?:near |distant |foreseeable )?"
-        rf"future(?!\s+of)|in future(?!\s+{_UNITS})|future {_UNITS}|the (?:near|short) term|"
+        rf"future(?!\s+of)|in future(?!\s+{_UNITS})|future {_UNITS}|"
+        r"the (?:near|short)(?: term|-term(?!\s+[a-z]))|"  # not "the short-term debt"
         r"(?:the\s+)?coming\s+(?:days|weeks|months|years)|"
         r"the (?:past|last) (?:few|several) (?:days|weeks|months|quarters|years)|"
         r"(?:(?:a few|several|some|many) )?(?:days|weeks|months|years|decades) ago|these days|"
@@ -276,6 +287,13 @@ def build(
         if (groups.get("noun") or "").lower() == "quarter" or mentions_quarter:
             return make(kind="quarter", offset=-4)
         return make(kind="relative", offset=-1, unit="year")
+    if kind == "quarter_token":
+        return _quarter_token(groups, make, text[:start])
+    if kind == "fiscal_year":
+        short = groups["yy"]
+        return make(kind="year", year=int(short) if len(short) == 4 else 2000 + int(short))
+    if kind == "year_to_date":
+        return make(kind="relative", offset=0, unit="year")
     if kind == "quarter_year":  # "the 1988 period": that year's quarter of the one reported
         if not mentions_quarter:
             return None
@@ -296,6 +314,8 @@ def build(
             return None  # "the period" is a quarter only where quarters are spoken of
         return make(kind="quarter", offset=_QUARTER_WHICH[groups["which"].lower()])
     if kind == "the_week":  # "the week" in news is the current one
+        if match.group().startswith("The") and text[:start].strip(" \"'`“‘("):
+            return None  # "on ABC's The Week": a title
         return make(kind="week", offset=0)
     if kind == "holiday":  # fixed-date holidays; the year as for any yearless date
         month, day = _HOLIDAYS[" ".join(groups["holiday"].lower().split())]
@@ -303,7 +323,7 @@ def build(
     if kind == "holiday_moving":  # "Thanksgiving": its day once the year is known
         if temporal_holidays.names_a_thing(text, start, end):
             return None
-        code = " ".join(groups["holiday"].lower().split())
+        code = " ".join(groups["holiday"].lower().replace("’", "'").split())
         if groups.get("year_which"):  # "Easter Day last year": in the year the words give
             year_offset = {"last": -1, "next": 1}.get(groups["year_which"].lower(), 0)
             return make(kind="holiday", code=code, unit="year", offset=year_offset)
@@ -381,8 +401,11 @@ def build(
             "coming" in modifier) else 0
         return make(kind="relative", offset=offset, unit="year")
     if kind == "ref":
-        if words == "now" and not text[:start].strip(" \"'`“‘("):
-            return None  # "Now, ..." opening a sentence moves the story on, not the time
+        if words == "now" and not text[:start].strip(" \"'`“‘(") and _NOW_MOVES_ON.match(
+                text, end):
+            # "Now, ..." and "Now for ..." opening a sentence move the story on, not the time;
+            # "Now officials are investigating" tells of the present.
+            return None
         code = "FUTURE_REF" if re.search(r"future|term|coming|soon", words) else "PAST_REF" if (
             re.search(r"past|recent|last|ago|other day|once", words)) else "PRESENT_REF"
         return make(kind="ref", code=code)
@@ -390,6 +413,28 @@ def build(
 
 
 _PREPOSITIONS = {"in", "during", "by", "since", "until", "over the"}
+# After a sentence-opening "Now": a comma, "for" ("Now for the weather") or nothing.
+_NOW_MOVES_ON = re.compile(r"\s*(?:[,;:.!?\-–—]|for\b|$)", re.I)
+# A capitalised word before "Q3" other than these makes it a name ("Audi Q3").
+_TOKEN_OPENERS = {"in", "for", "during", "the", "its", "this", "last", "next", "by", "since",
+                  "from", "after", "before", "of", "and", "or", "to", "until", "through", "our",
+                  "their", "with", "at", "on"}
+
+
+def _quarter_token(groups: dict[str, Any], make: Any, before: str) -> TemporalExpression | None:
+    """A short quarter or half ("Q3", "3Q19", "H1 2019"), unless it is part of a name."""
+    previous = re.search(r"([A-Z][\w&.-]*)\s*$", before)
+    if previous and previous.group(1).lower() not in _TOKEN_OPENERS:
+        return None
+    number = groups.get("q") or groups.get("nq") or groups.get("nh") or groups.get("h")
+    code = ("Q" if groups.get("q") or groups.get("nq") else "H") + str(number)
+    year = groups.get("fy") or groups.get("short") or groups.get("tight") or groups.get(
+        "full") or groups.get("of_short") or groups.get("of")
+    if year is None:
+        if code[0] == "H":  # a bare "H1" or "H2" is too often something else
+            return None
+        return make(kind="quarter", code=code)  # the tense decides, as for "the third quarter"
+    return make(kind="quarter", code=code, year=int(year) if len(year) == 4 else 2000 + int(year))
 
 
 def _season(groups: dict[str, Any], make: Any, words: str) -> TemporalExpression | None:

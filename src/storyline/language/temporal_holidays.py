@@ -16,15 +16,19 @@ _WEEKDAY_OF_MONTH = {
     "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
     "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3),
     "martin luther king jr. day": (1, 0, 3), "presidents day": (2, 0, 3),
-    "presidents' day": (2, 0, 3), "columbus day": (10, 0, 2),
+    "presidents' day": (2, 0, 3), "columbus day": (10, 0, 2), "mother's day": (5, 6, 2),
+    "mothers day": (5, 6, 2), "father's day": (6, 6, 3), "fathers day": (6, 6, 3),
 }
+# Shopping days counted from Thanksgiving.
+_AFTER_THANKSGIVING = {"black friday": 1, "cyber monday": 4}
 _EASTER_OFFSET = {"easter": 0, "easter sunday": 0, "easter day": 0, "good friday": -2,
                   "easter monday": 1}
 
 PATTERN = re.compile(
     r"\b(?:(?P<which>last|next|this)\s+)?(?P<holiday>Thanksgiving(?:\s+Day)?|Labor\s+Day|"
     r"Memorial\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.)?\s+Day|Presidents'?\s+Day|"
-    r"Columbus\s+Day|Election\s+Day|Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|Day))?)\b"
+    r"Columbus\s+Day|Election\s+Day|Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|Day))?|"
+    r"Black\s+Friday|Cyber\s+Monday|Mother['’]?s\s+Day|Father['’]?s\s+Day)\b"
     # "Easter Day last year": the year the words give
     r"(?:\s+(?P<year_which>last|next|this)\s+year\b)?"
     r"(?!\s+(?:Island|Rising)\b)")  # "Easter Island"
@@ -43,6 +47,8 @@ def day_of(name: str, year: int) -> date:
     """The day the holiday ``name`` (lower case, single spaces) falls on in ``year``."""
     if name in _EASTER_OFFSET:
         return _easter(year) + timedelta(days=_EASTER_OFFSET[name])
+    if name in _AFTER_THANKSGIVING:
+        return _nth_weekday(year, 11, 3, 4) + timedelta(days=_AFTER_THANKSGIVING[name])
     if name == "election day":  # the Tuesday after the first Monday of November
         first_monday = _nth_weekday(year, 11, 0, 1)
         return first_monday + timedelta(days=1)

@@ -22,6 +22,9 @@ SEASONS = ("SP", "SU", "FA", "WI")  # in calendar order; winter starts in Decemb
 # A yearless date further back than this, while the coming one is nearer, is not
 # taken as last year's in a past-tense sentence: the year is left unknown.
 FAR_MONTHS = 10
+# A plan told in the past ("would", "was due to") for a month at most this far back has passed;
+# further back, "said it would open in March" reports a plan for the coming one.
+PLAN_PASSED_MONTHS = 2
 # Words before a date that point ahead of the time of writing: an end or a start to come.
 _FORWARD = re.compile(
     r"\b(?:to|until|till|through|by|effective|payable|record|starting|beginning|expire|"
@@ -34,12 +37,13 @@ _FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|is due|are due|due to|plans? to|expected to|expects? to|"
     r"intends? to|hopes? to|aims? to|(?:is|are) to|(?:is|are|was|were) likely to|ahead of|"
     r"slated|(?:is|are) (?:expected|planned)|"
-    r"planned for|scheduled|set to|going to|next|upcoming|later this)\b",
+    r"planned for|scheduled|set to|going to|next|upcoming|later this)\b|"
+    r"['’]ll\b|\bwon['’]t\b",  # "we'll meet", "won't open"
     re.I,
 )
 # A finite verb in the past tense: the sentence tells what happened.
 _PAST_CUE = re.compile(
-    r"\b(?:was|were|had|did|said|told|rose|fell|began|came|went|took|made|won|lost|"
+    r"\b(?:was|were|had|did|said|told|rose|fell|began|came|went|took|made|won(?!['’]t)|lost|"
     r"held|met|left|sold|bought|paid|became|led|saw|gave|got|ago)\b|"
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )"
     r"\b[a-z]{3,}(?<!ne)ed\b"
@@ -47,13 +51,22 @@ _PAST_CUE = re.compile(
 
 
 # A verb of a scheduled event in the present tense just before the date: "opens Monday",
-# "meet separately Monday" tell of what is to come.
+# "meet separately Monday", "reports earnings Wednesday", "opens to the public on Friday"
+# tell of what is to come.
 _SCHEDULED = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )"  # "the close of business Thursday": a noun
     r"\b(?:begins?|opens?|starts|resumes?|meet|meets|arrives?|leaves|visits|travels|ends|"
-    r"closes|expires?|takes? effect|returns|convenes?|reconvenes?|goes|flies|heads)\b"
-    r"(?:\s+\S+){0,3}?\s*$", re.I
+    r"closes|expires?|takes? effect|returns|convenes?|reconvenes?|goes|flies|heads|votes|"
+    r"testifies|hosts|faces|plays|debuts|premieres|launches|"
+    r"reports\s+(?:its\s+|their\s+)?(?:\w+\s+)?(?:earnings|results))\b"  # not "First reports"
+    r"(?:\s+\S+){0,4}?\s*$", re.I
 )
+# What follows a date that keeps a scheduled verb from pointing ahead: a possessive ("opens
+# its doors after Monday's vote"), a reported "that" ("Reuters reports Monday that") or a past
+# verb within three words ("News reports Monday said"; not "begin anew Saturday as protesters
+# said", another clause's).
+_NOT_SCHEDULED_AFTER = re.compile(
+    r"\s?['’]s\b|,?\s*that\b|(?:\s+[^\s,;:]+){0,2}?\s+(?:" + _PAST_CUE.pattern + ")")
 
 
 # A word that makes a phrase a clause of its own, with its own tense: a finite verb or modal.
@@ -84,12 +97,69 @@ def _clause_before(preceding: str) -> str:
     return clause
 
 
-def is_future(preceding: str) -> bool:
-    """True when the clause before an expression speaks of what is to come ("will", "is due to")."""
+def is_future(preceding: str, after: str = "") -> bool:
+    """True when the clause before an expression speaks of what is to come ("will", "is due to").
+
+    ``after``, the rest of the sentence, when given, can deny a scheduled verb's future
+    (see :data:`_NOT_SCHEDULED_AFTER`).
+    """
     clause = _clause_before(preceding)
     if _FUTURE_CUE.search(clause):
         return True
-    return bool(_SCHEDULED.search(clause)) and not _PAST_CUE.search(clause)
+    return bool(_SCHEDULED.search(clause)) and not _PAST_CUE.search(clause) and not (
+        _NOT_SCHEDULED_AFTER.match(after))
+
+
+# The future seen from the past: a plan or expectation told in the past tense ("would leave
+# the EU on Oct. 31", "was due to be released in September", "once expected to be done").
+# Its date may have passed by the time of writing.
+_FUTURE_IN_PAST = re.compile(
+    r"\bwould\b|\b(?:was|were|had\s+been|once|originally|initially)\s+(?:(?:due|expected|set|"
+    r"scheduled|slated|supposed|planned|going|likely)\s+)?to\b|\b(?:was|were|had\s+been)\s+"
+    r"(?:scheduled|planned|slated|set|due)\s+(?:for|on|in)\b", re.I)
+_PRESENT_FUTURE = re.compile(r"\b(?:will|shall|is|are|am)\b|['’]ll\b", re.I)
+
+
+def is_future_in_past(preceding: str) -> bool:
+    """True when the clause before an expression tells of a plan from the past ("would")."""
+    clause = _clause_before(preceding)
+    return bool(_FUTURE_IN_PAST.search(clause)) and not _PRESENT_FUTURE.search(clause)
+
+
+# Times far from the writing that make a "today" beside them mean "nowadays": spans of
+# centuries or more, or a year at least FAR_YEARS away ("$0.23/W today to $0.10 by 2030").
+_FAR_SPAN = re.compile(
+    r"\b(?:(?:hundreds|thousands|millions|billions)\s+of|[\d.,]+\s+(?:hundred|thousand|million|"
+    r"billion))\s+years\b|\b(?:centuries|decades)\b", re.I)
+_ANY_YEAR = re.compile(r"(?<![$£€\d.,])\b(?:1[5-9]|20)\d\d\b(?![\d%]|[.,]\d)")
+FAR_YEARS = 5
+# "(founded in 1985,) today announced", "said today": the day of a report, whatever years
+# the sentence names.
+_REPORTED = (r"(?:says|said|announces|announced|reports|reported|unveils|unveiled|launched|"
+             r"launches|died|dies)")
+# Within three words, not across a comma: "died today in prison", "announced on Twitter
+# today", "today it was announced".
+_BESIDE_VERB = re.compile(
+    rf"(?:\b{_REPORTED}\b|(?:{_PAST_CUE.pattern}))(?:\s+[^\s,;:]+){{0,2}}\s+$")
+_BESIDE_VERB_AFTER = re.compile(  # not across "than"/"as": "freer today than it was in 1985"
+    rf"(?:\s+(?!than\b|as\b)[^\s,;:]+){{0,2}}?\s+(?:{_REPORTED}\b|(?:{_PAST_CUE.pattern}))")
+# "will today take back", "Today, two decades later, he was charged", "his guest today is":
+# an event of the day, told with a modal, opening the sentence or before a copula.
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|can|could|may|might|must|should|shall)\s+$", re.I)
+_COPULA_AFTER = re.compile(r"\s+(?:is|are|was|were)\b")
+
+
+def _today_is_a_day(sentence: str, after: str) -> bool:
+    """True when a "today" beside a far time still tells of the day (see above)."""
+    opening = not sentence.strip(" \"'`“‘(") and not re.match(r"\s?['’]s\b", after)
+    return bool(opening or _BESIDE_VERB.search(sentence) or _BESIDE_VERB_AFTER.match(after)
+                or _MODAL_BEFORE.search(sentence) or _COPULA_AFTER.match(after))
+
+
+def _far_time(sentence: str, anchor: date) -> bool:
+    """True when ``sentence`` names a time far from ``anchor`` (see :data:`_FAR_SPAN`)."""
+    return bool(_FAR_SPAN.search(sentence)) or any(
+        abs(int(y) - anchor.year) >= FAR_YEARS for y in _ANY_YEAR.findall(sentence))
 
 
 def is_past(sentence: str) -> bool:
@@ -109,10 +179,13 @@ def resolve(
             the past and the coming occurrence of a weekday or month without a year.
         after: The rest of the sentence, read for its tense too when given.
     """
-    future = is_future(sentence)
+    future = is_future(sentence, after)
     kind = expression.kind
     if kind == "ref":
         return expression.code
+    if expression.text.lower() == "today" and _far_time(sentence + " " + after, anchor) and not (
+            _today_is_a_day(sentence, after)):
+        return "PRESENT_REF"  # "as it is today 13.8 billion years after the Big Bang": nowadays
     if kind == "absolute":
         return _iso(expression.year, expression.month, expression.day)
     if kind == "year":
@@ -138,8 +211,20 @@ def resolve(
         return _season(expression, anchor, future)
     if kind == "partial" and expression.month is not None:
         past = is_past(sentence + " " + after)
-        return _partial(expression, anchor, future, past, sentence)
+        planned = future and is_future_in_past(sentence)
+        return _partial(expression, anchor, future, past, sentence, planned)
     try:
+        if kind == "weekday" and expression.weekday is not None and expression.offset == 0:
+            # "this Friday": that day of the writing's week (Monday to Sunday), unless the
+            # sentence tells of the past and that day is still to come, or of the future (or
+            # not of the past) and that day has gone.
+            day = anchor + timedelta(days=expression.weekday - anchor.weekday())
+            past = is_past(sentence + " " + after)
+            if day > anchor and not future and past:
+                day -= timedelta(weeks=1)
+            elif day < anchor and (future or not past):  # "due to appear this Tuesday", said on
+                day += timedelta(weeks=1)  # a Sunday: the coming one
+            return day.isoformat()
         if kind == "weekday" and expression.weekday is not None:
             day = weekday_near(anchor, expression.weekday, future, expression.offset or 0)
             return day.isoformat()
@@ -160,9 +245,10 @@ def resolve(
 
 
 def _partial(
-    expression: TemporalExpression, anchor: date, future: bool, past: bool, preceding: str
+    expression: TemporalExpression, anchor: date, future: bool, past: bool, preceding: str,
+    planned: bool = False,
 ) -> str | None:
-    """A month (and day) named without a year."""
+    """A month (and day) named without a year; ``planned``: a plan told in the past."""
     month, day = expression.month or 1, expression.day
     if expression.unit == "year":  # "July last year"
         return _iso(anchor.year + (expression.offset or 0), month, day)
@@ -172,7 +258,8 @@ def _partial(
                    <= MAX_YEAR and _weekday_of(y, month, day) == expression.weekday]
         if fitting:
             return _iso(fitting[0], month, day)
-    year = _year_for_month(anchor, month, day, future, past, expression.offset, preceding)
+    year = _year_for_month(anchor, month, day, future, past, expression.offset, preceding,
+                           planned)
     if year is None:  # the tense and the calendar disagree: the year is unknown
         return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
     if day is not None:
@@ -202,6 +289,7 @@ def _year_for_month(
     past: bool,
     offset: int | None,
     preceding: str = "",
+    planned: bool = False,
 ) -> int | None:
     """The year of a month named without one: the nearest that fits the tense.
 
@@ -210,6 +298,8 @@ def _year_for_month(
     September 11" written in August) is an anniversary or a well-known date, not last year's.
     A month without a day is then the coming one: "told the companies of a cutback in
     September", written in August, reports a plan.
+    A plan told in the past (``planned``: "would leave the EU on Oct. 31", written in
+    November) whose date is at most :data:`PLAN_PASSED_MONTHS` back has passed.
     """
     if offset == -1:
         # "last March": the latest March before this month, but not the month just ended
@@ -224,10 +314,12 @@ def _year_for_month(
     if _ENDED.search(preceding):
         # "the quarter ended Oct. 31", written on Oct. 27: last year's Oct. 31.
         return behind
+    here = anchor.year * 12 + anchor.month
+    if future and planned and here - (behind * 12 + month) <= PLAN_PASSED_MONTHS:
+        return behind
     if future:
         # "will meet in March", said in November, means next March.
         return ahead
-    here = anchor.year * 12 + anchor.month
     back, forward = here - (behind * 12 + month), ahead * 12 + month - here
     if back <= forward:
         return behind
