@@ -488,3 +488,16 @@ def test_checks_read_off_unlabelled_wire_articles() -> None:
     assert values("Obama Names Nominee Today, the President announced.", day) == {
         "Today": "2009-02-06"}
     assert values("ALL THIS IS HAPPENING TODAY.", day) == {"TODAY": "2009-02-06"}
+
+
+def test_a_list_under_a_heading_naming_its_year_takes_that_year() -> None:
+    text = ("The 50th Anniversary Tour 2020 dates:\n"
+            "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL\n"
+            "June 10 -- Credit Union Amphitheatre, Tampa, FL\n"
+            "Tickets went on sale June 1.\n")
+    found = [(e.text, e.value) for e in find(text, reference=date(2019, 11, 19))]
+    assert found == [("2020", "2020"), ("June 9", "2020-06-09"), ("June 10", "2020-06-10"),
+                     ("June 1", "2019-06-01")]  # the list ends at a line of prose
+    # A heading naming two years gives none.
+    text = "Dates for 2019 and 2020:\nJune 9 -- Tampa\n"
+    assert [e.value for e in find(text, reference=date(2019, 11, 19))][-1] == "2019-06-09"

@@ -161,8 +161,10 @@ def _resolve_all(
     named_quarter: tuple[int, str] | None = None  # the last quarter: "that quarter" is that one
     named_month: str | None = None  # the last month told of: "that month" is that one
     named_week: str | None = None  # the last week told of: "the week" in the past is that one
+    list_year: int | None = None  # the year a list's heading names ("Tour 2020 dates:")
     for index, (sentence, expressions) in enumerate(
             zip(article.sentences, per_sentence, strict=True)):
+        list_year = _list_year(sentence.text, expressions, list_year)
         reference = anchor
         # The coarsest unit the sentence's own date allows counting in: "in May 1997 … a month
         # later" counts months from May; "a day later" cannot count from it.
@@ -199,6 +201,10 @@ def _resolve_all(
                 elif expression.value and expression.kind == "year" and (
                         expression.value.isdigit() and len(expression.value) == 4):
                     reference, reference_unit = date(int(expression.value), 1, 1), "year"
+                if list_year is not None and expression.kind == "partial" and (
+                        expression.unit != "year" and expression.value):
+                    # A list under a heading naming its year: each line's date is of that year.
+                    expression.value = f"{list_year:04d}{expression.value[4:]}"
                 if expression.kind == "quarter" and expression.value:
                     expression.value = _quarter_of_end_day(
                         expression, expressions[position + 1 :], sentence.text, anchor)
@@ -229,6 +235,22 @@ def _resolve_all(
             expression.sentence = index
             found.append(expression)
     return found
+
+
+def _list_year(text: str, expressions: list[TemporalExpression],
+               heading: int | None) -> int | None:
+    """The year the lines of a dated list take, after the sentence ``text``.
+
+    A heading ending with a colon that names one year ("The 50th Anniversary Tour 2020
+    dates:") gives its year to the list below it; a line opening with a date ("June 9 --
+    West Palm Beach") keeps the year of the list it is in; any other sentence ends the list.
+    """
+    years = {e.year for e in expressions if e.kind in ("year", "absolute") and e.year}
+    if text.rstrip().endswith(":") and len(years) == 1:
+        return years.pop()
+    if heading is not None and expressions and not text[: expressions[0].start].strip():
+        return heading
+    return None
 
 
 def find_expressions(text: str, context: str = "") -> list[TemporalExpression]:
