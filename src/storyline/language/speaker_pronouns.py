@@ -6,13 +6,14 @@ import bisect
 from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL
+from storyline.language.speaker_gender import fits
 from storyline.language.speaker_index import ArticleIndex, PlacedToken
 from storyline.language.speaker_state import (
     MAX_SENTENCE_DISTANCE,
     PRONOUN_LOOKBACK_SENTENCES,
     ResolverState,
 )
-from storyline.language.speaker_words import GENDER_PRONOUNS, GENDER_TITLES, SUBJECTS, is_reported
+from storyline.language.speaker_words import SUBJECTS, is_reported
 from storyline.model import EntityMention
 
 # Tags of a finite verb, or of a participle after its auxiliary ("has donated").
@@ -115,51 +116,6 @@ def _clause_depth(index: ArticleIndex, mention: EntityMention) -> int:
               for item in index.tokens_between(mention.start, mention.end)
               if item.token.dep_ in SUBJECTS or item.token.dep_ == "appos"]
     return min(depths, default=0)
-
-
-def fits(state: ResolverState, mention: EntityMention, gender: str | None) -> bool:
-    """Whether nothing in the article marks the person as of the other gender."""
-    if gender is None:
-        return True
-    found = gender_of(state, mention)
-    return found is None or found == gender
-
-
-def gender_of(state: ResolverState, mention: EntityMention) -> str | None:
-    """What the article says of a person's gender, if it says one thing.
-
-    Evidence, over all mentions of the name: a title before it (Mr, Mrs, Ms, …) and
-    the first he/his/him or she/her after it in its sentence, when no other person
-    is named in between.
-    """
-    name = mention.canonical or mention.text
-    if name not in state.genders:
-        votes: list[str] = []
-        for other in state.index.mentions:
-            if other.label == PERSON_LABEL and (other.canonical or other.text) == name \
-                    and not state.index.in_quote(other.start):
-                votes.extend(_gender_evidence(state.index, other))
-        kinds = set(votes)
-        state.genders[name] = kinds.pop() if len(kinds) == 1 else None
-    return state.genders[name]
-
-
-def _gender_evidence(index: ArticleIndex, mention: EntityMention) -> list[str]:
-    evidence = []
-    before = index.tokens_between(max(0, mention.start - 6), mention.start)
-    if before and before[-1].token.lower_.rstrip(".") in GENDER_TITLES:
-        evidence.append(GENDER_TITLES[before[-1].token.lower_.rstrip(".")])
-    sentence = index.sentences[index.sentence_of(mention.start)]
-    for item in index.tokens_between(mention.end, sentence.end):
-        if index.in_quote(item.start):
-            continue
-        other = index.mention_at(item.start)
-        if other is not None and other.label == PERSON_LABEL:
-            break
-        if item.token.lower_ in GENDER_PRONOUNS:
-            evidence.append(GENDER_PRONOUNS[item.token.lower_])
-            break
-    return evidence
 
 
 def is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) -> bool:

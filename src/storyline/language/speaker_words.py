@@ -106,11 +106,9 @@ ANONYMOUS_SOURCES = frozenset({
     "source", "spokesman", "spokeswoman", "spokesperson", "official", "insider", "aide",
     "eyewitness", "resident", "man", "woman", "person", "diplomat",
 })
-# What a title or a pronoun says of a person's gender (for "he"/"she" antecedents).
+# What a title says of a person's gender (for "he"/"she" antecedents: speaker_gender).
 GENDER_TITLES = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female",
                  "miss": "female", "dame": "female", "lady": "female"}
-GENDER_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
-                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
 # Verbs that only report speech ("point", "note", "agree" have other senses): an unnamed
 # subject of one of these is the quote's speaker, so no farther verb is tried.
 PLAIN_SPEECH = frozenset({"say", "says", "said", "saying", "tell", "tells", "told", "telling",
