@@ -6,6 +6,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL
+from storyline.language.speaker_descriptions import described_after
 from storyline.language.speaker_gender import fits
 from storyline.language.speaker_index import ArticleIndex, PlacedToken
 from storyline.language.speaker_state import (
@@ -25,8 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def pronoun(state: ResolverState, position: int, gender: str | None = None,
-            depth: int = 0) -> EntityMention | None:
+def pronoun(state: ResolverState, position: int, gender: str | None = None) -> EntityMention | None:
     """Resolve "he"/"she" at ``position`` to a person mentioned before it.
 
     The later of the last quote's speaker (within :data:`MAX_SENTENCE_DISTANCE`
@@ -36,7 +36,20 @@ def pronoun(state: ResolverState, position: int, gender: str | None = None,
     "he"/"she" subject (a chain of sentences about the same person: "He will be
     sending his publisher, Stephen Page …" does not make the publisher the topic),
     else the last named. People the article marks as of the other ``gender``
-    ("male"/"female": a title, a pronoun after them) are skipped.
+    ("male"/"female": a title, a pronoun after them) are skipped. An unnamed person
+    who is a main clause's subject after the one found ("Iraq's government spokesman
+    confirmed …") is whom the pronoun stands for: no speaker (see
+    :func:`~storyline.language.speaker_descriptions.described_after`).
+    """
+    return _resolve(state, position, gender, 0)[0]
+
+
+def _resolve(state: ResolverState, position: int, gender: str | None,
+             depth: int) -> tuple[EntityMention | None, bool]:
+    """:func:`pronoun`'s answer, and whether it found whom the pronoun stands for.
+
+    ``(None, True)``: someone unnamed, so a chain of he/she stops there rather than
+    falling back to the last person named.
     """
     sentence = state.index.sentence_of(position)
     best: tuple[int, EntityMention] | None = None
@@ -67,21 +80,32 @@ def pronoun(state: ResolverState, position: int, gender: str | None = None,
         subject = min(reversed(unreported), key=lambda m: _clause_depth(state.index, m)) \
             if unreported else same[0]
         if best is None or subject.start > best[0]:
-            return subject
+            return _unless_described(state, subject, sentence, bool(unreported), gender)
     if best is not None:
-        return best[1]
+        return _unless_described(state, best[1], sentence, False, gender, best[0])
     if subjects:
-        return subjects[-1]
+        return _unless_described(state, subjects[-1], sentence, False, gender)
     chained = _pronoun_subject(state, first, sentence, gender)
     # A chain only when its "he" is in the sentence of the last person named or a later
     # one: "He is not alone. … the comment from rapper Kanye West. '…,' he said" is
     # West's; "He will be sending his publisher, Stephen Page, …" keeps its subject.
     if chained is not None and depth < MAX_CHAIN and (not people or state.index.sentence_of(
             chained) >= state.index.sentence_of(people[-1].start)):
-        found = pronoun(state, chained, gender, depth + 1)
-        if found is not None:
-            return found
-    return people[-1] if people else None
+        found, decided = _resolve(state, chained, gender, depth + 1)
+        if decided:
+            return found, True
+    if people:
+        return _unless_described(state, people[-1], sentence, False, gender)
+    return None, False
+
+
+def _unless_described(state: ResolverState, candidate: EntityMention, sentence: int,
+                      main: bool, gender: str | None,
+                      end: int | None = None) -> tuple[EntityMention | None, bool]:
+    """The candidate, or no one when an unnamed person took the floor since (decided both)."""
+    if described_after(state, candidate, sentence, main, gender, end):
+        return None, True
+    return candidate, True
 
 
 def _pronoun_subject(state: ResolverState, first: int, sentence: int,
