@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quoted_text import speakers
 
-from storyline.language.speaker_gender import first_name_gender
+from storyline.language.first_names import first_name_gender
 
 
 def test_a_common_first_name_says_the_gender_of_a_full_name() -> None:
