@@ -13,9 +13,9 @@ from storyline.language.names import TITLE_WORDS
 # Common first names of one gender (in English-language news: English, Arabic, French,
 # Spanish, German, Russian names). Names given to both ("Jean", "Kim", "Chris", "Jordan",
 # "Kelly", "Lee", "Sam", "Terry", "Francis", "Jackie") are left out, and "Abu" ("father
-# of", also a family name): no evidence.
+# of", also a family name) and "Al" (the Arabic article: "Al Jazeera"): no evidence.
 _MALE_NAMES = """
-aaron abdel abdul abdullah adam ahmad ahmed al alan albert alberto alex alexander
+aaron abdel abdul abdullah adam ahmad ahmed alan albert alberto alex alexander
 alfred ali alistair alastair amr andrew andy angelo anthony antonio anwar arnold arthur
 ayman barack barry ben benjamin bernard bernie bill billy bob bobby boris brad
 bradley brendan brett brian bruce bryan calvin carl carlos charles charlie christian

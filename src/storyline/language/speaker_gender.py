@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from storyline.language.first_names import first_name_gender
+from storyline.language.first_names import FIRST_NAMES, first_name_gender
 from storyline.language.names import PERSON_LABEL
 from storyline.language.speaker_index import ArticleIndex
 from storyline.language.speaker_state import ResolverState
@@ -76,7 +76,10 @@ def gender_of(state: ResolverState, mention: EntityMention) -> str | None:
                     and not state.index.in_quote(other.start):
                 for kind, gender in _mention_evidence(state.index, other):
                     weights[gender] += WEIGHTS[kind]
-        first = first_name_gender(name)
+        # A one-word name in the list is mostly a person named by a first name alone
+        # ("Heather", "Samantha"): the article gives no fuller name containing it.
+        first = first_name_gender(name) or (FIRST_NAMES.get(name.lower()) if " " not in name
+                                            else None)
         if first is not None:
             weights[first] += WEIGHTS["first name"]
         male, female = weights["male"], weights["female"]
