@@ -81,3 +81,13 @@ def test_a_description_naming_someone_is_no_unnamed_person() -> None:
         "criticism .",
         "`` Everybody can see the suffering , '' she says .",
     ) == ["Emilia Casella"]
+
+
+def test_the_antecedent_of_who_is_a_subject_for_a_later_he() -> None:
+    assert speakers(
+        "The driver , Sgt Marcus Smith , laughed at the joke .",
+        "Support back home is not lost on General John Abizaid , who commands US forces "
+        "in the Middle East .",
+        "He says troops fight best when they know people are behind them .",
+        "`` When my soldiers ask whether the people are behind them , I say yes , '' he said .",
+    ) == ["John Abizaid"]

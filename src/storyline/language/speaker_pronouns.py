@@ -145,7 +145,8 @@ def _clause_depth(index: ArticleIndex, mention: EntityMention) -> int:
 def is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) -> bool:
     """Whether the mention is a subject (``main``: not of a reported clause).
 
-    Also the source of "according to" (a speaker, as a subject of "said" is), and
+    Also the source of "according to" (a speaker, as a subject of "said" is), the
+    antecedent of "who" subject of a relative clause (not a main subject), and
     when the parse gave the finite verb right after the name no subject
     ("Speaking to Newsbeat Jermaine Jackson criticised …", the name parsed as the
     object of "to"): the name is what the verb is about.
@@ -154,6 +155,8 @@ def is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) 
     if tokens and (_subjectless_verb_after(tokens[-1].token)
                    or _subjectless_head(tokens[-1].token)):
         return True
+    if not main and tokens and _relative_subject(tokens[-1].token):
+        return True  # "… on General John Abizaid, who commands US forces. He says …"
     for item in tokens:
         head = item.token.head
         if item.token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
@@ -166,6 +169,17 @@ def is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) 
             if dep in SUBJECTS and (not main or not is_reported(head)):
                 return True
     return False
+
+
+def _relative_subject(token: Token) -> bool:
+    """Whether the name is the antecedent of a relative clause's subject ("X, who said").
+
+    One person's name only: "Britons who have lost their sons" are no "he" or "she".
+    """
+    return token.tag_ == "NNP" and any(
+        child.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.lower_ == "who"
+                                      for c in child.children)
+        for child in token.children)
 
 
 def _subjectless_head(token: Token) -> bool:
