@@ -61,7 +61,7 @@ def extract_mentions(pieces: Sequence[ParsedPiece], text: str) -> list[EntityMen
     relabel_person_parts(mentions)
     mentions.extend(_recover_person_mentions(pieces, text, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
-    canonicalize_document(mentions)
+    canonicalize_document(mentions, text)
     return mentions
 
 
@@ -193,7 +193,7 @@ def document_names(article: Article) -> tuple[dict[str, str], NamesState]:
     snapshot = _names_state(article)
     before = [m.canonical for m in article.entities]
     article.entities.sort(key=lambda m: (m.start, m.end))
-    canonicalize_document(article.entities)
+    canonicalize_document(article.entities, article.text)
     back = {old: m.canonical for old, m in zip(before, article.entities, strict=True) if old}
     return back, snapshot
 
