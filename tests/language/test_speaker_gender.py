@@ -48,3 +48,4 @@ def test_one_gendered_slip_is_outweighed_by_the_rest_of_the_article() -> None:
         "right people .",
         "`` If we distribute food all at once , some people will take more , '' he said .",
     ) == ["Elisabeth Byrs", "Elisabeth Byrs", "Adrien Tomarchio"]
+

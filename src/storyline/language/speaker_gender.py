@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from storyline.language.first_names import FIRST_NAMES, first_name_gender
 from storyline.language.names import PERSON_LABEL
+from storyline.language.nlp import has_syntax
 from storyline.language.speaker_index import ArticleIndex
 from storyline.language.speaker_state import ResolverState
 from storyline.language.speaker_words import GENDER_TITLES
@@ -118,6 +119,8 @@ def _gendered_noun(token: Token) -> str | None:
     "her father, George" (the name hangs on the noun), "George, her father" (the noun
     hangs on the name), "actress Julia Roberts" (the noun compounded before the name).
     """
+    if not has_syntax(token.doc):
+        return None  # parsed for entities only: no tree to read
     nouns = [c for c in token.children if c.dep_ == "appos"]
     nouns += [c for c in token.lefts if c.dep_ == "compound" and c.tag_ in ("NN", "NNS")]
     if token.dep_ == "appos":

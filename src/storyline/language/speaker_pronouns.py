@@ -6,6 +6,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL
+from storyline.language.nlp import has_syntax
 from storyline.language.speaker_descriptions import described_after
 from storyline.language.speaker_gender import fits
 from storyline.language.speaker_index import ArticleIndex, PlacedToken
@@ -176,7 +177,7 @@ def _relative_subject(token: Token) -> bool:
 
     One person's name only: "Britons who have lost their sons" are no "he" or "she".
     """
-    return token.tag_ == "NNP" and any(
+    return token.tag_ == "NNP" and has_syntax(token.doc) and any(
         child.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.lower_ == "who"
                                       for c in child.children)
         for child in token.children)

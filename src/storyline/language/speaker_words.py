@@ -73,6 +73,9 @@ DOCUMENT_NOUNS = frozenset({
     "editorial", "column", "article", "page", "account", "note", "transcript", "ruling",
     "motion", "lawsuit", "suit", "petition", "survey",
 })
+# Works named like people ("the film Ted", "the album Thriller"): a person tagged so is none.
+WORK_NOUNS = frozenset({"film", "movie", "book", "novel", "album", "song", "single", "show",
+                        "programme", "program", "series", "play", "documentary", "musical"})
 # Services that carry other people's posts: a "Twitter post" is not Twitter's words.
 PLATFORMS = frozenset({"twitter", "facebook", "youtube", "instagram", "myspace", "tumblr",
                        "linkedin", "weibo", "blogger", "wordpress", "tiktok", "snapchat"})
