@@ -47,6 +47,18 @@ def test_ambiguous_short_name_takes_the_full_name_mentioned_last_before_it() -> 
                                             "Kim Min-jun"]
 
 
+def test_a_short_name_after_mrs_takes_no_full_name_with_a_mans_first_name() -> None:
+    text = "Katherine Jackson sued. Michael Jackson died. Mrs Jackson said so."
+    found = [EntityMention("Katherine Jackson", "PERSON", 0, 17),
+             EntityMention("Michael Jackson", "PERSON", 24, 39),
+             EntityMention("Jackson", "PERSON", 50, 57)]
+    assert text[50:57] == "Jackson"
+    canonicalize_document(found, text)
+    assert found[2].canonical == "Katherine Jackson"
+    canonicalize_document(found)  # without the text, the name mentioned last
+    assert found[2].canonical == "Michael Jackson"
+
+
 def test_acronym_takes_the_one_name_with_its_initials() -> None:
     found = mentions(("World Trade Organization", "ORG"), ("WTO", "ORG"), ("Bank of Japan", "ORG"),
                      ("BOJ", "ORG"))

@@ -48,3 +48,46 @@ def test_the_source_of_according_to_is_whom_a_later_he_stands_for() -> None:
         "`` Coming off a slow hurricane season , there will be a lot more talk about "
         "earthquakes , '' he told a news service .",
     ) == ["Simon Young"]
+
+
+def test_an_unnamed_spokesman_after_the_person_named_takes_the_he() -> None:
+    assert speakers(
+        "Saddam Hussein is to go on trial on October 19 , Iraq 's government spokesman "
+        "confirmed yesterday .",
+        "`` They will be tried for the execution of 143 citizens , '' he said .",
+    ) == [None]
+
+
+def test_one_survivor_is_whom_a_later_he_stands_for() -> None:
+    assert speakers(
+        "The BBC 's Mark Doyle said people had taken refuge in the fields .",
+        "One survivor said he had come to Haiti for his mother 's funeral .",
+        "`` We do n't have any aid , nothing at all , '' he said .",
+    ) == [None]
+
+
+def test_an_unnamed_person_acting_on_her_leaves_her_the_she() -> None:
+    assert speakers(
+        "Shondell McAllister said she had to force her way through the crowd .",
+        "An official looked at her and said he was sorry .",
+        "`` I already know she is dead , '' she replied .",
+    ) == ["Shondell McAllister"]
+
+
+def test_a_description_naming_someone_is_no_unnamed_person() -> None:
+    assert speakers(
+        "Gordon Brown says the response from the public has been extraordinary .",
+        "A spokeswoman for the World Food Programme , Emilia Casella , rejects the "
+        "criticism .",
+        "`` Everybody can see the suffering , '' she says .",
+    ) == ["Emilia Casella"]
+
+
+def test_the_antecedent_of_who_is_a_subject_for_a_later_he() -> None:
+    assert speakers(
+        "The driver , Sgt Marcus Smith , laughed at the joke .",
+        "Support back home is not lost on General John Abizaid , who commands US forces "
+        "in the Middle East .",
+        "He says troops fight best when they know people are behind them .",
+        "`` When my soldiers ask whether the people are behind them , I say yes , '' he said .",
+    ) == ["John Abizaid"]

@@ -28,6 +28,7 @@ from storyline.language.names import (
     words_of,
 )
 from storyline.language.nlp import ParsedPiece, has_syntax
+from storyline.language.person_names import first_name_alone, person_label, without_brackets
 from storyline.model import Article, EntityMention
 
 if TYPE_CHECKING:
@@ -51,15 +52,16 @@ def extract_mentions(pieces: Sequence[ParsedPiece], text: str) -> list[EntityMen
         for entity in piece.doc.ents:
             if entity.label_ not in ENTITY_LABELS:
                 continue
-            tokens = _trim_tokens(list(entity), entity.label_)
-            mention = _mention(tokens, entity.label_, piece.offset, text)
+            tokens = without_brackets(list(entity))
+            label = person_label(tokens, entity.label_)
+            mention = _mention(_trim_tokens(tokens, label), label, piece.offset, text)
             if mention:
                 mentions.append(mention)
     mentions.sort(key=lambda m: (m.start, m.end))
     relabel_person_parts(mentions)
     mentions.extend(_recover_person_mentions(pieces, text, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
-    canonicalize_document(mentions)
+    canonicalize_document(mentions, text)
     return mentions
 
 
@@ -99,21 +101,28 @@ def _mention(tokens: list[Token], label: str, offset: int, text: str) -> EntityM
 
 def _recover_person_mentions(pieces: Sequence[ParsedPiece], text: str,
                              mentions: Sequence[EntityMention]) -> list[EntityMention]:
-    """Add the name parts of known people that the model missed ("Kishida said")."""
+    """Add the name parts of known people that the model missed ("Kishida said").
+
+    Also a person named by a common first name alone, untagged ("Heather … watched"):
+    only where the sentence was parsed, which tells a name from a word.
+    """
     name_parts = {
         word for m in mentions if m.label == PERSON_LABEL and len(m.text.split()) >= 2
         for word in m.text.split()
         if len(word) >= 3 and word[:1].isupper() and word.casefold() not in TITLE_WORDS
     }
-    if not name_parts:
-        return []
     covered = {position for m in mentions for position in range(m.start, m.end)}
     found: list[EntityMention] = []
     for piece in pieces:
         parsed = has_syntax(piece.doc)
         for token in piece.doc:
             start = piece.offset + token.idx
-            if token.text not in name_parts or start in covered:
+            if start in covered:
+                continue
+            if token.text not in name_parts:
+                if parsed and first_name_alone(token):
+                    found.append(EntityMention(token.text, PERSON_LABEL, start,
+                                               start + len(token.text)))
                 continue
             if parsed:
                 if not _used_as_name(token):
@@ -184,7 +193,7 @@ def document_names(article: Article) -> tuple[dict[str, str], NamesState]:
     snapshot = _names_state(article)
     before = [m.canonical for m in article.entities]
     article.entities.sort(key=lambda m: (m.start, m.end))
-    canonicalize_document(article.entities)
+    canonicalize_document(article.entities, article.text)
     back = {old: m.canonical for old, m in zip(before, article.entities, strict=True) if old}
     return back, snapshot
 

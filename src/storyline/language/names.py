@@ -123,15 +123,17 @@ def relabel_person_parts(mentions: Sequence[EntityMention]) -> None:
             mention.label = PERSON_LABEL
 
 
-def canonicalize_document(mentions: Sequence[EntityMention]) -> None:
+def canonicalize_document(mentions: Sequence[EntityMention], text: str | None = None) -> None:
     """Set ``canonical`` on each mention from the other mentions of the same document.
 
     A short person mention ("Kishida") takes the longest full name containing it
     ("Fumio Kishida"); when several full names contain it, the one mentioned last
     before it wins (news introduces a person in full, then uses the short form), else
-    the first one after it. An acronym takes the one name of its group with those
-    initials. Spelling variants of one name share the most frequent spelling.
-    Mentions must be in text order.
+    the first one after it. With the document's ``text``, a short mention after "Mr",
+    "Mrs", "Ms" or "Miss" takes, of several full names, none whose first name is of
+    the other gender ("Mrs Jackson" is not the Michael Jackson named last). An acronym takes the one
+    name of its group with those initials. Spelling variants of one name share the
+    most frequent spelling. Mentions must be in text order.
     """
     spellings = preferred_spellings(m.text for m in mentions)
     person_names = maximal(sorted({spellings[name_key(m.text)] for m in mentions
@@ -148,11 +150,31 @@ def canonicalize_document(mentions: Sequence[EntityMention]) -> None:
                 containing[name] = [f for f in person_full
                                     if contains_words(words_of(f), words_of(name))]
             candidates = containing[name]
+            title = _title_gender(text, mention.start) if text is not None else None
+            if title is not None:
+                # Only to choose between full names: first names are no proof alone
+                # ("Ms Gareth Peirce"), so a lone candidate stays.
+                candidates = [c for c in candidates
+                              if _first_name_gender(c) in (None, title)] or candidates
             if len(candidates) > 1:
                 candidates = [_nearest(positions, index, candidates)]
             mention.canonical = candidates[0] if candidates else name
         else:
             mention.canonical = _expand_acronym(name, mention.label, expansions) or name
+
+
+def _title_gender(text: str, start: int) -> str | None:
+    """The gender a title of address right before an offset says ("Mrs Jackson": female)."""
+    before = text[max(0, start - 6):start].split()
+    word = before[-1].rstrip(".").lower() if before else ""
+    return {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}.get(word)
+
+
+def _first_name_gender(name: str) -> str | None:
+    # Imported here: first_names reads this module's titles.
+    from storyline.language.first_names import first_name_gender
+
+    return first_name_gender(name)
 
 
 def preferred_spellings(names: Iterable[str]) -> dict[str, str]:

@@ -7,9 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storyline.language.nlp import ParsedPiece
+from storyline.language.nlp import ParsedPiece, has_syntax
 from storyline.language.quotes import QuoteSpan
-from storyline.language.speaker_words import PLATFORMS, SPEAKER_LABELS
+from storyline.language.speaker_words import (
+    ORGANISATION_NOUNS,
+    PLATFORMS,
+    SPEAKER_LABELS,
+    WORK_NOUNS,
+)
 from storyline.model import Article, EntityMention
 
 if TYPE_CHECKING:
@@ -36,6 +41,7 @@ class ArticleIndex:
         self.sentences = article.sentences
         self.mentions = [_as_speaker(m) for m in article.entities if m.label in SPEAKER_LABELS]
         self.mention_starts = [m.start for m in self.mentions]
+        self.mentions = [_named_thing(self, m) for m in self.mentions]
         self.quote_ranges = sorted((s.outer_start, s.outer_end) for s in spans)
         self._words: dict[str, list[PlacedToken]] | None = None
         # Read again for every quote, pronoun and look-back: kept once made.
@@ -107,6 +113,37 @@ class ArticleIndex:
                     for part in set(mention.text.lower().split()):
                         self._mention_words.setdefault(part, []).append(mention)
         return self._mention_words.get(word, [])
+
+
+def _named_thing(index: ArticleIndex, mention: EntityMention) -> EntityMention:
+    """A "person" the text calls an organisation or a work: an organisation, not a speaker.
+
+    ("A state television network, al-Iraqiya, showed …", "music trade magazine
+    Billboard reported", "his movie Ted": the entity model tags them people.) The
+    name in apposition to, or compounded with, such a noun.
+    """
+    if mention.label != "PERSON":
+        return mention
+    tokens = index.tokens_between(mention.start, mention.end)
+    if not tokens:
+        return mention
+    last = tokens[-1].token
+    if not has_syntax(last.doc):
+        return mention  # parsed for entities only: no tree to read (and .lefts would crash)
+    nouns = [c for c in last.lefts if c.dep_ == "compound" and c.tag_ == "NN"]
+    if last.dep_ == "appos":
+        nouns.append(last.head)
+    if any(n.tag_ == "NN" and (n.lower_ in ORGANISATION_NOUNS or n.lower_ in WORK_NOUNS)
+           and not _possessive(n) for n in nouns):
+        return EntityMention(mention.text, "ORG", mention.start, mention.end,
+                             canonical=mention.canonical)
+    return mention
+
+
+def _possessive(noun: Token) -> bool:
+    """Whether "'s" follows the noun: "The fire service's Matt Goodman" is a person of it."""
+    doc = noun.doc
+    return any(doc[i].tag_ == "POS" for i in range(noun.i + 1, min(len(doc), noun.i + 3)))
 
 
 def _as_speaker(mention: EntityMention) -> EntityMention:

@@ -6,13 +6,16 @@ import bisect
 from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL
+from storyline.language.nlp import has_syntax
+from storyline.language.speaker_descriptions import described_after
+from storyline.language.speaker_gender import fits
 from storyline.language.speaker_index import ArticleIndex, PlacedToken
 from storyline.language.speaker_state import (
     MAX_SENTENCE_DISTANCE,
     PRONOUN_LOOKBACK_SENTENCES,
     ResolverState,
 )
-from storyline.language.speaker_words import GENDER_PRONOUNS, GENDER_TITLES, SUBJECTS, is_reported
+from storyline.language.speaker_words import SUBJECTS, is_reported
 from storyline.model import EntityMention
 
 # Tags of a finite verb, or of a participle after its auxiliary ("has donated").
@@ -24,8 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def pronoun(state: ResolverState, position: int, gender: str | None = None,
-            depth: int = 0) -> EntityMention | None:
+def pronoun(state: ResolverState, position: int, gender: str | None = None) -> EntityMention | None:
     """Resolve "he"/"she" at ``position`` to a person mentioned before it.
 
     The later of the last quote's speaker (within :data:`MAX_SENTENCE_DISTANCE`
@@ -35,7 +37,20 @@ def pronoun(state: ResolverState, position: int, gender: str | None = None,
     "he"/"she" subject (a chain of sentences about the same person: "He will be
     sending his publisher, Stephen Page …" does not make the publisher the topic),
     else the last named. People the article marks as of the other ``gender``
-    ("male"/"female": a title, a pronoun after them) are skipped.
+    ("male"/"female": a title, a pronoun after them) are skipped. An unnamed person
+    who is a main clause's subject after the one found ("Iraq's government spokesman
+    confirmed …") is whom the pronoun stands for: no speaker (see
+    :func:`~storyline.language.speaker_descriptions.described_after`).
+    """
+    return _resolve(state, position, gender, 0)[0]
+
+
+def _resolve(state: ResolverState, position: int, gender: str | None,
+             depth: int) -> tuple[EntityMention | None, bool]:
+    """:func:`pronoun`'s answer, and whether it found whom the pronoun stands for.
+
+    ``(None, True)``: someone unnamed, so a chain of he/she stops there rather than
+    falling back to the last person named.
     """
     sentence = state.index.sentence_of(position)
     best: tuple[int, EntityMention] | None = None
@@ -66,21 +81,32 @@ def pronoun(state: ResolverState, position: int, gender: str | None = None,
         subject = min(reversed(unreported), key=lambda m: _clause_depth(state.index, m)) \
             if unreported else same[0]
         if best is None or subject.start > best[0]:
-            return subject
+            return _unless_described(state, subject, sentence, bool(unreported), gender)
     if best is not None:
-        return best[1]
+        return _unless_described(state, best[1], sentence, False, gender, best[0])
     if subjects:
-        return subjects[-1]
+        return _unless_described(state, subjects[-1], sentence, False, gender)
     chained = _pronoun_subject(state, first, sentence, gender)
     # A chain only when its "he" is in the sentence of the last person named or a later
     # one: "He is not alone. … the comment from rapper Kanye West. '…,' he said" is
     # West's; "He will be sending his publisher, Stephen Page, …" keeps its subject.
     if chained is not None and depth < MAX_CHAIN and (not people or state.index.sentence_of(
             chained) >= state.index.sentence_of(people[-1].start)):
-        found = pronoun(state, chained, gender, depth + 1)
-        if found is not None:
-            return found
-    return people[-1] if people else None
+        found, decided = _resolve(state, chained, gender, depth + 1)
+        if decided:
+            return found, True
+    if people:
+        return _unless_described(state, people[-1], sentence, False, gender)
+    return None, False
+
+
+def _unless_described(state: ResolverState, candidate: EntityMention, sentence: int,
+                      main: bool, gender: str | None,
+                      end: int | None = None) -> tuple[EntityMention | None, bool]:
+    """The candidate, or no one when an unnamed person took the floor since (decided both)."""
+    if described_after(state, candidate, sentence, main, gender, end):
+        return None, True
+    return candidate, True
 
 
 def _pronoun_subject(state: ResolverState, first: int, sentence: int,
@@ -117,55 +143,11 @@ def _clause_depth(index: ArticleIndex, mention: EntityMention) -> int:
     return min(depths, default=0)
 
 
-def fits(state: ResolverState, mention: EntityMention, gender: str | None) -> bool:
-    """Whether nothing in the article marks the person as of the other gender."""
-    if gender is None:
-        return True
-    found = gender_of(state, mention)
-    return found is None or found == gender
-
-
-def gender_of(state: ResolverState, mention: EntityMention) -> str | None:
-    """What the article says of a person's gender, if it says one thing.
-
-    Evidence, over all mentions of the name: a title before it (Mr, Mrs, Ms, …) and
-    the first he/his/him or she/her after it in its sentence, when no other person
-    is named in between.
-    """
-    name = mention.canonical or mention.text
-    if name not in state.genders:
-        votes: list[str] = []
-        for other in state.index.mentions:
-            if other.label == PERSON_LABEL and (other.canonical or other.text) == name \
-                    and not state.index.in_quote(other.start):
-                votes.extend(_gender_evidence(state.index, other))
-        kinds = set(votes)
-        state.genders[name] = kinds.pop() if len(kinds) == 1 else None
-    return state.genders[name]
-
-
-def _gender_evidence(index: ArticleIndex, mention: EntityMention) -> list[str]:
-    evidence = []
-    before = index.tokens_between(max(0, mention.start - 6), mention.start)
-    if before and before[-1].token.lower_.rstrip(".") in GENDER_TITLES:
-        evidence.append(GENDER_TITLES[before[-1].token.lower_.rstrip(".")])
-    sentence = index.sentences[index.sentence_of(mention.start)]
-    for item in index.tokens_between(mention.end, sentence.end):
-        if index.in_quote(item.start):
-            continue
-        other = index.mention_at(item.start)
-        if other is not None and other.label == PERSON_LABEL:
-            break
-        if item.token.lower_ in GENDER_PRONOUNS:
-            evidence.append(GENDER_PRONOUNS[item.token.lower_])
-            break
-    return evidence
-
-
 def is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) -> bool:
     """Whether the mention is a subject (``main``: not of a reported clause).
 
-    Also the source of "according to" (a speaker, as a subject of "said" is), and
+    Also the source of "according to" (a speaker, as a subject of "said" is), the
+    antecedent of "who" subject of a relative clause (not a main subject), and
     when the parse gave the finite verb right after the name no subject
     ("Speaking to Newsbeat Jermaine Jackson criticised …", the name parsed as the
     object of "to"): the name is what the verb is about.
@@ -174,6 +156,8 @@ def is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) 
     if tokens and (_subjectless_verb_after(tokens[-1].token)
                    or _subjectless_head(tokens[-1].token)):
         return True
+    if not main and tokens and _relative_subject(tokens[-1].token):
+        return True  # "… on General John Abizaid, who commands US forces. He says …"
     for item in tokens:
         head = item.token.head
         if item.token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
@@ -186,6 +170,17 @@ def is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) 
             if dep in SUBJECTS and (not main or not is_reported(head)):
                 return True
     return False
+
+
+def _relative_subject(token: Token) -> bool:
+    """Whether the name is the antecedent of a relative clause's subject ("X, who said").
+
+    One person's name only: "Britons who have lost their sons" are no "he" or "she".
+    """
+    return token.tag_ == "NNP" and has_syntax(token.doc) and any(
+        child.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.lower_ == "who"
+                                      for c in child.children)
+        for child in token.children)
 
 
 def _subjectless_head(token: Token) -> bool:

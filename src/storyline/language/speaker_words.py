@@ -73,6 +73,9 @@ DOCUMENT_NOUNS = frozenset({
     "editorial", "column", "article", "page", "account", "note", "transcript", "ruling",
     "motion", "lawsuit", "suit", "petition", "survey",
 })
+# Works named like people ("the film Ted", "the album Thriller"): a person tagged so is none.
+WORK_NOUNS = frozenset({"film", "movie", "book", "novel", "album", "song", "single", "show",
+                        "programme", "program", "series", "play", "documentary", "musical"})
 # Services that carry other people's posts: a "Twitter post" is not Twitter's words.
 PLATFORMS = frozenset({"twitter", "facebook", "youtube", "instagram", "myspace", "tumblr",
                        "linkedin", "weibo", "blogger", "wordpress", "tiktok", "snapchat"})
@@ -106,11 +109,9 @@ ANONYMOUS_SOURCES = frozenset({
     "source", "spokesman", "spokeswoman", "spokesperson", "official", "insider", "aide",
     "eyewitness", "resident", "man", "woman", "person", "diplomat",
 })
-# What a title or a pronoun says of a person's gender (for "he"/"she" antecedents).
+# What a title says of a person's gender (for "he"/"she" antecedents: speaker_gender).
 GENDER_TITLES = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female",
                  "miss": "female", "dame": "female", "lady": "female"}
-GENDER_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
-                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
 # Verbs that only report speech ("point", "note", "agree" have other senses): an unnamed
 # subject of one of these is the quote's speaker, so no farther verb is tried.
 PLAIN_SPEECH = frozenset({"say", "says", "said", "saying", "tell", "tells", "told", "telling",
