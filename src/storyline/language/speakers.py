@@ -137,8 +137,8 @@ def _direct(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None
         if speaker is not None:
             # "X said: “…,” he said": the name the sentence itself gives, not whom
             # the pronoun's look-back finds sentences before.
-            named = named_in_sentence(state, span, verb.token, [t.token for t in verbs])
-            return named or speaker, True
+            own = named_in_sentence(state, span, verb.token, [t.token for t in verbs])
+            return own or speaker, True
         if verb.token.lower_ in PLAIN_SPEECH and unnamed_subject(state, verb.token):
             # "…, a spokesman said": the nearest verb's speaker has no name; a farther
             # verb's subject would be someone else.
