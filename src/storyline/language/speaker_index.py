@@ -43,6 +43,10 @@ class ArticleIndex:
         self.mention_starts = [m.start for m in self.mentions]
         self.mentions = [_named_thing(self, m) for m in self.mentions]
         self.quote_ranges = sorted((s.outer_start, s.outer_end) for s in spans)
+        # The text and the quotes' own words, for lines read as a quote's (speaker_runs).
+        self.text = article.text
+        self.spans = list(spans)
+        self.quoted_words: str | None = None
         self._words: dict[str, list[PlacedToken]] | None = None
         # Read again for every quote, pronoun and look-back: kept once made.
         self._sentence_tokens: dict[int, list[PlacedToken]] = {}

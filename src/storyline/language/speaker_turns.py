@@ -11,6 +11,7 @@ from storyline.language.speaker_phrases import (
     subject_token,
     unnamed_subject,
 )
+from storyline.language.speaker_runs import pulled_out, runs_on
 from storyline.language.speaker_state import MAX_SENTENCE_DISTANCE, ResolverState
 from storyline.language.speaker_words import SUBJECTS, is_speech_verb, same_entity
 from storyline.model import EntityMention
@@ -31,7 +32,9 @@ def standalone(state: ResolverState, span: QuoteSpan) -> bool:
 
 
 def _own_words(state: ResolverState, sentence: int) -> int:
-    """How many words the sentence has outside quotes."""
+    """How many words the sentence has outside quotes (none when they are a pull-quote)."""
+    if pulled_out(state.index, sentence):
+        return 0
     return sum(1 for t in state.index.sentence_tokens(sentence) if t.token.is_alpha)
 
 
@@ -59,10 +62,11 @@ def continued(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | No
     """The speaker a stand-alone quote continues, and whether that was decided.
 
     The previous quote's speaker (``None`` when it was an unnamed one), unless a
-    narrative sentence in between reports someone's words (that speaker) or has a
-    new named subject (no speaker), or more than :data:`MAX_SENTENCE_DISTANCE`
-    narrative sentences separate the two, or the previous quote's speaker is unknown
-    (undecided: earlier sentences are read then).
+    narrative sentence in between (not a line of the previous quote running on
+    unmarked: :func:`~storyline.language.speaker_runs.runs_on`) reports someone's
+    words (that speaker) or has a new named subject (no speaker), or more than
+    :data:`MAX_SENTENCE_DISTANCE` narrative sentences separate the two, or the previous
+    quote's speaker is unknown (undecided: earlier sentences are read then).
     """
     if not state.turns:
         return None, False
@@ -71,7 +75,9 @@ def continued(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | No
         return None, False
     first = state.index.sentence_of(max(previous.outer_start, previous.outer_end - 1)) + 1
     last = state.index.sentence_of(span.outer_start)
-    between = [s for s in range(first, last) if narrative(state, s)]
+    # Lines of the previous quote running on unmarked are its speaker's words.
+    between = [s for s in range(first, last) if narrative(state, s)
+               and not runs_on(state.index, previous, span, s)]
     if len(between) > MAX_SENTENCE_DISTANCE:
         return None, False
     for sentence in reversed(between):

@@ -8,7 +8,9 @@ Patterns, tried in order for each quote:
    "said X", "X told Y", "X added", "according to X", "according to X's report",
    "…, saying", "X was quoted as saying", "a spokesman stating"): its subject, or
    the subject of the verb it hangs from; in a nested account ("X says Y told them
-   Z said: “…”") the outermost named source. A subject "he"/"she" is the later of the
+   Z said: “…”") the outermost named source. A subject "he"/"she" is first the
+   named person an earlier plain speech verb of the same sentence has as its main
+   subject ("X said: “…,” he said"); else the later of the
    last quote's speaker (within three sentences) and the last person who was a main
    clause's subject (of one sentence's, the main clause's), else the last person who
    was a subject, else what the latest "he"/"she" before stands for (a chain of
@@ -63,6 +65,7 @@ from storyline.language.speaker_phrases import (
     subject_speaker,
     unnamed_subject,
 )
+from storyline.language.speaker_sentence_name import named_in_sentence
 from storyline.language.speaker_state import ResolverState
 from storyline.language.speaker_turns import attributed_after, continued, from_before, standalone
 from storyline.language.speaker_words import (
@@ -132,7 +135,10 @@ def _direct(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None
     for verb in sorted(verbs, key=lambda t: _distance(t.start, span)):
         speaker = speaker_of_verb(state, verb.token)
         if speaker is not None:
-            return speaker, True
+            # "X said: “…,” he said": the name the sentence itself gives, not whom
+            # the pronoun's look-back finds sentences before.
+            own = named_in_sentence(state, span, verb.token, [t.token for t in verbs])
+            return own or speaker, True
         if verb.token.lower_ in PLAIN_SPEECH and unnamed_subject(state, verb.token):
             # "…, a spokesman said": the nearest verb's speaker has no name; a farther
             # verb's subject would be someone else.

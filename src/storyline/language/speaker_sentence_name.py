@@ -1,0 +1,73 @@
+"""A "he"/"she" attribution that repeats the sentence's own named speaker.
+
+News copy sometimes attributes one quote twice: "Justin Houston-Roberts, who also
+represents soldiers, said: “…,” he said." The nearest speech verb's subject is the
+pronoun, which the look-back of :mod:`~storyline.language.speaker_pronouns` may send
+to someone named sentences before; the name that opens the very same sentence is who
+"he" stands for.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from storyline.language.names import PERSON_LABEL
+from storyline.language.quotes import QuoteSpan
+from storyline.language.speaker_gender import fits
+from storyline.language.speaker_phrases import phrase_speaker, subject_token
+from storyline.language.speaker_state import ResolverState
+from storyline.language.speaker_words import PLAIN_SPEECH
+from storyline.model import EntityMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Verbs that only attribute words: a named subject of one of them speaks the quote.
+# "add" is plain too ("X added: “…,” he said"); "claim", "warn", "insist" carry a
+# report of their own more often than they frame the quote.
+_PLAIN = PLAIN_SPEECH | frozenset({"add", "adds", "added", "adding"})
+_GENDERS = {"he": "male", "she": "female"}
+
+
+def named_in_sentence(state: ResolverState, span: QuoteSpan, verb: Token,
+                      verbs: list[Token]) -> EntityMention | None:
+    """The person named as the sentence's speaker when ``verb``'s subject is he/she.
+
+    ``verb`` is the speech verb nearest the quote; ``verbs`` the other speech verbs of
+    the quote's sentences. An earlier one in the same sentence, before the quote,
+    outside quotes, of the main clause (not reported: "Moussa told TV that he …"),
+    in :data:`_PLAIN`, whose subject is a named person mention (not a description:
+    "the 82-year-old former air force general told") of the pronoun's gender.
+    """
+    pronoun = subject_token(state.index, verb)
+    if pronoun is None or pronoun.lower_ not in _GENDERS:
+        return None
+    index = state.index
+    sentence = index.sentence_of(index.start_of(verb))
+    for other in verbs:
+        start = index.start_of(other)
+        if other == verb or start >= span.outer_start or index.in_quote(start) \
+                or index.sentence_of(start) != sentence or other.lower_ not in _PLAIN \
+                or _reported(other, verb):
+            continue
+        subject = subject_token(index, other)
+        if subject is None or subject.tag_ == "PRP":
+            continue
+        mention = index.mention_at(index.start_of(subject))
+        # A description resolves elsewhere (or to nobody): only a name the parse
+        # tagged, read as itself, is taken.
+        if mention is None or mention.label != PERSON_LABEL \
+                or phrase_speaker(state, subject) != mention:
+            continue
+        if fits(state, mention, _GENDERS[pronoun.lower_]):
+            return mention
+    return None
+
+
+def _reported(other: Token, verb: Token) -> bool:
+    """Whether ``other`` is in a clause someone reports ("X claims Y told him …").
+
+    A clause hanging from ``verb`` itself is not reported: the parse reads "X said :
+    “…,” he said" as "he said" of "X said".
+    """
+    return any(t.dep_ == "ccomp" and t.head != verb for t in (other, *other.ancestors))
