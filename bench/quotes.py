@@ -120,9 +120,10 @@ The ``fresh8`` set (12 t17 articles, 51 quotes: the 22nd to 24th EgyptianProtest
 article and the 21st to 23rd of the other topics, one pick per topic in turn in draw order
 until at least 12 articles and 45 quotes; ``--t17 24``) was drawn and labelled after
 fresh7's scoring (commit 073ead6), before any run of storyline or of this bench on it, and
-committed before its first scoring; it is kept blind for the next pass and was not scored
-in the session that labelled it (``BLIND``: a plain run of this bench leaves it out; only
-``--half fresh8`` runs and scores it). Three of its articles hold no quote of four words or more
+committed before its first scoring; it was kept blind for a pass and not scored in the
+session that labelled it. Its first scoring (the sixth pass's code): 0.843 (43/51); its
+errors were then read and the seventh pass written on them, so it is an open set now and
+a plain run scores it. Three of its articles hold no quote of four words or more
 (their quoted stretches are of two or three words). Its judgement calls: a man whose
 surname the article spells two ways ("Mick Dewer" once, "Mick Dewar"/"Mr Dewar" twice)
 takes the majority spelling, the other in ``also``; a judge and an activist named by their
@@ -254,7 +255,7 @@ HELD_OUT = frozenset({"fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"
                       "fresh10"})
 # Sets kept blind for the next pass: not run nor scored unless asked for by name, so a plain
 # run of this bench does not spend them.
-BLIND = frozenset({"fresh8", "fresh9", "fresh10"})
+BLIND = frozenset({"fresh9", "fresh10"})
 TITLES = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "judge", "insp", "inspector",
     "director", "secretary", "president", "general", "gen", "const", "sir", "lord",
