@@ -15,6 +15,12 @@ from datetime import date
 from typing import Any
 
 from storyline.language import temporal_forms
+from storyline.language.temporal_context import (
+    in_quote,
+    list_year,
+    names_no_narrated_day,
+    quarter_of_end_day,
+)
 from storyline.language.temporal_resolve import (
     MAX_YEAR,
     MIN_YEAR,
@@ -161,10 +167,10 @@ def _resolve_all(
     named_quarter: tuple[int, str] | None = None  # the last quarter: "that quarter" is that one
     named_month: str | None = None  # the last month told of: "that month" is that one
     named_week: str | None = None  # the last week told of: "the week" in the past is that one
-    list_year: int | None = None  # the year a list's heading names ("Tour 2020 dates:")
+    heading_year: int | None = None  # the year a list's heading names ("Tour 2020 dates:")
     for index, (sentence, expressions) in enumerate(
             zip(article.sentences, per_sentence, strict=True)):
-        list_year = _list_year(sentence.text, expressions, list_year)
+        heading_year = list_year(sentence.text, expressions, heading_year)
         reference = anchor
         # The coarsest unit the sentence's own date allows counting in: "in May 1997 … a month
         # later" counts months from May; "a day later" cannot count from it.
@@ -191,9 +197,9 @@ def _resolve_all(
                 if expression.value and re.fullmatch(r"\d{4}-\d\d-\d\d", expression.value):
                     reference = date.fromisoformat(expression.value)
                     reference_unit = "day"
-                    if not _names_no_narrated_day(sentence.text, expression):
+                    if not names_no_narrated_day(sentence.text, expression):
                         named_day = reference
-                        if not _in_quote(sentence.text[: expression.start]):
+                        if not in_quote(sentence.text[: expression.start]):
                             told_day = reference, index
                 elif expression.value and expression.kind == "absolute":
                     reference = date(int(expression.value[:4]), int(expression.value[5:7]), 1)
@@ -201,12 +207,12 @@ def _resolve_all(
                 elif expression.value and expression.kind == "year" and (
                         expression.value.isdigit() and len(expression.value) == 4):
                     reference, reference_unit = date(int(expression.value), 1, 1), "year"
-                if list_year is not None and expression.kind == "partial" and (
+                if heading_year is not None and expression.kind == "partial" and (
                         expression.unit != "year" and expression.value):
                     # A list under a heading naming its year: each line's date is of that year.
-                    expression.value = f"{list_year:04d}{expression.value[4:]}"
+                    expression.value = f"{heading_year:04d}{expression.value[4:]}"
                 if expression.kind == "quarter" and expression.value:
-                    expression.value = _quarter_of_end_day(
+                    expression.value = quarter_of_end_day(
                         expression, expressions[position + 1 :], sentence.text, anchor)
                 if expression.kind == "week" and expression.value:
                     if expression.text.lower() == "the week" and named_week and is_past(
@@ -235,22 +241,6 @@ def _resolve_all(
             expression.sentence = index
             found.append(expression)
     return found
-
-
-def _list_year(text: str, expressions: list[TemporalExpression],
-               heading: int | None) -> int | None:
-    """The year the lines of a dated list take, after the sentence ``text``.
-
-    A heading ending with a colon that names one year ("The 50th Anniversary Tour 2020
-    dates:") gives its year to the list below it; a line opening with a date ("June 9 --
-    West Palm Beach") keeps the year of the list it is in; any other sentence ends the list.
-    """
-    years = {e.year for e in expressions if e.kind in ("year", "absolute") and e.year}
-    if text.rstrip().endswith(":") and len(years) == 1:
-        return years.pop()
-    if heading is not None and expressions and not text[: expressions[0].start].strip():
-        return heading
-    return None
 
 
 def find_expressions(text: str, context: str = "") -> list[TemporalExpression]:
@@ -416,52 +406,8 @@ def anchor_date(published: str | None, precision: str) -> date | None:
 
 
 _UNITS = ("day", "week", "month", "year")
-_ENDED_AT = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?")
-
-
-def _quarter_of_end_day(
-    quarter: TemporalExpression, following: list[TemporalExpression], sentence: str,
-    anchor: date,
-) -> str | None:
-    """A named quarter's value, in the year of the day it "ended" when the words give one.
-
-    "the second quarter ended Oct. 31", written on Oct. 27, 1989, is a fiscal quarter that
-    ended in 1988: 1988-Q2 (TimeBank keeps the quarter's number, takes the day's year).
-    """
-    value = quarter.value
-    if not following or not quarter.code or quarter.year is not None or quarter.unit:
-        return value
-    day = following[0]
-    if day.kind != "partial" or not _ENDED_AT.fullmatch(sentence[quarter.end : day.start]):
-        return value
-    ended = resolve(day, anchor, sentence[: day.start], sentence[day.end :])
-    if not ended or not ended[:4].isdigit():
-        return value
-    return f"{ended[:4]}-{quarter.code}"
 _NARRATIVE = ("earlier", "later", "before", "after", "next day", "following day", "previous day",
               "preceding day", "in the day")
 # Words that point back to a day told of before, in this sentence or an earlier one.
 _ANAPHORIC = re.compile(r"(?:that|the same) day$|(?:the )?(?:previous|preceding|following) \w+$|"
                         r"(?:earlier|later) in the day$")
-# A day after a determiner or a possessive names an event ("Trump's July 25 phone call", "the
-# Nov. 3 vote"); a day after a speech verb is when something was said ("Mayer said Tuesday").
-# Neither is the day the text goes on telling of: "that day" looks further back.
-_EVENT_NAME = re.compile(r"(?:\b(?:the|a|an|this|that)|['’]s)\s+$", re.I)
-_SPOKEN = re.compile(
-    r"\b(?:said|says|told|tells|announced|added|wrote|stated|tweeted)\s+(?:on\s+)?$", re.I)
-
-
-def _names_no_narrated_day(sentence: str, expression: TemporalExpression) -> bool:
-    """True when a day in ``sentence`` names an event or a time of speaking (see above)."""
-    before = sentence[: expression.start]
-    return bool(_EVENT_NAME.search(before) or _SPOKEN.search(before))
-
-
-def _in_quote(before: str) -> bool:
-    """True when a quotation opened in ``before`` is not closed yet.
-
-    A day said there ("… to take over tomorrow." Later in the day, he …) is not the day the
-    report goes on with.
-    """
-    toggles = before.count('"') + before.count("''")
-    return toggles % 2 == 1 or before.count("“") + before.count("``") > before.count("”")
