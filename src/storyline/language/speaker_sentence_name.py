@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL
 from storyline.language.quotes import QuoteSpan
-from storyline.language.speaker_gender import fits
+from storyline.language.speaker_gender import PRONOUNS, fits
 from storyline.language.speaker_phrases import phrase_speaker, subject_token
 from storyline.language.speaker_state import ResolverState
 from storyline.language.speaker_words import PLAIN_SPEECH
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 # "add" is plain too ("X added: “…,” he said"); "claim", "warn", "insist" carry a
 # report of their own more often than they frame the quote.
 _PLAIN = PLAIN_SPEECH | frozenset({"add", "adds", "added", "adding"})
-_GENDERS = {"he": "male", "she": "female"}
 
 
 def named_in_sentence(state: ResolverState, span: QuoteSpan, verb: Token,
@@ -40,7 +39,7 @@ def named_in_sentence(state: ResolverState, span: QuoteSpan, verb: Token,
     "the 82-year-old former air force general told") of the pronoun's gender.
     """
     pronoun = subject_token(state.index, verb)
-    if pronoun is None or pronoun.lower_ not in _GENDERS:
+    if pronoun is None or pronoun.lower_ not in ("he", "she"):
         return None
     index = state.index
     sentence = index.sentence_of(index.start_of(verb))
@@ -59,7 +58,7 @@ def named_in_sentence(state: ResolverState, span: QuoteSpan, verb: Token,
         if mention is None or mention.label != PERSON_LABEL \
                 or phrase_speaker(state, subject) != mention:
             continue
-        if fits(state, mention, _GENDERS[pronoun.lower_]):
+        if fits(state, mention, PRONOUNS[pronoun.lower_]):
             return mention
     return None
 
