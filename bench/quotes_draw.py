@@ -23,7 +23,11 @@ the other topics' 24th-26th, in the same way until at least 12 articles and 45 q
 first 12 picks holding 38 quotes, two more picks in turn: EgyptianProtest_cnn's 28th and
 IraqWar_guardian's 27th; ``--t17 28``), fresh10 EgyptianProtest_cnn's 29th-31st,
 IraqWar_guardian's 28th-30th and the other topics' 27th-29th, in the same way until at
-least 12 articles and 45 quotes (the first 12 picks holding 45; ``--t17 31``). Listing
+least 12 articles and 45 quotes (the first 12 picks holding 45; ``--t17 31``), fresh11
+EgyptianProtest_cnn's 32nd-35th, IraqWar_guardian's 31st-34th, MJ_bbc's 30th-33rd and
+haiti_bbc's 30th-32nd, in the same way (the first 12 picks holding 38 quotes, three more
+picks in turn: EgyptianProtest_cnn's 35th, IraqWar_guardian's 34th and MJ_bbc's 33rd;
+``--t17 35``). Listing
 more t17 picks leaves the earlier ones unchanged: each topic is shuffled whole, and the
 shuffles run in the same order.
 """
