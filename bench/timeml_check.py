@@ -1,8 +1,9 @@
-"""Check a hand-annotated TimeML set (bench/timeml_t17, timeml_web or timeml_web2) with its sources.
+"""Check a hand-annotated TimeML set (bench/timeml_t17, t17b, web or web2) with its sources.
 
     python bench/timeml_check.py [FOLDER] [--data ../shared/data] [--web [--first N]] [--quiet]
 
-For every ``<topic>_<id>.tml`` of FOLDER (default bench/timeml_t17): the ``<TEXT>``
+For every ``<topic>_<id>.tml`` of FOLDER (default bench/timeml_t17; bench/timeml_t17b is
+checked the same way, ``python bench/timeml_check.py bench/timeml_t17b``): the ``<TEXT>``
 element with its tags stripped and XML entities unescaped must equal the ``text`` of
 article ``id`` in ``t17-dev/<topic>/articles.jsonl`` exactly, and the ``<DCT>`` value its
 ``time``. With ``--web`` (FOLDER then defaults to bench/timeml_web) the files are

@@ -1,6 +1,6 @@
-"""The seeded draw behind bench/timeml_t17, a hand-annotated TimeML set of t17-dev articles.
+"""The seeded draw behind bench/timeml_t17 and t17b, hand-annotated TimeML sets of t17-dev articles.
 
-    python bench/timeml_draw.py [--data ../shared/data] [--per-topic 4]
+    python bench/timeml_draw.py [--data ../shared/data] [--per-topic 4] [--first 1]
 
 For each t17-dev topic in turn (EgyptianProtest_cnn, IraqWar_guardian, MJ_bbc, haiti_bbc),
 a fresh ``random.Random(7)`` shuffles the lines of its ``articles.jsonl`` (file order), and
@@ -11,7 +11,9 @@ name (full, or abbreviated as Jan, Feb, Aug, Sept, Oct, Nov, Dec with or without
 period), a weekday, a year from 1900 to 2099, or one of yesterday, today, tonight,
 tomorrow, last, next, ago, week(s), month(s), year(s); every occurrence counts. A fresh
 generator per topic makes each topic's picks independent of the others and of
-``--per-topic``: asking for more keeps the earlier picks. Prints topic, position in the
+``--per-topic``: asking for more keeps the earlier picks. ``--first N`` prints only picks
+N to ``--per-topic`` of each topic, the draw unchanged: bench/timeml_t17 holds picks 1-4
+and bench/timeml_t17b picks 5-8 (``--per-topic 8 --first 5``). Prints topic, position in the
 shuffle, id, publication date, length and date-like word count of each pick.
 """
 
@@ -63,10 +65,11 @@ def main() -> None:
     default = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
     parser.add_argument("--data", type=Path, default=default)
     parser.add_argument("--per-topic", type=int, default=4)
+    parser.add_argument("--first", type=int, default=1, help="first pick to print (1-based)")
     options = parser.parse_args()
     for topic in TOPICS:
         for position, article in draw(options.data / "t17-dev" / topic / "articles.jsonl",
-                                      options.per_topic):
+                                      options.per_topic)[options.first - 1:]:
             text = article["text"]
             print(f"{topic}\t{position}\t{article['id']}\t{article['time']}\t{len(text)}\t"
                   f"{date_words(text)}")
