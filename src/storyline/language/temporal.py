@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from storyline.language import temporal_forms
+from storyline.language import temporal_forms, temporal_quarters
 from storyline.language.temporal_context import (
     in_quote,
     list_year,
@@ -24,12 +24,11 @@ from storyline.language.temporal_context import (
 from storyline.language.temporal_resolve import (
     MAX_YEAR,
     MIN_YEAR,
-    is_future,
-    is_past,
     resolve,
     shift,
     weekday_near,
 )
+from storyline.language.temporal_tense import is_future, is_past
 from storyline.model import Article, TemporalExpression
 
 __all__ = [
@@ -359,7 +358,7 @@ def _build(
         number = _NUMBERS.get(count) or int(count)
         sign = 1 if groups["dir"].lower() in ("later", "after", "from now") else -1
         if number == 1 and sign < 0 and groups["unit"].lower() == "year" and (
-                temporal_forms.speaks_of_quarters(context + " " + text)):
+                temporal_quarters.speaks_of_quarters(context + " " + text)):
             # Results "a year earlier" in a sentence about quarters: the year-ago quarter.
             return make(kind="quarter", offset=-4)
         if groups["unit"].lower() == "week":  # "six weeks ago" is a week (TIMEX3 1998-W02)

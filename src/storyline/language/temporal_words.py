@@ -1,0 +1,53 @@
+"""The words dates are written with: month names, years in figures and spelled out.
+
+Shared by the patterns of :mod:`storyline.language.temporal_forms` and
+:mod:`storyline.language.temporal_quarters`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+WORD_NUMBERS = {w: i for i, w in enumerate(_ONES.split("|"), 1)}
+WORD_NUMBERS.update({w: i for i, w in enumerate(_TEENS.split("|"), 10)})
+WORD_NUMBERS.update({w: i for i, w in enumerate(_TENS.split("|"), 2)})  # tens digit
+# "nineteen ninety-six", "twenty oh five", "the year two thousand (and one)".
+SPELLED_YEAR = (
+    rf"(?:(?P<century>nineteen|twenty)[- ](?:(?P<tens>{_TENS})(?:[- ](?P<ones>{_ONES}))?|"
+    rf"(?P<teen>{_TEENS})|(?:oh|o)[- ](?P<oh>{_ONES}))|"
+    rf"the year two thousand(?:(?: and)? (?P<after>{_ONES}|{_TEENS}))?)"
+)
+MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)"
+)
+MONTH_ABBR = (
+    r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)"
+)
+MONTH_NAMES = {name[:3]: name for name in ("january", "february", "march", "april", "may",
+                "june", "july", "august", "september", "october", "november", "december")}
+YEAR = r"(?P<year>(?:19|20)\d\d)"
+_MONTH_ORDER = list(MONTH_NAMES.values())
+DECADE_WORDS = {w[:-1] + "ies": WORD_NUMBERS[w] for w in _TENS.split("|")}  # "nineties": 9
+
+
+def spelled_year(groups: dict[str, Any]) -> int | None:
+    """The year a :data:`SPELLED_YEAR` match names."""
+    if groups.get("century"):
+        base = 1900 if groups["century"].lower() == "nineteen" else 2000
+        if groups.get("tens"):
+            return base + 10 * WORD_NUMBERS[groups["tens"].lower()] + WORD_NUMBERS.get(
+                (groups.get("ones") or "").lower(), 0)
+        if groups.get("teen"):
+            return base + WORD_NUMBERS[groups["teen"].lower()]
+        return base + WORD_NUMBERS[(groups.get("oh") or "").lower()]
+    return 2000 + WORD_NUMBERS.get((groups.get("after") or "").lower(), 0)
+
+
+def month_number(name: str) -> int:
+    """The number of a month named in full or shortened ("Sept.", "Oct", "October")."""
+    return _MONTH_ORDER.index(MONTH_NAMES[name.lower().rstrip(".")[:3]]) + 1

@@ -1,0 +1,34 @@
+"""The tense tests a date's value depends on."""
+
+from datetime import date
+
+from storyline.language.temporal_tense import (
+    is_future,
+    is_future_in_past,
+    is_past,
+    today_means_nowadays,
+)
+
+
+def test_future_cues_and_scheduled_verbs_point_ahead():
+    assert is_future("The company will report results on ")
+    assert is_future("The show opens ")
+    assert not is_future("The show opens ", "'s vote")  # "opens its doors after Monday's vote"
+    assert not is_future("Analysts said ")
+
+
+def test_the_clause_of_the_date_decides_not_the_reporting_verb():
+    assert is_future("Analysts said the plant will open in ")
+    assert not is_future("The plant will be larger, officials said in ")
+
+
+def test_past_and_future_in_the_past():
+    assert is_past("Prices rose sharply")
+    assert is_future_in_past("It said the plant would open in ")
+    assert not is_future_in_past("It says the plant will open in ")
+
+
+def test_today_beside_a_far_time_means_nowadays_unless_it_tells_of_the_day():
+    anchor = date(2023, 5, 7)
+    assert today_means_nowadays("Solar costs $0.23/W ", " and will cost $0.10 by 2030.", anchor)
+    assert not today_means_nowadays("The company, founded in 1985, ", " announced a deal.", anchor)
