@@ -501,3 +501,14 @@ def test_a_list_under_a_heading_naming_its_year_takes_that_year() -> None:
     # A heading naming two years gives none.
     text = "Dates for 2019 and 2020:\nJune 9 -- Tampa\n"
     assert [e.value for e in find(text, reference=date(2019, 11, 19))][-1] == "2019-06-09"
+
+
+def test_a_list_line_cut_in_two_sentences_stays_in_the_list() -> None:
+    text = ("The Tour 2020 dates:\n"
+            "Sept. 5 -- White River Amphitheatre. Seattle, WA\n"
+            "Sept. 12 -- Shoreline Amphitheatre, Mountain View, CA\n"
+            "The band formed in Sept. 12 of another year. Sept. 18 -- Los Angeles\n")
+    found = [(e.text, e.value) for e in find(text, reference=date(2019, 11, 19))]
+    assert found[:3] == [("2020", "2020"), ("Sept. 5", "2020-09-05"),
+                         ("Sept. 12", "2020-09-12")]
+    assert found[-1] == ("Sept. 18", "2019-09-18")  # a line of prose ended the list

@@ -169,7 +169,9 @@ def _resolve_all(
     heading_year: int | None = None  # the year a list's heading names ("Tour 2020 dates:")
     for index, (sentence, expressions) in enumerate(
             zip(article.sentences, per_sentence, strict=True)):
-        heading_year = list_year(sentence.text, expressions, heading_year)
+        same_line = index > 0 and "\n" not in article.text[
+            article.sentences[index - 1].end : sentence.start]
+        heading_year = list_year(sentence.text, expressions, heading_year, same_line)
         reference = anchor
         # The coarsest unit the sentence's own date allows counting in: "in May 1997 … a month
         # later" counts months from May; "a day later" cannot count from it.

@@ -16,17 +16,21 @@ from storyline.model import TemporalExpression
 
 
 def list_year(text: str, expressions: list[TemporalExpression],
-               heading: int | None) -> int | None:
+              heading: int | None, same_line: bool = False) -> int | None:
     """The year the lines of a dated list take, after the sentence ``text``.
 
     A heading ending with a colon that names one year ("The 50th Anniversary Tour 2020
     dates:") gives its year to the list below it; a line opening with a date ("June 9 --
-    West Palm Beach") keeps the year of the list it is in; any other sentence ends the list.
+    West Palm Beach") keeps the year of the list it is in, and so does a dateless piece of
+    the line before (``same_line``: "Sept. 5 -- White River Amphitheatre. Seattle, WA" cut in
+    two sentences); any other sentence ends the list.
     """
     years = {e.year for e in expressions if e.kind in ("year", "absolute") and e.year}
     if text.rstrip().endswith(":") and len(years) == 1:
         return years.pop()
     if heading is not None and expressions and not text[: expressions[0].start].strip():
+        return heading
+    if heading is not None and same_line and not expressions:
         return heading
     return None
 
