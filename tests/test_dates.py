@@ -512,3 +512,16 @@ def test_a_list_line_cut_in_two_sentences_stays_in_the_list() -> None:
     assert found[:3] == [("2020", "2020"), ("Sept. 5", "2020-09-05"),
                          ("Sept. 12", "2020-09-12")]
     assert found[-1] == ("Sept. 18", "2019-09-18")  # a line of prose ended the list
+
+
+def test_the_day_of_a_market_report_and_the_days_events() -> None:
+    text = ("Oil fell on Tuesday on oversupply concerns. Treasury yields were down from late on "
+            "Monday. Sterling was last at $1.2925, down 0.21% on the day.")
+    assert values(text, date(2019, 11, 19))["the day"] == "2019-11-19"  # the session reported
+    text = ("The testimony Tuesday of four officials was heard. Trump said he had watched part "
+            "of the day's testimony.")
+    assert values(text, date(2019, 11, 20))["the day"] == "2019-11-19"
+    # Neither "the day of the vote" nor "the day when" is a day of their own.
+    assert values("Fans waited on the day of the verdict.", date(2019, 11, 20)) == {}
+    assert values("Shares closed up 2% on the day when the deal was announced.",
+                  date(2019, 11, 20)) == {}

@@ -161,6 +161,7 @@ def _resolve_all(
     found: list[TemporalExpression] = []
     named_year: int | None = None  # the last year the text named: "that year" is that one
     named_day: date | None = None  # the last day the text named: "that day" is that one
+    lead_day: date | None = None  # the first: a market report's "on the day" is its session
     # The last day told of outside a quotation, and its sentence: "later in the day" is that one
     told_day: tuple[date, int] | None = None
     named_quarter: tuple[int, str] | None = None  # the last quarter: "that quarter" is that one
@@ -191,6 +192,8 @@ def _resolve_all(
                     if words.endswith("in the day"):
                         told = told_day[0] if told_day and told_day[1] >= index - 2 else None
                     base = reference if reference != anchor else told or anchor
+                if expression.code == "session":
+                    base = lead_day or anchor
                 expression.value = resolve(
                     expression, base or anchor, sentence.text[: expression.start],
                     sentence.text[expression.end :],
@@ -198,6 +201,7 @@ def _resolve_all(
                 if expression.value and re.fullmatch(r"\d{4}-\d\d-\d\d", expression.value):
                     reference = date.fromisoformat(expression.value)
                     reference_unit = "day"
+                    lead_day = lead_day or reference
                     if not names_no_narrated_day(sentence.text, expression):
                         named_day = reference
                         if not in_quote(sentence.text[: expression.start]):
@@ -410,5 +414,6 @@ _UNITS = ("day", "week", "month", "year")
 _NARRATIVE = ("earlier", "later", "before", "after", "next day", "following day", "previous day",
               "preceding day", "in the day")
 # Words that point back to a day told of before, in this sentence or an earlier one.
-_ANAPHORIC = re.compile(r"(?:that|the same) day$|(?:the )?(?:previous|preceding|following) \w+$|"
+_ANAPHORIC = re.compile(r"(?:that|the same|the) day$|"
+                        r"(?:the )?(?:previous|preceding|following) \w+$|"
                         r"(?:earlier|later) in the day$")

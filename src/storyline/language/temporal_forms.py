@@ -66,6 +66,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     quarters.PRIOR,
     quarters.OF_MONTH,
     quarters.WHICH,
+    # "the day's testimony", "down 2.7% on the day": the day told of, a market report's trading
+    # day (the figure or "up"/"down" before it; not "on the day of the vote", "the day when").
+    ("day_told", re.compile(
+        r"\b(?:(?P<own>the\s+day)(?=['’]s\b)|(?:%|percent|per\s+cent|points?|cents?|up|down|"
+        r"higher|lower|flat|unchanged|changed|steady)\s+on\s+(?P<span>the\s+day)\b"
+        r"(?=\s*(?:[.,;:!?)]|$)))", re.I)),
     ("day_that", re.compile(r"\b(?:(?:that|the same)\s+day|(?:earlier|later)\s+in\s+the\s+day)\b",
                             re.I)),
     ("weekday_that", re.compile(
@@ -187,8 +193,7 @@ def build(
         found = _season(groups, make, words)
         if found is not None and (groups.get("which") or "").lower() in _PREPOSITIONS:
             # "over the summer": the preposition was a cue, not part of the expression.
-            found.start = match.start("season")
-            found.text = text[found.start : found.end]
+            return _without_cue(found, match.start("season"), text)
         return found
     if kind in quarters.KINDS:
         return quarters.build(kind, match, text, context, make)
@@ -246,10 +251,8 @@ def build(
             return make(kind="week", offset=offset)
         return make(kind="relative", offset=offset, unit="month")
     if kind == "day_nth":
-        found = make(kind="relative", offset=0, unit="day")
-        found.start = match.start("span")  # the verb was a cue, not part of the expression
-        found.text = text[found.start : found.end]
-        return found
+        # The verb was a cue, not part of the expression.
+        return _without_cue(make(kind="relative", offset=0, unit="day"), match.start("span"), text)
     if kind == "unit_in":
         unit = groups["unit"].lower()
         return make(kind="week", offset=0) if unit == "week" else make(
@@ -268,6 +271,13 @@ def build(
     if kind == "day_next":  # counted from the day the sentence is about (see extract_temporal)
         later = groups.get("after") or (groups.get("dir") or "").lower() == "after"
         return make(kind="relative", offset=1 if later else -1, unit="day")
+    if kind == "day_told":  # the day told of before, else the day of writing (see _resolve_all)
+        # The figure was a cue, not part of the expression.
+        if groups.get("own"):
+            return _without_cue(make(kind="relative", offset=0, unit="day"), match.start("own"),
+                                text)
+        return _without_cue(make(kind="relative", offset=0, unit="day", code="session"),
+                            match.start("span"), text)
     if kind == "day_that":  # the day the sentence (or the text before) is about
         return make(kind="relative", offset=0, unit="day")
     if kind == "weekday_that":  # counted from the day told of (see extract_temporal)
@@ -294,6 +304,13 @@ def build(
             re.search(r"past|recent|last|ago|other day|once", words)) else "PRESENT_REF"
         return make(kind="ref", code=code)
     return None
+
+
+def _without_cue(found: TemporalExpression, start: int, text: str) -> TemporalExpression:
+    """``found`` narrowed to start at ``start``: the words before told what it is only."""
+    found.start = start
+    found.text = text[start : found.end]
+    return found
 
 
 _PREPOSITIONS = {"in", "during", "by", "since", "until", "over the"}
