@@ -525,3 +525,15 @@ def test_the_day_of_a_market_report_and_the_days_events() -> None:
     assert values("Fans waited on the day of the verdict.", date(2019, 11, 20)) == {}
     assert values("Shares closed up 2% on the day when the deal was announced.",
                   date(2019, 11, 20)) == {}
+
+
+def test_a_day_naming_an_event_is_not_moved_ahead_by_the_tellings_future() -> None:
+    day = date(2019, 11, 20)
+    assert values("The envoy is likely to face questions about Trump's July 25 call.", day) == {
+        "July 25": "2019-07-25"}
+    assert values("Egyptians will learn in school about the January 25 revolution.",
+                  date(2011, 1, 26)) == {"January 25": "2011-01-25"}
+    # The future still settles what the calendar leaves open: the deadline to come.
+    assert values("The bank said its effort would continue past the Nov. 1 deadline.",
+                  date(1989, 10, 27)) == {"Nov. 1": "1989-11-01"}
+    assert values("Talks will resume on Dec. 3.", day) == {"Dec. 3": "2019-12-03"}

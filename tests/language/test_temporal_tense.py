@@ -6,6 +6,7 @@ from storyline.language.temporal_tense import (
     is_future,
     is_future_in_past,
     is_past,
+    names_an_event,
     today_means_nowadays,
 )
 
@@ -32,3 +33,9 @@ def test_today_beside_a_far_time_means_nowadays_unless_it_tells_of_the_day():
     anchor = date(2023, 5, 7)
     assert today_means_nowadays("Solar costs $0.23/W ", " and will cost $0.10 by 2030.", anchor)
     assert not today_means_nowadays("The company, founded in 1985, ", " announced a deal.", anchor)
+
+
+def test_a_date_after_a_determiner_or_possessive_names_an_event():
+    assert names_an_event("questions about Trump's ")
+    assert names_an_event("ahead of the ")
+    assert not names_an_event("talks resume on ")

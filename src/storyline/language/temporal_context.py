@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from storyline.language.temporal_resolve import resolve
+from storyline.language.temporal_tense import names_an_event
 from storyline.model import TemporalExpression
 
 
@@ -62,7 +63,6 @@ def quarter_of_end_day(
 # A day after a determiner or a possessive names an event ("Trump's July 25 phone call", "the
 # Nov. 3 vote"); a day after a speech verb is when something was said ("Mayer said Tuesday").
 # Neither is the day the text goes on telling of: "that day" looks further back.
-_EVENT_NAME = re.compile(r"(?:\b(?:the|a|an|this|that)|['’]s)\s+$", re.I)
 _SPOKEN = re.compile(
     r"\b(?:said|says|told|tells|announced|added|wrote|stated|tweeted)\s+(?:on\s+)?$", re.I)
 
@@ -70,7 +70,7 @@ _SPOKEN = re.compile(
 def names_no_narrated_day(sentence: str, expression: TemporalExpression) -> bool:
     """True when a day in ``sentence`` names an event or a time of speaking (see above)."""
     before = sentence[: expression.start]
-    return bool(_EVENT_NAME.search(before) or _SPOKEN.search(before))
+    return names_an_event(before) or bool(_SPOKEN.search(before))
 
 
 def in_quote(before: str) -> bool:

@@ -19,6 +19,7 @@ from storyline.language.temporal_tense import (
     is_future,
     is_future_in_past,
     is_past,
+    names_an_event,
     today_means_nowadays,
 )
 from storyline.model import TemporalExpression
@@ -85,6 +86,13 @@ def resolve(
     if kind == "partial" and expression.month is not None:
         past = is_past(sentence + " " + after)
         planned = future and is_future_in_past(sentence)
+        if expression.day is not None and future and names_an_event(sentence):
+            # "will face questions about Trump's July 25 call": the future is the telling's, not
+            # the event's; it only settles a year the calendar and the past tense leave unknown
+            # ("said its effort would continue past the Nov. 1 deadline", written in October).
+            value = _partial(expression, anchor, False, past, sentence)
+            if value is not None and not value.startswith("XXXX"):
+                return value
         return _partial(expression, anchor, future, past, sentence, planned)
     try:
         if kind == "weekday" and expression.weekday is not None and expression.offset == 0:

@@ -152,3 +152,13 @@ def today_means_nowadays(sentence: str, after: str, anchor: date) -> bool:
     words still tell of the day's news (see :func:`_today_is_a_day`).
     """
     return _far_time(sentence + " " + after, anchor) and not _today_is_a_day(sentence, after)
+
+
+# A day after a determiner or a possessive names an event ("Trump's July 25 phone call", "the
+# Nov. 3 vote"): the tense of the clause is the telling's, not the event's.
+_EVENT_NAME = re.compile(r"(?:\b(?:the|a|an|this|that)|['’]s)\s+$", re.I)
+
+
+def names_an_event(before: str) -> bool:
+    """True when a date after ``before`` is part of an event's name (see above)."""
+    return bool(_EVENT_NAME.search(before))
