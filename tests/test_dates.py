@@ -537,3 +537,15 @@ def test_a_day_naming_an_event_is_not_moved_ahead_by_the_tellings_future() -> No
     assert values("The bank said its effort would continue past the Nov. 1 deadline.",
                   date(1989, 10, 27)) == {"Nov. 1": "1989-11-01"}
     assert values("Talks will resume on Dec. 3.", day) == {"Dec. 3": "2019-12-03"}
+
+
+def test_zodiac_years_from_the_sentence_or_the_tense() -> None:
+    text = ("Bird flu in the year of the rooster, swine fever in the year of the pig. "
+            "Next year is the year of the rat.")
+    found = values(text, date(2019, 11, 19))
+    assert (found["the year of the rooster"], found["the year of the pig"],
+            found["the year of the rat"]) == ("2017", "2019", "2020")
+    assert values("He was born in the year of the dragon.", date(2023, 5, 1)) == {
+        "the year of the dragon": "2012"}  # the past: the latest, not the coming 2024
+    assert values("The year of the Rooster, he was born in 1945.", date(2011, 2, 6))[
+        "The year of the Rooster"] == "1945"

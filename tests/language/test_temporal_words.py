@@ -2,7 +2,13 @@
 
 import re
 
-from storyline.language.temporal_words import SPELLED_YEAR, month_number, spelled_year
+from storyline.language.temporal_words import (
+    SPELLED_YEAR,
+    ZODIAC,
+    month_number,
+    spelled_year,
+    years_named,
+)
 
 
 def test_month_number_reads_full_and_short_names():
@@ -20,3 +26,11 @@ def test_spelled_years():
     assert year("nineteen ninety-six") == 1996
     assert year("twenty oh five") == 2005
     assert year("the year two thousand and one") == 2001
+
+
+def test_years_named_in_figures_not_amounts():
+    assert years_named("Born in 1945, $2000 richer by 2019.5 and 2011.") == [1945, 2011]
+
+
+def test_zodiac_animals_count_from_the_rat():
+    assert ZODIAC["rat"] == "0" and ZODIAC["rooster"] == "9" and ZODIAC["boar"] == "11"

@@ -22,6 +22,7 @@ from storyline.language.temporal_words import (
     MONTH_ABBR,
     SPELLED_YEAR,
     YEAR,
+    ZODIAC,
     month_number,
     spelled_year,
 )
@@ -40,6 +41,9 @@ FIRST: list[tuple[str, re.Pattern[str]]] = [
         rf"\b{MONTH_ABBR}(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?"
         r"(?P<which>last|next|this)\s+year\b")),
     ("spelled_my", re.compile(rf"\b{MONTH}\s+(?:of\s+)?{SPELLED_YEAR}\b", re.I)),
+    # "the year of the rat": a year of the Chinese zodiac (before "the year" takes the words).
+    ("zodiac_year", re.compile(rf"\bthe\s+year\s+of\s+the\s+(?P<animal>{'|'.join(ZODIAC)})\b",
+                               re.I)),
     ("day_two", re.compile(r"\bthe\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow)\b", re.I)),
     ("day_next", re.compile(
         r"\bthe\s+(?:(?P<after>next|following)\s+day|(?:previous|preceding)\s+day|"
@@ -174,6 +178,8 @@ def build(
         return make(kind="partial", month=month, day=int(groups["day"]) if groups.get("day")
                     else None, unit="year", offset=1 if which == "next" else -1 if which == "last"
                     else 0)
+    if kind == "zodiac_year":  # the year its tense points to (see temporal_resolve)
+        return make(kind="zodiac", code=ZODIAC[groups["animal"].lower()])
     if kind == "spelled_my":
         month = month_number(groups["month"])
         return make(kind="absolute", year=spelled_year(groups), month=month)

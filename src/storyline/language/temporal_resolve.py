@@ -22,6 +22,7 @@ from storyline.language.temporal_tense import (
     names_an_event,
     today_means_nowadays,
 )
+from storyline.language.temporal_words import years_named
 from storyline.model import TemporalExpression
 
 # Values outside these years are no ISO dates ("5000 years ago"); they stay unresolved.
@@ -81,6 +82,9 @@ def resolve(
         # "that quarter" with no quarter named before it: the one a report is about.
         stand_in = replace(expression, kind="quarter", offset=expression.offset or None)
         return _quarter(stand_in, anchor, future, is_past(sentence + " " + after))
+    if kind == "zodiac" and expression.code is not None:
+        return _zodiac(int(expression.code), anchor, future, is_past(sentence + " " + after),
+                       years_named(sentence + " " + after))
     if kind == "season":
         return _season(expression, anchor, future)
     if kind == "partial" and expression.month is not None:
@@ -273,6 +277,32 @@ def _season(expression: TemporalExpression, anchor: date, future: bool) -> str |
             index -= 4
     year = index // 4
     return f"{year:04d}-{SEASONS[index % 4]}" if MIN_YEAR <= year <= MAX_YEAR else None
+
+
+# A year of the rat, the first animal of the Chinese zodiac's twelve.
+_RAT_YEAR = 2020
+
+
+def _zodiac(animal: int, anchor: date, future: bool, past: bool, named: list[int]) -> str | None:
+    """The year of a zodiac animal that its sentence or tense points to.
+
+    One of the ``named`` years of its sentence that is the animal's ("the year of the Rooster,
+    he was born in 1945"), else the coming one when ``future``, the latest when ``past``, else
+    the nearest ("Next year is the year of the rat", written in 2019: 2020). The Chinese year
+    starts in January or February; TIMEX3 gives it the number of the year it starts in.
+    """
+    fitting = [year for year in named if (year - _RAT_YEAR - animal) % 12 == 0]
+    if fitting:
+        return _iso(fitting[0], None, None)
+    latest = anchor.year - (anchor.year - _RAT_YEAR - animal) % 12
+    coming = latest if latest == anchor.year else latest + 12
+    if future:
+        year = coming
+    elif past or anchor.year - latest <= coming - anchor.year:
+        year = latest
+    else:
+        year = coming
+    return _iso(year, None, None)
 
 
 def _era(expression: TemporalExpression, anchor: date) -> str | None:

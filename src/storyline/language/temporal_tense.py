@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from storyline.language.temporal_words import years_named
+
 _FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|is due|are due|due to|plans? to|expected to|expects? to|"
     r"intends? to|hopes? to|aims? to|(?:is|are) to|(?:is|are|was|were) likely to|ahead of|"
@@ -114,7 +116,6 @@ def is_past(sentence: str) -> bool:
 _FAR_SPAN = re.compile(
     r"\b(?:(?:hundreds|thousands|millions|billions)\s+of|[\d.,]+\s+(?:hundred|thousand|million|"
     r"billion))\s+years\b|\b(?:centuries|decades)\b", re.I)
-_ANY_YEAR = re.compile(r"(?<![$£€\d.,])\b(?:1[5-9]|20)\d\d\b(?![\d%]|[.,]\d)")
 FAR_YEARS = 5
 # "(founded in 1985,) today announced", "said today": the day of a report, whatever years
 # the sentence names.
@@ -142,7 +143,7 @@ def _today_is_a_day(sentence: str, after: str) -> bool:
 def _far_time(sentence: str, anchor: date) -> bool:
     """True when ``sentence`` names a time far from ``anchor`` (see :data:`_FAR_SPAN`)."""
     return bool(_FAR_SPAN.search(sentence)) or any(
-        abs(int(y) - anchor.year) >= FAR_YEARS for y in _ANY_YEAR.findall(sentence))
+        abs(year - anchor.year) >= FAR_YEARS for year in years_named(sentence))
 
 
 def today_means_nowadays(sentence: str, after: str, anchor: date) -> bool:

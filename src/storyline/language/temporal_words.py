@@ -6,6 +6,7 @@ Shared by the patterns of :mod:`storyline.language.temporal_forms` and
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
@@ -31,6 +32,10 @@ MONTH_ABBR = (
 MONTH_NAMES = {name[:3]: name for name in ("january", "february", "march", "april", "may",
                 "june", "july", "august", "september", "october", "november", "december")}
 YEAR = r"(?P<year>(?:19|20)\d\d)"
+# The animals of the Chinese zodiac, as the year they name counts from one of the rat (2020).
+ZODIAC = {animal: str(number) for number, animals in enumerate(
+    ("rat", "ox", "tiger", "rabbit hare", "dragon", "snake", "horse", "goat sheep ram", "monkey",
+     "rooster", "dog", "pig boar")) for animal in animals.split()}
 _MONTH_ORDER = list(MONTH_NAMES.values())
 DECADE_WORDS = {w[:-1] + "ies": WORD_NUMBERS[w] for w in _TENS.split("|")}  # "nineties": 9
 
@@ -51,3 +56,12 @@ def spelled_year(groups: dict[str, Any]) -> int | None:
 def month_number(name: str) -> int:
     """The number of a month named in full or shortened ("Sept.", "Oct", "October")."""
     return _MONTH_ORDER.index(MONTH_NAMES[name.lower().rstrip(".")[:3]]) + 1
+
+
+# A year in figures, not an amount ("$2000", "2,019") nor a part of a number ("2019.5").
+_ANY_YEAR = re.compile(r"(?<![$£€\d.,])\b(?:1[5-9]|20)\d\d\b(?![\d%]|[.,]\d)")
+
+
+def years_named(text: str) -> list[int]:
+    """The years from 1500 to 2099 ``text`` names in figures, in text order."""
+    return [int(year) for year in _ANY_YEAR.findall(text)]
