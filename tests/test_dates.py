@@ -549,3 +549,9 @@ def test_zodiac_years_from_the_sentence_or_the_tense() -> None:
         "the year of the dragon": "2012"}  # the past: the latest, not the coming 2024
     assert values("The year of the Rooster, he was born in 1945.", date(2011, 2, 6))[
         "The year of the Rooster"] == "1945"
+
+
+def test_a_reported_arrangement_in_the_present_progressive_is_to_come() -> None:
+    day = date(2011, 1, 31)  # a Monday
+    assert values('He said: "We\'re meeting on Saturday."', day) == {"Saturday": "2011-02-05"}
+    assert values("He said they met on Saturday.", day) == {"Saturday": "2011-01-29"}

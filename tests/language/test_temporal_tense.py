@@ -39,3 +39,10 @@ def test_a_date_after_a_determiner_or_possessive_names_an_event():
     assert names_an_event("questions about Trump's ")
     assert names_an_event("ahead of the ")
     assert not names_an_event("talks resume on ")
+
+
+def test_a_present_progressive_before_the_date_tells_of_an_arrangement():
+    assert is_future('He said: "We\'re meeting on ')
+    assert is_future("Opposition movements are calling for mass protests on ")
+    assert not is_future("Protesters were gathering on ")
+    assert not is_future("The company is going ")  # no date after a bare "going"

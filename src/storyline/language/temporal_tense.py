@@ -41,6 +41,12 @@ _SCHEDULED = re.compile(
     r"reports\s+(?:its\s+|their\s+)?(?:\w+\s+)?(?:earnings|results))\b"  # not "First reports"
     r"(?:\s+\S+){0,4}?\s*$", re.I
 )
+# A verb in the present progressive a few words before the date: an arrangement ("we're
+# meeting on Saturday", "is flying to Paris Monday"), said in the past or now. Not "being"
+# nor "going" ("is going to": a future cue already).
+_PROGRESSIVE = re.compile(
+    r"(?:\b(?:is|are|am)|\s?['’](?:re|m))\s+(?:not\s+)?(?:\w+ly\s+)?(?!being\b|going\b)"
+    r"[a-z]{2,}ing\b(?:\s+\S+){0,4}?\s*$", re.I)
 # What follows a date that keeps a scheduled verb from pointing ahead: a possessive ("opens
 # its doors after Monday's vote"), a reported "that" ("Reuters reports Monday that") or a past
 # verb within three words ("News reports Monday said"; not "begin anew Saturday as protesters
@@ -86,7 +92,8 @@ def is_future(preceding: str, after: str = "") -> bool:
     clause = _clause_before(preceding)
     if _FUTURE_CUE.search(clause):
         return True
-    return bool(_SCHEDULED.search(clause)) and not _PAST_CUE.search(clause) and not (
+    scheduled = _SCHEDULED.search(clause) or _PROGRESSIVE.search(clause)
+    return bool(scheduled) and not _PAST_CUE.search(clause) and not (
         _NOT_SCHEDULED_AFTER.match(after))
 
 
