@@ -555,3 +555,11 @@ def test_a_reported_arrangement_in_the_present_progressive_is_to_come() -> None:
     day = date(2011, 1, 31)  # a Monday
     assert values('He said: "We\'re meeting on Saturday."', day) == {"Saturday": "2011-02-05"}
     assert values("He said they met on Saturday.", day) == {"Saturday": "2011-01-29"}
+
+
+def test_a_quarter_or_day_before_will_is_to_come() -> None:
+    day = date(2019, 11, 19)  # a Tuesday, in the fourth quarter
+    assert values("Sales in Q1 will rise.", day) == {"Q1": "2020-Q1"}
+    assert values("Sales in Q1 rose.", day) == {"Q1": "2019-Q1"}
+    assert values("On Friday, the court will rule.", day) == {"Friday": "2019-11-22"}
+    assert values("Mubarak said Friday he will step down.", day) == {"Friday": "2019-11-15"}

@@ -46,3 +46,12 @@ def test_a_present_progressive_before_the_date_tells_of_an_arrangement():
     assert is_future("Opposition movements are calling for mass protests on ")
     assert not is_future("Protesters were gathering on ")
     assert not is_future("The company is going ")  # no date after a bare "going"
+
+
+def test_a_date_before_its_clause_verb_takes_the_verbs_future():
+    assert is_future("Sales in ", " will rise.")
+    assert is_future("In ", ", prices are expected to climb.")
+    assert not is_future("Sales in ", " rose and will rise.")  # the past comes first
+    assert not is_future("Mubarak said ", " he will step down.")  # the time of speaking
+    assert not is_future("Mubarak's announcement ", " that he will step down")
+    assert not is_future("talks since ", " attack are scheduled to resume")

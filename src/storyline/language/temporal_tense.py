@@ -83,15 +83,46 @@ def _clause_before(preceding: str) -> str:
     return clause
 
 
-def is_future(preceding: str, after: str = "") -> bool:
-    """True when the clause before an expression speaks of what is to come ("will", "is due to").
+# The verb a date in a clause's subject or opening phrase waits for: "Sales in Q1 will rise",
+# "In March, prices are expected to climb" (not past a sentence's or a clause's end).
+_FUTURE_AFTER = re.compile(
+    r"[^;:.!?\"“”]{0,60}?(?:\b(?:will|shall|(?:is|are)\s+(?:expected|likely|due|set|"
+    r"scheduled|slated)\s+to)\b|['’]ll\b)", re.I)
 
+
+# A word that opens another clause between a date and a "will" after it: "Mubarak's
+# announcement Tuesday that he will step down", "his brothers, who will be taking part".
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:that|who|whom|which|when|where|because|if|after|before|while|whether)\b", re.I)
+# A reporting verb makes the date the time of speaking ("said Tuesday he will").
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|announced|announces)\b", re.I)
+
+
+def _verbless(piece: str) -> bool:
+    """True when ``piece``, the words before a date since the last comma, has no verb.
+
+    The date is then in a clause's subject or opening phrase ("Sales in Q1 will rise"), not
+    after "since" (a time gone by: "talks since November attack ... are scheduled to").
+    """
+    return not (_FINITE.search(piece) or _PAST_CUE.search(piece) or _SCHEDULED.search(piece)
+                or _PROGRESSIVE.search(piece) or _REPORTING.search(piece)
+                or re.search(r"\bsince\s+$", piece, re.I))
+
+
+def is_future(preceding: str, after: str = "") -> bool:
+    """True when the clause of an expression speaks of what is to come ("will", "is due to").
+
+    The clause before it tells, or, when it has no verb of its own, the verb after it.
     ``after``, the rest of the sentence, when given, can deny a scheduled verb's future
     (see :data:`_NOT_SCHEDULED_AFTER`).
     """
     clause = _clause_before(preceding)
     if _FUTURE_CUE.search(clause):
         return True
+    if _verbless(re.split(r"[,;:]", preceding)[-1]):
+        ahead = _FUTURE_AFTER.match(after)
+        if ahead and not (_PAST_CUE.search(ahead.group()) or _CLAUSE_OPENER.search(ahead.group())):
+            return True
     scheduled = _SCHEDULED.search(clause) or _PROGRESSIVE.search(clause)
     return bool(scheduled) and not _PAST_CUE.search(clause) and not (
         _NOT_SCHEDULED_AFTER.match(after))
