@@ -563,3 +563,9 @@ def test_a_quarter_or_day_before_will_is_to_come() -> None:
     assert values("Sales in Q1 rose.", day) == {"Q1": "2019-Q1"}
     assert values("On Friday, the court will rule.", day) == {"Friday": "2019-11-22"}
     assert values("Mubarak said Friday he will step down.", day) == {"Friday": "2019-11-15"}
+
+
+def test_a_season_to_come_includes_the_current_one() -> None:
+    assert values("The winter death toll will be similar.", date(2010, 1, 15)) == {
+        "The winter": "2009-WI"}  # December 2009 to February 2010
+    assert values("Prices will rise in the summer.", date(2010, 1, 15)) == {"the summer": "2010-SU"}

@@ -269,9 +269,8 @@ def _season(expression: TemporalExpression, anchor: date, future: bool) -> str |
     elif offset == 1:  # "next spring"
         while index <= current:
             index += 4
-    elif offset is None and future:
-        while index < current:
-            index += 4
+    elif offset is None and future:  # the coming one, the current one included: "the winter
+        index = current + (number - current) % 4  # will be hard", written in January, is this one
     elif offset is None:  # "in the summer": the latest, the current one included
         while index > current:
             index -= 4
