@@ -569,3 +569,10 @@ def test_a_season_to_come_includes_the_current_one() -> None:
     assert values("The winter death toll will be similar.", date(2010, 1, 15)) == {
         "The winter": "2009-WI"}  # December 2009 to February 2010
     assert values("Prices will rise in the summer.", date(2010, 1, 15)) == {"the summer": "2010-SU"}
+
+
+def test_a_weekday_before_day_and_month_tells_the_year() -> None:
+    assert values("Your stories Thursday 14 January: troops will land.", date(2010, 1, 15)) == {
+        "Thursday 14 January": "2010-01-14"}
+    assert values("Tickets go on sale on Friday 5 March.", date(2010, 2, 27)) == {
+        "Friday 5 March": "2010-03-05"}

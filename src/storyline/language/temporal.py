@@ -70,8 +70,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("dmy", re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
     ("my", re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b")),
-    # "Saturday, April 25": the weekday tells the year.
+    # "Saturday, April 25", "Thursday 14 January": the weekday tells the year.
     ("wmd", re.compile(rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)")),
+    ("wdm", re.compile(rf"\b{_WEEKDAY},?\s+(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s*\d)")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|per cent|,\s*\d))")),
     ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b|\b(?:the\s+)?(?P<nth>[0-3]?\d)(?:st|nd|rd|th)\s+"
                       rf"of\s+{_MONTH.replace('?P<month>', '?P<month_of>')}\b")),
@@ -101,8 +102,8 @@ _MONTH_CUE = re.compile(
 )
 
 
-_CALENDAR_KINDS = {"iso", "mdy", "dmy", "my", "wmd", "md", "dm", "rel_day", "rel_unit", "ago",
-                   "weekday", "month", "year"}
+_CALENDAR_KINDS = {"iso", "mdy", "dmy", "my", "wmd", "wdm", "md", "dm", "rel_day", "rel_unit",
+                   "ago", "weekday", "month", "year"}
 
 
 def extract_temporal(article: Article) -> list[TemporalExpression]:
@@ -240,7 +241,7 @@ def _build(
         return _checked(make(kind="absolute", year=year, month=month, day=day))
     if kind == "my":
         return make(kind="absolute", year=year, month=month)
-    if kind in ("md", "dm", "wmd"):
+    if kind in ("md", "dm", "wmd", "wdm"):
         weekday = WEEKDAYS[groups["weekday"].lower()] if groups.get("weekday") else None
         return _checked(make(kind="partial", month=month, day=day, weekday=weekday))
     if kind == "rel_day":
