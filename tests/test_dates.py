@@ -576,3 +576,10 @@ def test_a_weekday_before_day_and_month_tells_the_year() -> None:
         "Thursday 14 January": "2010-01-14"}
     assert values("Tickets go on sale on Friday 5 March.", date(2010, 2, 27)) == {
         "Friday 5 March": "2010-03-05"}
+
+
+def test_the_moment_long_ago_and_previously_are_references() -> None:
+    found = values("At the moment, we wait. A call he released not long ago was previously seen.")
+    assert found == {"the moment": "PRESENT_REF", "not long ago": "PAST_REF",
+                     "previously": "PAST_REF"}
+    assert values("It was the moment he knew.") == {}  # no time of its own

@@ -148,6 +148,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:the\s+)?coming\s+(?:days|weeks|months|years)|"
         r"the (?:past|last) (?:few|several) (?:days|weeks|months|quarters|years)|"
         r"(?:(?:a few|several|some|many) )?(?:days|weeks|months|years|decades) ago|these days|"
+        r"(?<=\bat )the moment|(?<=\bfor )the moment|(?:not\s+)?long ago|previously|"
         # "the present" as a noun; "the present system" is no time.
         r"(?:in |for )?the present(?=\s*(?:[.,;:!?'\")]|$|and\b|or\b))|the other day|"
         # "soon", but not "soon after" (an order of events) nor "as soon as it opens".
@@ -307,7 +308,7 @@ def build(
             # "Now officials are investigating" tells of the present.
             return None
         code = "FUTURE_REF" if re.search(r"future|term|coming|soon", words) else "PAST_REF" if (
-            re.search(r"past|recent|last|ago|other day|once", words)) else "PRESENT_REF"
+            re.search(r"past|recent|last|ago|other day|once|previous", words)) else "PRESENT_REF"
         return make(kind="ref", code=code)
     return None
 
