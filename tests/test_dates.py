@@ -583,3 +583,9 @@ def test_the_moment_long_ago_and_previously_are_references() -> None:
     assert found == {"the moment": "PRESENT_REF", "not long ago": "PAST_REF",
                      "previously": "PAST_REF"}
     assert values("It was the moment he knew.") == {}  # no time of its own
+
+
+def test_future_before_a_noun_is_a_reference_to_the_future() -> None:
+    assert values("Markets price future growth.") == {"future": "FUTURE_REF"}
+    assert values("The future of innovation is rewind design.") == {"future": "FUTURE_REF"}
+    assert values("Future Shock is a book.") == {}  # a title's word

@@ -144,6 +144,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|"
         r"month|week|day|decade|quarter|century|\w+ty))|the (?:near |distant |foreseeable )?"
         rf"future(?!\s+of)|in future(?!\s+{_UNITS})|future {_UNITS}|"
+        r"(?<![\w-])future(?=\s+(?-i:[a-z]))|"  # "future growth"; not "Future Shock", a title
         r"the (?:near|short)(?: term|-term(?!\s+[a-z]))|"  # not "the short-term debt"
         r"(?:the\s+)?coming\s+(?:days|weeks|months|years)|"
         r"the (?:past|last) (?:few|several) (?:days|weeks|months|quarters|years)|"
