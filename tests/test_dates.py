@@ -589,3 +589,12 @@ def test_future_before_a_noun_is_a_reference_to_the_future() -> None:
     assert values("Markets price future growth.") == {"future": "FUTURE_REF"}
     assert values("The future of innovation is rewind design.") == {"future": "FUTURE_REF"}
     assert values("Future Shock is a book.") == {}  # a title's word
+
+
+def test_a_season_across_two_years() -> None:
+    day = date(2019, 11, 20)
+    assert values("He signed until the end of the 2022/23 season.", day) == {
+        "the end of the 2022/23 season": "2023"}
+    assert values("They won the title in the 2009-2010 season.", day) == {
+        "the 2009-2010 season": "2009"}
+    assert "2019-21 season" not in str(values("The 2019-21 season.", day))  # not two years

@@ -133,6 +133,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("year_end", re.compile(r"\b(?:the\s+)?(?:year[- ]end|year's end|end of the year)\b", re.I)),
     ("year_mid", re.compile(rf"\b(?:mid|early|late)-{YEAR}\b", re.I)),
+    # "the 2022/23 season": a season across two years (sport, theatre, school).
+    ("season_years", re.compile(
+        rf"\b(?:the\s+){YEAR}\s?[/–-]\s?(?P<next>(?:19|20)?\d\d)\s+season\b", re.I)),
     # "twice as high a dividend this year as last", "this year and next": the unit of
     # "this year" left out.
     ("unit_elided", re.compile(
@@ -194,6 +197,12 @@ def build(
             kind="relative", offset=step, unit=unit)
     if kind == "year_end":  # the end of the year being written in
         return make(kind="relative", offset=0, unit="year")
+    if kind == "season_years":  # the year it starts in; its end's year after "the end of"
+        first, last = int(groups["year"]), int(groups["next"][-2:])
+        if last != (first + 1) % 100:
+            return None
+        ending = re.search(r"\b(?:end|close|finish)\s+of\s+$", text[:start], re.I)
+        return make(kind="year", year=first + 1 if ending else first)
     if kind == "spelled_year" or kind == "year_mid":
         named = int(groups["year"]) if groups.get("year") else spelled_year(groups)
         return make(kind="year", year=named)
