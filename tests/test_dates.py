@@ -598,3 +598,10 @@ def test_a_season_across_two_years() -> None:
     assert values("They won the title in the 2009-2010 season.", day) == {
         "the 2009-2010 season": "2009"}
     assert "2019-21 season" not in str(values("The 2019-21 season.", day))  # not two years
+
+
+def test_centuries_spelled_out_and_none_before_year_one() -> None:
+    assert values("It was the Black Death during the fourteenth century.") == {
+        "the fourteenth century": "13"}
+    assert values("Late nineteenth-century houses stand.") == {"Late nineteenth-century": "18"}
+    assert values("A 6th century BC street and the third century B.C. city.") == {}

@@ -20,6 +20,7 @@ from storyline.language.temporal_words import (
     DECADE_WORDS,
     MONTH,
     MONTH_ABBR,
+    ORDINAL_WORDS,
     SPELLED_YEAR,
     YEAR,
     ZODIAC,
@@ -104,8 +105,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade_which", re.compile(
         r"\b(?P<which>this|the last|the past|the next|the coming|the previous)\s+decade\b",
         re.I)),
-    ("century", re.compile(r"\b(?:the\s+)?(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)[- ]century\b",
-                           re.I)),
+    ("century", re.compile(r"\b(?:the\s+)?(?:(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)|"
+                           rf"(?P<word>{'|'.join(ORDINAL_WORDS)}))[- ]century\b"
+                           r"(?!\s+(?:BCE?|B\.C\.))", re.I)),  # no TIMEX3 value before year 1
     ("century_which", re.compile(
         r"\b(?:the\s+turn\s+of\s+the|(?P<which>this|the\s+(?:next|new|coming)|next|last))\s+"
         r"century\b", re.I)),
@@ -255,7 +257,8 @@ def build(
         return make(kind="decade", offset=0 if which == "this" else 1 if "next" in which
                     or "coming" in which else -1)
     if kind == "century":
-        return make(kind="century", year=(int(groups["n"]) - 1) * 100)
+        number = int(groups["n"]) if groups.get("n") else ORDINAL_WORDS[groups["word"].lower()]
+        return make(kind="century", year=(number - 1) * 100)
     if kind == "century_which":
         which = " ".join((groups.get("which") or "").lower().split())
         if which in ("", "the new"):  # "the turn of the century": the nearest turn (see _era)

@@ -37,6 +37,11 @@ ZODIAC = {animal: str(number) for number, animals in enumerate(
     ("rat", "ox", "tiger", "rabbit hare", "dragon", "snake", "horse", "goat sheep ram", "monkey",
      "rooster", "dog", "pig boar")) for animal in animals.split()}
 _MONTH_ORDER = list(MONTH_NAMES.values())
+# Ordinals spelled out, as centuries are named ("the fourteenth century").
+ORDINAL_WORDS = {word: number for number, word in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+     "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first"], 1)}
 DECADE_WORDS = {w[:-1] + "ies": WORD_NUMBERS[w] for w in _TENS.split("|")}  # "nineties": 9
 
 
