@@ -55,3 +55,9 @@ def test_a_date_before_its_clause_verb_takes_the_verbs_future():
     assert not is_future("Mubarak said ", " he will step down.")  # the time of speaking
     assert not is_future("Mubarak's announcement ", " that he will step down")
     assert not is_future("talks since ", " attack are scheduled to resume")
+
+
+def test_a_participle_after_a_sentence_opening_determiner_is_no_past_verb():
+    assert not is_past("The estimated release date is")
+    assert not is_past("An expected rise")
+    assert is_past("Prices jumped")

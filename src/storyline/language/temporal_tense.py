@@ -25,7 +25,7 @@ _FUTURE_CUE = re.compile(
 _PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|said|told|rose|fell|began|came|went|took|made|won(?!['’]t)|lost|"
     r"held|met|left|sold|bought|paid|became|led|saw|gave|got|ago)\b|"
-    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )"
+    r"(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )"
     r"\b[a-z]{3,}(?<!ne)ed\b"
 )
 
