@@ -605,3 +605,12 @@ def test_centuries_spelled_out_and_none_before_year_one() -> None:
         "the fourteenth century": "13"}
     assert values("Late nineteenth-century houses stand.") == {"Late nineteenth-century": "18"}
     assert values("A 6th century BC street and the third century B.C. city.") == {}
+
+
+def test_summertime_and_a_season_by_which_something_will_be() -> None:
+    day = date(2019, 11, 20)
+    assert values("A newly revealed summertime phone call.", day) == {"summertime": "2019-SU"}
+    assert values("Watch gas prices hit $8 by summertime!", date(2011, 1, 29)) == {
+        "summertime": "2011-SU"}
+    assert values("It was clear by the spring that the war was lost.", day) == {
+        "the spring": "2019-SP"}

@@ -58,7 +58,8 @@ FIRST: list[tuple[str, re.Pattern[str]]] = [
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(
         r"\b(?:(?P<which>this past|this coming|this|last|next|the|early|late|mid|in|during|"
-        r"by|since|until|over the)[- ])?(?P<season>spring|summer|autumn|fall|winter)\b"
+        r"by|since|until|over the)[- ])?(?P<season>spring|summer|autumn|fall|winter)"
+        r"(?P<time>time)?\b"
         rf"(?:,?\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?", re.I)),
     ("spelled_year", re.compile(rf"\b{SPELLED_YEAR}\b", re.I)),
     quarters.BEFORE,
@@ -344,7 +345,9 @@ def _season(groups: dict[str, Any], make: Any, words: str) -> TemporalExpression
         year = spelled_year(groups)
     # "fall" is a verb and a noun far more often than a season: it needs a clear cue.
     cue = which in ("this past", "this coming", "this", "last", "next", "early", "late")
-    if year is None and not which or season == "fall" and year is None and not cue:
+    # "a summertime phone call": no other sense to rule out.
+    if year is None and not which and not groups.get("time") or (
+            season == "fall" and year is None and not cue):
         return None
     offset = -1 if which in ("last", "this past") else 1 if which in ("next", "this coming") \
         else 0 if which == "this" else None

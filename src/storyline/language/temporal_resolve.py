@@ -85,8 +85,9 @@ def resolve(
     if kind == "zodiac" and expression.code is not None:
         return _zodiac(int(expression.code), anchor, future, is_past(sentence + " " + after),
                        years_named(sentence + " " + after))
-    if kind == "season":
-        return _season(expression, anchor, future)
+    if kind == "season":  # "prices will hit $8 by summer": the coming one, as for a month
+        ahead = bool(_FORWARD.search(sentence)) and not is_past(sentence + " " + after)
+        return _season(expression, anchor, future or ahead)
     if kind == "partial" and expression.month is not None:
         past = is_past(sentence + " " + after)
         planned = future and is_future_in_past(sentence)
