@@ -614,3 +614,11 @@ def test_summertime_and_a_season_by_which_something_will_be() -> None:
         "summertime": "2011-SU"}
     assert values("It was clear by the spring that the war was lost.", day) == {
         "the spring": "2019-SP"}
+
+
+def test_a_date_after_since_has_passed() -> None:
+    day = date(2011, 2, 4)
+    assert values("What I would say is that since January 14th, we have had support.", day) == {
+        "January 14th": "2011-01-14"}
+    assert values("He has been in Iraq since March.", date(2005, 10, 20)) == {"March": "2005-03"}
+    assert values("It will stay shut since Monday's fire.", day)["Monday"] == "2011-01-31"

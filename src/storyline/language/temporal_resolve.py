@@ -39,8 +39,9 @@ _FORWARD = re.compile(
     r"\b(?:to|until|till|through|by|effective|payable|record|starting|beginning|expire|"
     r"expires|due)\s+(?:(?:mid|early|late)[- ])?$", re.I
 )
-# A period that "ended" on the date: the date has passed, however far back it is.
-_ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
+# A period that "ended" on the date, or what has been so "since" it: the date has passed,
+# however far back it is.
+_ENDED = re.compile(r"\b(?:ended\s+(?:on\s+)?|since\s+)$", re.I)
 
 
 def resolve(
@@ -55,7 +56,7 @@ def resolve(
             the past and the coming occurrence of a weekday or month without a year.
         after: The rest of the sentence, read for its tense too when given.
     """
-    future = is_future(sentence, after)
+    future = is_future(sentence, after) and not _ENDED.search(sentence)
     kind = expression.kind
     if kind == "ref":
         return expression.code
