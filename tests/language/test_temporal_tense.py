@@ -61,3 +61,9 @@ def test_a_participle_after_a_sentence_opening_determiner_is_no_past_verb():
     assert not is_past("The estimated release date is")
     assert not is_past("An expected rise")
     assert is_past("Prices jumped")
+
+
+def test_the_next_day_of_a_narrative_is_no_future():
+    assert not is_future("The next day, ")
+    assert is_future("They meet next ")
+    assert is_future("the next round of talks in ")

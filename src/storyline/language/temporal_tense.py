@@ -17,7 +17,8 @@ _FUTURE_CUE = re.compile(
     r"\b(?:will|would|shall|is due|are due|due to|plans? to|expected to|expects? to|"
     r"intends? to|hopes? to|aims? to|(?:is|are) to|(?:is|are|was|were) likely to|ahead of|"
     r"slated|(?:is|are) (?:expected|planned)|"
-    r"planned for|scheduled|set to|going to|next|upcoming|later this)\b|"
+    r"planned for|scheduled|set to|going to|upcoming|later this|"
+    r"(?<!\bthe )next|next(?!\s+(?:day|morning)))\b|"  # not "The next day, Jan. 28, he left"
     r"['’]ll\b|\bwon['’]t\b",  # "we'll meet", "won't open"
     re.I,
 )
