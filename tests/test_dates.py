@@ -622,3 +622,13 @@ def test_a_date_after_since_has_passed() -> None:
         "January 14th": "2011-01-14"}
     assert values("He has been in Iraq since March.", date(2005, 10, 20)) == {"March": "2005-03"}
     assert values("It will stay shut since Monday's fire.", day)["Monday"] == "2011-01-31"
+
+
+def test_full_dates_with_a_ptb_spaced_comma() -> None:
+    day = date(2011, 2, 2)
+    assert values("It was Tuesday , January 25 . Protests spread .", day) == {
+        "Tuesday , January 25": "2011-01-25"}
+    assert values("Jackson died on 25 June , 2009 at the age of 50 .", day) == {
+        "25 June , 2009": "2009-06-25"}
+    assert values("Aired February 11 , 2011 - 13:00 ET", day) == {
+        "February 11 , 2011": "2011-02-11"}

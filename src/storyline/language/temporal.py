@@ -43,6 +43,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
+# A comma, PTB-spaced or not: "Feb. 11, 2011" and the tokenised "Feb. 11 , 2011".
+_COMMA = r"(?:\s?,)?"
 _COUNT = r"(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 
 _WHICH = {"last": -1, "next": 1, "this": 0, "this past": -1, "this coming": 1}
@@ -67,12 +69,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ISO, or month/day/year in the US order news agencies write.
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b|"
                        r"\b(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/(?P<year2>(?:19|20)\d\d)\b")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("dmy", re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
-    ("my", re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}{_COMMA}\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_COMMA}\s+{_YEAR}\b")),
+    ("my", re.compile(rf"\b{_MONTH}(?:\s+of)?{_COMMA}\s+{_YEAR}\b")),
     # "Saturday, April 25", "Thursday 14 January": the weekday tells the year.
-    ("wmd", re.compile(rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)")),
-    ("wdm", re.compile(rf"\b{_WEEKDAY},?\s+(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s*\d)")),
+    ("wmd", re.compile(rf"\b{_WEEKDAY}{_COMMA}\s+{_MONTH}\s+{_DAY}\b(?!\s?,?\s*\d)")),
+    ("wdm", re.compile(
+        rf"\b{_WEEKDAY}{_COMMA}\s+(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s?,?\s*\d)")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|per cent|,\s*\d))")),
     ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b|\b(?:the\s+)?(?P<nth>[0-3]?\d)(?:st|nd|rd|th)\s+"
                       rf"of\s+{_MONTH.replace('?P<month>', '?P<month_of>')}\b")),
