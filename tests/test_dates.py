@@ -501,3 +501,134 @@ def test_a_list_under_a_heading_naming_its_year_takes_that_year() -> None:
     # A heading naming two years gives none.
     text = "Dates for 2019 and 2020:\nJune 9 -- Tampa\n"
     assert [e.value for e in find(text, reference=date(2019, 11, 19))][-1] == "2019-06-09"
+
+
+def test_a_list_line_cut_in_two_sentences_stays_in_the_list() -> None:
+    text = ("The Tour 2020 dates:\n"
+            "Sept. 5 -- White River Amphitheatre. Seattle, WA\n"
+            "Sept. 12 -- Shoreline Amphitheatre, Mountain View, CA\n"
+            "The band formed in Sept. 12 of another year. Sept. 18 -- Los Angeles\n")
+    found = [(e.text, e.value) for e in find(text, reference=date(2019, 11, 19))]
+    assert found[:3] == [("2020", "2020"), ("Sept. 5", "2020-09-05"),
+                         ("Sept. 12", "2020-09-12")]
+    assert found[-1] == ("Sept. 18", "2019-09-18")  # a line of prose ended the list
+
+
+def test_the_day_of_a_market_report_and_the_days_events() -> None:
+    text = ("Oil fell on Tuesday on oversupply concerns. Treasury yields were down from late on "
+            "Monday. Sterling was last at $1.2925, down 0.21% on the day.")
+    assert values(text, date(2019, 11, 19))["the day"] == "2019-11-19"  # the session reported
+    text = ("The testimony Tuesday of four officials was heard. Trump said he had watched part "
+            "of the day's testimony.")
+    assert values(text, date(2019, 11, 20))["the day"] == "2019-11-19"
+    # Neither "the day of the vote" nor "the day when" is a day of their own.
+    assert values("Fans waited on the day of the verdict.", date(2019, 11, 20)) == {}
+    assert values("Shares closed up 2% on the day when the deal was announced.",
+                  date(2019, 11, 20)) == {}
+
+
+def test_a_day_naming_an_event_is_not_moved_ahead_by_the_tellings_future() -> None:
+    day = date(2019, 11, 20)
+    assert values("The envoy is likely to face questions about Trump's July 25 call.", day) == {
+        "July 25": "2019-07-25"}
+    assert values("Egyptians will learn in school about the January 25 revolution.",
+                  date(2011, 1, 26)) == {"January 25": "2011-01-25"}
+    # The future still settles what the calendar leaves open: the deadline to come.
+    assert values("The bank said its effort would continue past the Nov. 1 deadline.",
+                  date(1989, 10, 27)) == {"Nov. 1": "1989-11-01"}
+    assert values("Talks will resume on Dec. 3.", day) == {"Dec. 3": "2019-12-03"}
+
+
+def test_zodiac_years_from_the_sentence_or_the_tense() -> None:
+    text = ("Bird flu in the year of the rooster, swine fever in the year of the pig. "
+            "Next year is the year of the rat.")
+    found = values(text, date(2019, 11, 19))
+    assert (found["the year of the rooster"], found["the year of the pig"],
+            found["the year of the rat"]) == ("2017", "2019", "2020")
+    assert values("He was born in the year of the dragon.", date(2023, 5, 1)) == {
+        "the year of the dragon": "2012"}  # the past: the latest, not the coming 2024
+    assert values("The year of the Rooster, he was born in 1945.", date(2011, 2, 6))[
+        "The year of the Rooster"] == "1945"
+
+
+def test_a_reported_arrangement_in_the_present_progressive_is_to_come() -> None:
+    day = date(2011, 1, 31)  # a Monday
+    assert values('He said: "We\'re meeting on Saturday."', day) == {"Saturday": "2011-02-05"}
+    assert values("He said they met on Saturday.", day) == {"Saturday": "2011-01-29"}
+
+
+def test_a_quarter_or_day_before_will_is_to_come() -> None:
+    day = date(2019, 11, 19)  # a Tuesday, in the fourth quarter
+    assert values("Sales in Q1 will rise.", day) == {"Q1": "2020-Q1"}
+    assert values("Sales in Q1 rose.", day) == {"Q1": "2019-Q1"}
+    assert values("On Friday, the court will rule.", day) == {"Friday": "2019-11-22"}
+    assert values("Mubarak said Friday he will step down.", day) == {"Friday": "2019-11-15"}
+
+
+def test_a_season_to_come_includes_the_current_one() -> None:
+    assert values("The winter death toll will be similar.", date(2010, 1, 15)) == {
+        "The winter": "2009-WI"}  # December 2009 to February 2010
+    assert values("Prices will rise in the summer.", date(2010, 1, 15)) == {"the summer": "2010-SU"}
+
+
+def test_a_weekday_before_day_and_month_tells_the_year() -> None:
+    assert values("Your stories Thursday 14 January: troops will land.", date(2010, 1, 15)) == {
+        "Thursday 14 January": "2010-01-14"}
+    assert values("Tickets go on sale on Friday 5 March.", date(2010, 2, 27)) == {
+        "Friday 5 March": "2010-03-05"}
+
+
+def test_the_moment_long_ago_and_previously_are_references() -> None:
+    found = values("At the moment, we wait. A call he released not long ago was previously seen.")
+    assert found == {"the moment": "PRESENT_REF", "not long ago": "PAST_REF",
+                     "previously": "PAST_REF"}
+    assert values("It was the moment he knew.") == {}  # no time of its own
+
+
+def test_future_before_a_noun_is_a_reference_to_the_future() -> None:
+    assert values("Markets price future growth.") == {"future": "FUTURE_REF"}
+    assert values("The future of innovation is rewind design.") == {"future": "FUTURE_REF"}
+    assert values("Future Shock is a book.") == {}  # a title's word
+
+
+def test_a_season_across_two_years() -> None:
+    day = date(2019, 11, 20)
+    assert values("He signed until the end of the 2022/23 season.", day) == {
+        "the end of the 2022/23 season": "2023"}
+    assert values("They won the title in the 2009-2010 season.", day) == {
+        "the 2009-2010 season": "2009"}
+    assert "2019-21 season" not in str(values("The 2019-21 season.", day))  # not two years
+
+
+def test_centuries_spelled_out_and_none_before_year_one() -> None:
+    assert values("It was the Black Death during the fourteenth century.") == {
+        "the fourteenth century": "13"}
+    assert values("Late nineteenth-century houses stand.") == {"Late nineteenth-century": "18"}
+    assert values("A 6th century BC street and the third century B.C. city.") == {}
+
+
+def test_summertime_and_a_season_by_which_something_will_be() -> None:
+    day = date(2019, 11, 20)
+    assert values("A newly revealed summertime phone call.", day) == {"summertime": "2019-SU"}
+    assert values("Watch gas prices hit $8 by summertime!", date(2011, 1, 29)) == {
+        "summertime": "2011-SU"}
+    assert values("It was clear by the spring that the war was lost.", day) == {
+        "the spring": "2019-SP"}
+
+
+def test_a_date_after_since_has_passed() -> None:
+    day = date(2011, 2, 4)
+    assert values("What I would say is that since January 14th, we have had support.", day) == {
+        "January 14th": "2011-01-14"}
+    assert values("He has been in Iraq since March.", date(2005, 10, 20)) == {"March": "2005-03"}
+    assert values("It will stay shut since Monday's fire.", day)["Monday"] == "2011-01-31"
+
+
+def test_full_dates_with_a_ptb_spaced_comma() -> None:
+    day = date(2011, 2, 2)
+    assert values("It was Tuesday , January 25 . Protests spread .", day) == {
+        "Tuesday , January 25": "2011-01-25"}
+    assert values("Jackson died on 25 June , 2009 at the age of 50 .", day) == {
+        "25 June , 2009": "2009-06-25"}
+    assert values("Aired February 11 , 2011 - 13:00 ET", day) == {
+        "February 11 , 2011": "2011-02-11"}

@@ -128,3 +128,10 @@ def test_a_period_that_ended_on_a_yearless_day_ended_in_the_past():
     # Written on Oct. 27: this year's Oct. 31 has not come, so the quarter ended last year's.
     found = values("In the second quarter ended Oct. 31, it had a loss.", date(1989, 10, 27))
     assert ("Oct. 31", "1988-10-31") in found
+
+
+def test_the_day_after_a_market_figure_or_before_a_possessive_is_a_day():
+    found = find_expressions("Sterling was down 0.21% on the day. He saw the day's testimony.")
+    assert [(e.text, e.kind, e.code) for e in found] == [
+        ("the day", "relative", "session"), ("the day", "relative", None)]
+    assert find_expressions("At the end of the day, it is a vote on the day of the poll.") == []

@@ -11,25 +11,18 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
-from storyline.language import temporal_forms
-from storyline.language.temporal_context import (
-    in_quote,
-    list_year,
-    names_no_narrated_day,
-    quarter_of_end_day,
-)
+from storyline.language import temporal_forms, temporal_quarters
+from storyline.language.temporal_article import anchor_date, resolve_in_order
 from storyline.language.temporal_resolve import (
     MAX_YEAR,
     MIN_YEAR,
-    is_future,
-    is_past,
     resolve,
     shift,
     weekday_near,
 )
+from storyline.language.temporal_tense import is_future, is_past
 from storyline.model import Article, TemporalExpression
 
 __all__ = [
@@ -50,6 +43,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
+# A comma, PTB-spaced or not: "Feb. 11, 2011" and the tokenised "Feb. 11 , 2011".
+_COMMA = r"(?:\s?,)?"
 _COUNT = r"(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 
 _WHICH = {"last": -1, "next": 1, "this": 0, "this past": -1, "this coming": 1}
@@ -74,11 +69,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ISO, or month/day/year in the US order news agencies write.
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b|"
                        r"\b(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/(?P<year2>(?:19|20)\d\d)\b")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("dmy", re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
-    ("my", re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b")),
-    # "Saturday, April 25": the weekday tells the year.
-    ("wmd", re.compile(rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}{_COMMA}\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_COMMA}\s+{_YEAR}\b")),
+    ("my", re.compile(rf"\b{_MONTH}(?:\s+of)?{_COMMA}\s+{_YEAR}\b")),
+    # "Saturday, April 25", "Thursday 14 January": the weekday tells the year.
+    ("wmd", re.compile(rf"\b{_WEEKDAY}{_COMMA}\s+{_MONTH}\s+{_DAY}\b(?!\s?,?\s*\d)")),
+    ("wdm", re.compile(
+        rf"\b{_WEEKDAY}{_COMMA}\s+(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s?,?\s*\d)")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|per cent|,\s*\d))")),
     ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b|\b(?:the\s+)?(?P<nth>[0-3]?\d)(?:st|nd|rd|th)\s+"
                       rf"of\s+{_MONTH.replace('?P<month>', '?P<month_of>')}\b")),
@@ -108,8 +105,8 @@ _MONTH_CUE = re.compile(
 )
 
 
-_CALENDAR_KINDS = {"iso", "mdy", "dmy", "my", "wmd", "md", "dm", "rel_day", "rel_unit", "ago",
-                   "weekday", "month", "year"}
+_CALENDAR_KINDS = {"iso", "mdy", "dmy", "my", "wmd", "wdm", "md", "dm", "rel_day", "rel_unit",
+                   "ago", "weekday", "month", "year"}
 
 
 def extract_temporal(article: Article) -> list[TemporalExpression]:
@@ -127,7 +124,7 @@ def extract_temporal(article: Article) -> list[TemporalExpression]:
         # (results: the quarter, then a gain it included and who paid it, then "year-earlier").
         context = " ".join(s.text for s in article.sentences[max(0, index - 3) : index])
         found.append(find_expressions(sentence.text, context))
-    return _resolve_all(article, found)
+    return resolve_in_order(article, found)
 
 
 def resolved_expressions(article: Article) -> list[TemporalExpression]:
@@ -151,96 +148,7 @@ def resolved_expressions(article: Article) -> list[TemporalExpression]:
         per_sentence[index].append(replace(
             expression, start=expression.start - offset, end=expression.end - offset,
             value=None))
-    return _resolve_all(article, per_sentence)
-
-
-def _resolve_all(
-    article: Article, per_sentence: list[list[TemporalExpression]]
-) -> list[TemporalExpression]:
-    """Resolve each sentence's expressions (offsets within it) in text order; article offsets."""
-    anchor = anchor_date(article.published, article.published_precision)
-    found: list[TemporalExpression] = []
-    named_year: int | None = None  # the last year the text named: "that year" is that one
-    named_day: date | None = None  # the last day the text named: "that day" is that one
-    # The last day told of outside a quotation, and its sentence: "later in the day" is that one
-    told_day: tuple[date, int] | None = None
-    named_quarter: tuple[int, str] | None = None  # the last quarter: "that quarter" is that one
-    named_month: str | None = None  # the last month told of: "that month" is that one
-    named_week: str | None = None  # the last week told of: "the week" in the past is that one
-    heading_year: int | None = None  # the year a list's heading names ("Tour 2020 dates:")
-    for index, (sentence, expressions) in enumerate(
-            zip(article.sentences, per_sentence, strict=True)):
-        heading_year = list_year(sentence.text, expressions, heading_year)
-        reference = anchor
-        # The coarsest unit the sentence's own date allows counting in: "in May 1997 … a month
-        # later" counts months from May; "a day later" cannot count from it.
-        reference_unit = "day"
-        for position, expression in enumerate(expressions):
-            if anchor is not None:
-                # "On Monday he said his summit a day earlier…": "earlier" counts from Monday.
-                words = expression.text.lower()
-                base = reference if words.endswith(_NARRATIVE) and expression.kind != "quarter" \
-                    and _UNITS.index(expression.unit or "day") >= _UNITS.index(reference_unit) \
-                    else anchor
-                if _ANAPHORIC.match(words) and expression.kind != "quarter":
-                    # "the same day", "the following week": from the day told of before;
-                    # "later in the day" only from a day the two sentences before told of
-                    # (further back, it is the day of writing, as in a running report).
-                    told = named_day
-                    if words.endswith("in the day"):
-                        told = told_day[0] if told_day and told_day[1] >= index - 2 else None
-                    base = reference if reference != anchor else told or anchor
-                expression.value = resolve(
-                    expression, base or anchor, sentence.text[: expression.start],
-                    sentence.text[expression.end :],
-                )
-                if expression.value and re.fullmatch(r"\d{4}-\d\d-\d\d", expression.value):
-                    reference = date.fromisoformat(expression.value)
-                    reference_unit = "day"
-                    if not names_no_narrated_day(sentence.text, expression):
-                        named_day = reference
-                        if not in_quote(sentence.text[: expression.start]):
-                            told_day = reference, index
-                elif expression.value and expression.kind == "absolute":
-                    reference = date(int(expression.value[:4]), int(expression.value[5:7]), 1)
-                    reference_unit = "month"
-                elif expression.value and expression.kind == "year" and (
-                        expression.value.isdigit() and len(expression.value) == 4):
-                    reference, reference_unit = date(int(expression.value), 1, 1), "year"
-                if heading_year is not None and expression.kind == "partial" and (
-                        expression.unit != "year" and expression.value):
-                    # A list under a heading naming its year: each line's date is of that year.
-                    expression.value = f"{heading_year:04d}{expression.value[4:]}"
-                if expression.kind == "quarter" and expression.value:
-                    expression.value = quarter_of_end_day(
-                        expression, expressions[position + 1 :], sentence.text, anchor)
-                if expression.kind == "week" and expression.value:
-                    if expression.text.lower() == "the week" and named_week and is_past(
-                            sentence.text):
-                        # "They launched it last week … signed up users throughout the week."
-                        expression.value = named_week
-                    named_week = expression.value
-                if expression.kind == "month_anaphor" and named_month is not None:
-                    expression.value = named_month
-                elif expression.value and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?",
-                                                       expression.value):
-                    named_month = expression.value[:7]
-                if expression.kind == "year_anaphor" and named_year is not None:
-                    expression.value = f"{named_year + (expression.offset or 0):04d}"
-                if expression.kind == "quarter_anaphor" and named_quarter is not None:
-                    # "the same period a year earlier": the quarter named last, a year back
-                    year, code = named_quarter
-                    expression.value = f"{year - (1 if expression.offset else 0):04d}-{code}"
-                elif expression.kind == "quarter" and expression.value and re.fullmatch(
-                        r"\d{4}-Q\d", expression.value):
-                    named_quarter = int(expression.value[:4]), expression.value[5:]
-            if expression.kind in ("absolute", "year") and expression.year is not None:
-                named_year = expression.year
-            expression.start += sentence.start
-            expression.end += sentence.start
-            expression.sentence = index
-            found.append(expression)
-    return found
+    return resolve_in_order(article, per_sentence)
 
 
 def find_expressions(text: str, context: str = "") -> list[TemporalExpression]:
@@ -336,7 +244,7 @@ def _build(
         return _checked(make(kind="absolute", year=year, month=month, day=day))
     if kind == "my":
         return make(kind="absolute", year=year, month=month)
-    if kind in ("md", "dm", "wmd"):
+    if kind in ("md", "dm", "wmd", "wdm"):
         weekday = WEEKDAYS[groups["weekday"].lower()] if groups.get("weekday") else None
         return _checked(make(kind="partial", month=month, day=day, weekday=weekday))
     if kind == "rel_day":
@@ -359,7 +267,7 @@ def _build(
         number = _NUMBERS.get(count) or int(count)
         sign = 1 if groups["dir"].lower() in ("later", "after", "from now") else -1
         if number == 1 and sign < 0 and groups["unit"].lower() == "year" and (
-                temporal_forms.speaks_of_quarters(context + " " + text)):
+                temporal_quarters.speaks_of_quarters(context + " " + text)):
             # Results "a year earlier" in a sentence about quarters: the year-ago quarter.
             return make(kind="quarter", offset=-4)
         if groups["unit"].lower() == "week":  # "six weeks ago" is a week (TIMEX3 1998-W02)
@@ -393,21 +301,3 @@ def _checked(expression: TemporalExpression) -> TemporalExpression | None:
     if expression.day < 1 or expression.day > calendar.monthrange(year, expression.month)[1]:
         return None
     return expression
-
-
-def anchor_date(published: str | None, precision: str) -> date | None:
-    """The publication date as a ``date`` when it is known to the day, else ``None``."""
-    if not published or precision != "day":
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-
-
-_UNITS = ("day", "week", "month", "year")
-_NARRATIVE = ("earlier", "later", "before", "after", "next day", "following day", "previous day",
-              "preceding day", "in the day")
-# Words that point back to a day told of before, in this sentence or an earlier one.
-_ANAPHORIC = re.compile(r"(?:that|the same) day$|(?:the )?(?:previous|preceding|following) \w+$|"
-                        r"(?:earlier|later) in the day$")

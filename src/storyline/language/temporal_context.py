@@ -12,21 +12,26 @@ import re
 from datetime import date
 
 from storyline.language.temporal_resolve import resolve
+from storyline.language.temporal_tense import names_an_event
 from storyline.model import TemporalExpression
 
 
 def list_year(text: str, expressions: list[TemporalExpression],
-               heading: int | None) -> int | None:
+              heading: int | None, same_line: bool = False) -> int | None:
     """The year the lines of a dated list take, after the sentence ``text``.
 
     A heading ending with a colon that names one year ("The 50th Anniversary Tour 2020
     dates:") gives its year to the list below it; a line opening with a date ("June 9 --
-    West Palm Beach") keeps the year of the list it is in; any other sentence ends the list.
+    West Palm Beach") keeps the year of the list it is in, and so does a dateless piece of
+    the line before (``same_line``: "Sept. 5 -- White River Amphitheatre. Seattle, WA" cut in
+    two sentences); any other sentence ends the list.
     """
     years = {e.year for e in expressions if e.kind in ("year", "absolute") and e.year}
     if text.rstrip().endswith(":") and len(years) == 1:
         return years.pop()
     if heading is not None and expressions and not text[: expressions[0].start].strip():
+        return heading
+    if heading is not None and same_line and not expressions:
         return heading
     return None
 
@@ -58,7 +63,6 @@ def quarter_of_end_day(
 # A day after a determiner or a possessive names an event ("Trump's July 25 phone call", "the
 # Nov. 3 vote"); a day after a speech verb is when something was said ("Mayer said Tuesday").
 # Neither is the day the text goes on telling of: "that day" looks further back.
-_EVENT_NAME = re.compile(r"(?:\b(?:the|a|an|this|that)|['’]s)\s+$", re.I)
 _SPOKEN = re.compile(
     r"\b(?:said|says|told|tells|announced|added|wrote|stated|tweeted)\s+(?:on\s+)?$", re.I)
 
@@ -66,7 +70,7 @@ _SPOKEN = re.compile(
 def names_no_narrated_day(sentence: str, expression: TemporalExpression) -> bool:
     """True when a day in ``sentence`` names an event or a time of speaking (see above)."""
     before = sentence[: expression.start]
-    return bool(_EVENT_NAME.search(before) or _SPOKEN.search(before))
+    return names_an_event(before) or bool(_SPOKEN.search(before))
 
 
 def in_quote(before: str) -> bool:

@@ -1,9 +1,10 @@
 """TIMEX3 values for the date expressions :mod:`storyline.language.temporal` finds.
 
-A value depends on the anchor (the publication date) and on tense: "March" in a
-sentence about what will happen is the coming March, in one about what happened the
-past one. Calendar dates come out in ISO form; the other TimeML DATE forms as TIMEX3
-writes them (``1998-W06``, ``1989-Q3``, ``1998-SU``, ``199``, ``PRESENT_REF``).
+A value depends on the anchor (the publication date) and on tense
+(:mod:`storyline.language.temporal_tense`): "March" in a sentence about what will happen
+is the coming March, in one about what happened the past one. Calendar dates come out in
+ISO form; the other TimeML DATE forms as TIMEX3 writes them (``1998-W06``, ``1989-Q3``,
+``1998-SU``, ``199``, ``PRESENT_REF``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,14 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from storyline.language.temporal_holidays import day_of, holiday_near
+from storyline.language.temporal_tense import (
+    is_future,
+    is_future_in_past,
+    is_past,
+    names_an_event,
+    today_means_nowadays,
+)
+from storyline.language.temporal_words import years_named
 from storyline.model import TemporalExpression
 
 # Values outside these years are no ISO dates ("5000 years ago"); they stay unresolved.
@@ -30,141 +39,9 @@ _FORWARD = re.compile(
     r"\b(?:to|until|till|through|by|effective|payable|record|starting|beginning|expire|"
     r"expires|due)\s+(?:(?:mid|early|late)[- ])?$", re.I
 )
-# A period that "ended" on the date: the date has passed, however far back it is.
-_ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
-
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|would|shall|is due|are due|due to|plans? to|expected to|expects? to|"
-    r"intends? to|hopes? to|aims? to|(?:is|are) to|(?:is|are|was|were) likely to|ahead of|"
-    r"slated|(?:is|are) (?:expected|planned)|"
-    r"planned for|scheduled|set to|going to|next|upcoming|later this)\b|"
-    r"['’]ll\b|\bwon['’]t\b",  # "we'll meet", "won't open"
-    re.I,
-)
-# A finite verb in the past tense: the sentence tells what happened.
-_PAST_CUE = re.compile(
-    r"\b(?:was|were|had|did|said|told|rose|fell|began|came|went|took|made|won(?!['’]t)|lost|"
-    r"held|met|left|sold|bought|paid|became|led|saw|gave|got|ago)\b|"
-    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )"
-    r"\b[a-z]{3,}(?<!ne)ed\b"
-)
-
-
-# A verb of a scheduled event in the present tense just before the date: "opens Monday",
-# "meet separately Monday", "reports earnings Wednesday", "opens to the public on Friday"
-# tell of what is to come.
-_SCHEDULED = re.compile(
-    r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )"  # "the close of business Thursday": a noun
-    r"\b(?:begins?|opens?|starts|resumes?|meet|meets|arrives?|leaves|visits|travels|ends|"
-    r"closes|expires?|takes? effect|returns|convenes?|reconvenes?|goes|flies|heads|votes|"
-    r"testifies|hosts|faces|plays|debuts|premieres|launches|"
-    r"reports\s+(?:its\s+|their\s+)?(?:\w+\s+)?(?:earnings|results))\b"  # not "First reports"
-    r"(?:\s+\S+){0,4}?\s*$", re.I
-)
-# What follows a date that keeps a scheduled verb from pointing ahead: a possessive ("opens
-# its doors after Monday's vote"), a reported "that" ("Reuters reports Monday that") or a past
-# verb within three words ("News reports Monday said"; not "begin anew Saturday as protesters
-# said", another clause's).
-_NOT_SCHEDULED_AFTER = re.compile(
-    r"\s?['’]s\b|,?\s*that\b|(?:\s+[^\s,;:]+){0,2}?\s+(?:" + _PAST_CUE.pattern + ")")
-
-
-# A word that makes a phrase a clause of its own, with its own tense: a finite verb or modal.
-_FINITE = re.compile(
-    r"\b(?:is|are|am|was|were|has|have|had|do|does|did|can|could|may|might|must|should)\b", re.I
-)
-
-
-_CONJUNCTION = re.compile(
-    r"\s*(?:and|but|or|nor|yet|so|then|while|when|whereas|because|although|though|if|"
-    r"unless|since|after|before|until)\b", re.I)
-
-
-def _clause_before(preceding: str) -> str:
-    """The clause an expression at the end of ``preceding`` belongs to.
-
-    The last comma-separated piece, unless it has no verb of its own: "it said the flights
-    would leave from March 30, with the third departing from August 6" takes its tense
-    from "would leave". Never across the reporting verb ("analysts said Monday").
-    """
-    reported = re.split(r"\bsaid\b|\bsays\b", preceding)[-1]
-    pieces = re.split(r"[,;:]", reported)
-    clause = pieces.pop()[-80:]  # a cue far back in a long clause governs something else
-    # "…, but on July 7 I raced in": a conjunction opens a clause whose verb comes after.
-    while pieces and not (_FINITE.search(clause) or _FUTURE_CUE.search(clause)
-                          or _PAST_CUE.search(clause) or _CONJUNCTION.match(clause)):
-        clause = pieces.pop()[-80:] + "," + clause
-    return clause
-
-
-def is_future(preceding: str, after: str = "") -> bool:
-    """True when the clause before an expression speaks of what is to come ("will", "is due to").
-
-    ``after``, the rest of the sentence, when given, can deny a scheduled verb's future
-    (see :data:`_NOT_SCHEDULED_AFTER`).
-    """
-    clause = _clause_before(preceding)
-    if _FUTURE_CUE.search(clause):
-        return True
-    return bool(_SCHEDULED.search(clause)) and not _PAST_CUE.search(clause) and not (
-        _NOT_SCHEDULED_AFTER.match(after))
-
-
-# The future seen from the past: a plan or expectation told in the past tense ("would leave
-# the EU on Oct. 31", "was due to be released in September", "once expected to be done").
-# Its date may have passed by the time of writing.
-_FUTURE_IN_PAST = re.compile(
-    r"\bwould\b|\b(?:was|were|had\s+been|once|originally|initially)\s+(?:(?:due|expected|set|"
-    r"scheduled|slated|supposed|planned|going|likely)\s+)?to\b|\b(?:was|were|had\s+been)\s+"
-    r"(?:scheduled|planned|slated|set|due)\s+(?:for|on|in)\b", re.I)
-_PRESENT_FUTURE = re.compile(r"\b(?:will|shall|is|are|am)\b|['’]ll\b", re.I)
-
-
-def is_future_in_past(preceding: str) -> bool:
-    """True when the clause before an expression tells of a plan from the past ("would")."""
-    clause = _clause_before(preceding)
-    return bool(_FUTURE_IN_PAST.search(clause)) and not _PRESENT_FUTURE.search(clause)
-
-
-# Times far from the writing that make a "today" beside them mean "nowadays": spans of
-# centuries or more, or a year at least FAR_YEARS away ("$0.23/W today to $0.10 by 2030").
-_FAR_SPAN = re.compile(
-    r"\b(?:(?:hundreds|thousands|millions|billions)\s+of|[\d.,]+\s+(?:hundred|thousand|million|"
-    r"billion))\s+years\b|\b(?:centuries|decades)\b", re.I)
-_ANY_YEAR = re.compile(r"(?<![$£€\d.,])\b(?:1[5-9]|20)\d\d\b(?![\d%]|[.,]\d)")
-FAR_YEARS = 5
-# "(founded in 1985,) today announced", "said today": the day of a report, whatever years
-# the sentence names.
-_REPORTED = (r"(?:says|said|announces|announced|reports|reported|unveils|unveiled|launched|"
-             r"launches|died|dies)")
-# Within three words, not across a comma: "died today in prison", "announced on Twitter
-# today", "today it was announced".
-_BESIDE_VERB = re.compile(
-    rf"(?:\b{_REPORTED}\b|(?:{_PAST_CUE.pattern}))(?:\s+[^\s,;:]+){{0,2}}\s+$")
-_BESIDE_VERB_AFTER = re.compile(  # not across "than"/"as": "freer today than it was in 1985"
-    rf"(?:\s+(?!than\b|as\b)[^\s,;:]+){{0,2}}?\s+(?:{_REPORTED}\b|(?:{_PAST_CUE.pattern}))")
-# "will today take back", "Today, two decades later, he was charged", "his guest today is":
-# an event of the day, told with a modal, opening the sentence or before a copula.
-_MODAL_BEFORE = re.compile(r"\b(?:will|would|can|could|may|might|must|should|shall)\s+$", re.I)
-_COPULA_AFTER = re.compile(r"\s+(?:is|are|was|were)\b")
-
-
-def _today_is_a_day(sentence: str, after: str) -> bool:
-    """True when a "today" beside a far time still tells of the day (see above)."""
-    opening = not sentence.strip(" \"'`“‘(") and not re.match(r"\s?['’]s\b", after)
-    return bool(opening or _BESIDE_VERB.search(sentence) or _BESIDE_VERB_AFTER.match(after)
-                or _MODAL_BEFORE.search(sentence) or _COPULA_AFTER.match(after))
-
-
-def _far_time(sentence: str, anchor: date) -> bool:
-    """True when ``sentence`` names a time far from ``anchor`` (see :data:`_FAR_SPAN`)."""
-    return bool(_FAR_SPAN.search(sentence)) or any(
-        abs(int(y) - anchor.year) >= FAR_YEARS for y in _ANY_YEAR.findall(sentence))
-
-
-def is_past(sentence: str) -> bool:
-    """True when ``sentence`` has a verb in the past tense ("was", "said", "rose", "signed")."""
-    return bool(_PAST_CUE.search(sentence))
+# A period that "ended" on the date, or what has been so "since" it: the date has passed,
+# however far back it is.
+_ENDED = re.compile(r"\b(?:ended\s+(?:on\s+)?|since\s+)$", re.I)
 
 
 def resolve(
@@ -179,12 +56,11 @@ def resolve(
             the past and the coming occurrence of a weekday or month without a year.
         after: The rest of the sentence, read for its tense too when given.
     """
-    future = is_future(sentence, after)
+    future = is_future(sentence, after) and not _ENDED.search(sentence)
     kind = expression.kind
     if kind == "ref":
         return expression.code
-    if expression.text.lower() == "today" and _far_time(sentence + " " + after, anchor) and not (
-            _today_is_a_day(sentence, after)):
+    if expression.text.lower() == "today" and today_means_nowadays(sentence, after, anchor):
         return "PRESENT_REF"  # "as it is today 13.8 billion years after the Big Bang": nowadays
     if kind == "absolute":
         return _iso(expression.year, expression.month, expression.day)
@@ -207,11 +83,22 @@ def resolve(
         # "that quarter" with no quarter named before it: the one a report is about.
         stand_in = replace(expression, kind="quarter", offset=expression.offset or None)
         return _quarter(stand_in, anchor, future, is_past(sentence + " " + after))
-    if kind == "season":
-        return _season(expression, anchor, future)
+    if kind == "zodiac" and expression.code is not None:
+        return _zodiac(int(expression.code), anchor, future, is_past(sentence + " " + after),
+                       years_named(sentence + " " + after))
+    if kind == "season":  # "prices will hit $8 by summer": the coming one, as for a month
+        ahead = bool(_FORWARD.search(sentence)) and not is_past(sentence + " " + after)
+        return _season(expression, anchor, future or ahead)
     if kind == "partial" and expression.month is not None:
         past = is_past(sentence + " " + after)
         planned = future and is_future_in_past(sentence)
+        if expression.day is not None and future and names_an_event(sentence):
+            # "will face questions about Trump's July 25 call": the future is the telling's, not
+            # the event's; it only settles a year the calendar and the past tense leave unknown
+            # ("said its effort would continue past the Nov. 1 deadline", written in October).
+            value = _partial(expression, anchor, False, past, sentence)
+            if value is not None and not value.startswith("XXXX"):
+                return value
         return _partial(expression, anchor, future, past, sentence, planned)
     try:
         if kind == "weekday" and expression.weekday is not None and expression.offset == 0:
@@ -384,14 +271,39 @@ def _season(expression: TemporalExpression, anchor: date, future: bool) -> str |
     elif offset == 1:  # "next spring"
         while index <= current:
             index += 4
-    elif offset is None and future:
-        while index < current:
-            index += 4
+    elif offset is None and future:  # the coming one, the current one included: "the winter
+        index = current + (number - current) % 4  # will be hard", written in January, is this one
     elif offset is None:  # "in the summer": the latest, the current one included
         while index > current:
             index -= 4
     year = index // 4
     return f"{year:04d}-{SEASONS[index % 4]}" if MIN_YEAR <= year <= MAX_YEAR else None
+
+
+# A year of the rat, the first animal of the Chinese zodiac's twelve.
+_RAT_YEAR = 2020
+
+
+def _zodiac(animal: int, anchor: date, future: bool, past: bool, named: list[int]) -> str | None:
+    """The year of a zodiac animal that its sentence or tense points to.
+
+    One of the ``named`` years of its sentence that is the animal's ("the year of the Rooster,
+    he was born in 1945"), else the coming one when ``future``, the latest when ``past``, else
+    the nearest ("Next year is the year of the rat", written in 2019: 2020). The Chinese year
+    starts in January or February; TIMEX3 gives it the number of the year it starts in.
+    """
+    fitting = [year for year in named if (year - _RAT_YEAR - animal) % 12 == 0]
+    if fitting:
+        return _iso(fitting[0], None, None)
+    latest = anchor.year - (anchor.year - _RAT_YEAR - animal) % 12
+    coming = latest if latest == anchor.year else latest + 12
+    if future:
+        year = coming
+    elif past or anchor.year - latest <= coming - anchor.year:
+        year = latest
+    else:
+        year = coming
+    return _iso(year, None, None)
 
 
 def _era(expression: TemporalExpression, anchor: date) -> str | None:

@@ -1,0 +1,141 @@
+"""An article's date expressions resolved in text order, each after what came before it.
+
+"that day", "the same period a year earlier", "later in the day", "the week": their values
+come from what the text told of earlier (the last day, quarter, month or week named); a
+list's lines take the year its heading names; "a day later" counts from the sentence's own
+date. :func:`resolve_in_order` walks the sentences keeping that memory and calls
+:func:`~storyline.language.temporal_resolve.resolve` on each expression.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from storyline.language.temporal_context import (
+    in_quote,
+    list_year,
+    names_no_narrated_day,
+    quarter_of_end_day,
+)
+from storyline.language.temporal_resolve import resolve
+from storyline.language.temporal_tense import is_past
+from storyline.model import Article, TemporalExpression
+
+_UNITS = ("day", "week", "month", "year")
+_NARRATIVE = ("earlier", "later", "before", "after", "next day", "following day", "previous day",
+              "preceding day", "in the day")
+# Words that point back to a day told of before, in this sentence or an earlier one.
+_ANAPHORIC = re.compile(r"(?:that|the same|the) day$|"
+                        r"(?:the )?(?:previous|preceding|following) \w+$|"
+                        r"(?:earlier|later) in the day$")
+
+
+def anchor_date(published: str | None, precision: str) -> date | None:
+    """The publication date as a ``date`` when it is known to the day, else ``None``."""
+    if not published or precision != "day":
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def resolve_in_order(
+    article: Article, per_sentence: list[list[TemporalExpression]]
+) -> list[TemporalExpression]:
+    """Resolve each sentence's expressions (offsets within it) in text order.
+
+    Returns:
+        The expressions with article offsets and their sentence index; ``value`` is set when
+        the article's date is known to the day.
+    """
+    anchor = anchor_date(article.published, article.published_precision)
+    found: list[TemporalExpression] = []
+    named_year: int | None = None  # the last year the text named: "that year" is that one
+    named_day: date | None = None  # the last day the text named: "that day" is that one
+    lead_day: date | None = None  # the first: a market report's "on the day" is its session
+    # The last day told of outside a quotation, and its sentence: "later in the day" is that one
+    told_day: tuple[date, int] | None = None
+    named_quarter: tuple[int, str] | None = None  # the last quarter: "that quarter" is that one
+    named_month: str | None = None  # the last month told of: "that month" is that one
+    named_week: str | None = None  # the last week told of: "the week" in the past is that one
+    heading_year: int | None = None  # the year a list's heading names ("Tour 2020 dates:")
+    for index, (sentence, expressions) in enumerate(
+            zip(article.sentences, per_sentence, strict=True)):
+        same_line = index > 0 and "\n" not in article.text[
+            article.sentences[index - 1].end : sentence.start]
+        heading_year = list_year(sentence.text, expressions, heading_year, same_line)
+        reference = anchor
+        # The coarsest unit the sentence's own date allows counting in: "in May 1997 … a month
+        # later" counts months from May; "a day later" cannot count from it.
+        reference_unit = "day"
+        for position, expression in enumerate(expressions):
+            if anchor is not None:
+                # "On Monday he said his summit a day earlier…": "earlier" counts from Monday.
+                words = expression.text.lower()
+                base = reference if words.endswith(_NARRATIVE) and expression.kind != "quarter" \
+                    and _UNITS.index(expression.unit or "day") >= _UNITS.index(reference_unit) \
+                    else anchor
+                if _ANAPHORIC.match(words) and expression.kind != "quarter":
+                    # "the same day", "the following week": from the day told of before;
+                    # "later in the day" only from a day the two sentences before told of
+                    # (further back, it is the day of writing, as in a running report).
+                    told = named_day
+                    if words.endswith("in the day"):
+                        told = told_day[0] if told_day and told_day[1] >= index - 2 else None
+                    base = reference if reference != anchor else told or anchor
+                if expression.code == "session":
+                    base = lead_day or anchor
+                expression.value = resolve(
+                    expression, base or anchor, sentence.text[: expression.start],
+                    sentence.text[expression.end :],
+                )
+                if expression.value and re.fullmatch(r"\d{4}-\d\d-\d\d", expression.value):
+                    reference = date.fromisoformat(expression.value)
+                    reference_unit = "day"
+                    lead_day = lead_day or reference
+                    if not names_no_narrated_day(sentence.text, expression):
+                        named_day = reference
+                        if not in_quote(sentence.text[: expression.start]):
+                            told_day = reference, index
+                elif expression.value and expression.kind == "absolute":
+                    reference = date(int(expression.value[:4]), int(expression.value[5:7]), 1)
+                    reference_unit = "month"
+                elif expression.value and expression.kind == "year" and (
+                        expression.value.isdigit() and len(expression.value) == 4):
+                    reference, reference_unit = date(int(expression.value), 1, 1), "year"
+                if heading_year is not None and expression.kind == "partial" and (
+                        expression.unit != "year" and expression.value):
+                    # A list under a heading naming its year: each line's date is of that year.
+                    expression.value = f"{heading_year:04d}{expression.value[4:]}"
+                if expression.kind == "quarter" and expression.value:
+                    expression.value = quarter_of_end_day(
+                        expression, expressions[position + 1 :], sentence.text, anchor)
+                if expression.kind == "week" and expression.value:
+                    if expression.text.lower() == "the week" and named_week and is_past(
+                            sentence.text):
+                        # "They launched it last week … signed up users throughout the week."
+                        expression.value = named_week
+                    named_week = expression.value
+                if expression.kind == "month_anaphor" and named_month is not None:
+                    expression.value = named_month
+                elif expression.value and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?",
+                                                       expression.value):
+                    named_month = expression.value[:7]
+                if expression.kind == "year_anaphor" and named_year is not None:
+                    expression.value = f"{named_year + (expression.offset or 0):04d}"
+                if expression.kind == "quarter_anaphor" and named_quarter is not None:
+                    # "the same period a year earlier": the quarter named last, a year back
+                    year, code = named_quarter
+                    expression.value = f"{year - (1 if expression.offset else 0):04d}-{code}"
+                elif expression.kind == "quarter" and expression.value and re.fullmatch(
+                        r"\d{4}-Q\d", expression.value):
+                    named_quarter = int(expression.value[:4]), expression.value[5:]
+            if expression.kind in ("absolute", "year") and expression.year is not None:
+                named_year = expression.year
+            expression.start += sentence.start
+            expression.end += sentence.start
+            expression.sentence = index
+            found.append(expression)
+    return found
