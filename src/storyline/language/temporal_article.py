@@ -19,7 +19,7 @@ from storyline.language.temporal_context import (
     quarter_of_end_day,
 )
 from storyline.language.temporal_resolve import resolve
-from storyline.language.temporal_tense import is_past
+from storyline.language.temporal_tense import is_future, is_past
 from storyline.model import Article, TemporalExpression
 
 _UNITS = ("day", "week", "month", "year")
@@ -27,7 +27,7 @@ _NARRATIVE = ("earlier", "later", "before", "after", "next day", "following day"
               "preceding day", "in the day")
 # Words that point back to a day told of before, in this sentence or an earlier one.
 _ANAPHORIC = re.compile(r"(?:that|the same|the) day$|"
-                        r"(?:the )?(?:previous|preceding|following) \w+$|"
+                        r"(?:the )?(?:previous|preceding|following) \w+$|the next (?:day|morning)$|"
                         r"(?:earlier|later) in the day$")
 
 
@@ -61,6 +61,9 @@ def resolve_in_order(
     named_month: str | None = None  # the last month told of: "that month" is that one
     named_week: str | None = None  # the last week told of: "the week" in the past is that one
     heading_year: int | None = None  # the year a list's heading names ("Tour 2020 dates:")
+    # A day of an earlier year the text told of, and its sentence: the yearless dates of the
+    # story told after it are of its year ("On February 14 2003 … on February 28").
+    narrative: tuple[date, int] | None = None
     for index, (sentence, expressions) in enumerate(
             zip(article.sentences, per_sentence, strict=True)):
         same_line = index > 0 and "\n" not in article.text[
@@ -84,6 +87,9 @@ def resolve_in_order(
                     told = named_day
                     if words.endswith("in the day"):
                         told = told_day[0] if told_day and told_day[1] >= index - 2 else None
+                    if words.startswith("the next") and (not is_past(sentence.text) or re.match(
+                            r"\s+or\s+(?:two|so)\b", sentence.text[expression.end :])):
+                        told = None  # "in the next day or two": from the day of writing
                     base = reference if reference != anchor else told or anchor
                 if expression.code == "session":
                     base = lead_day or anchor
@@ -91,6 +97,7 @@ def resolve_in_order(
                     expression, base or anchor, sentence.text[: expression.start],
                     sentence.text[expression.end :],
                 )
+                narrative = narrated_year(expression, narrative, anchor, sentence.text, index)
                 if expression.value and re.fullmatch(r"\d{4}-\d\d-\d\d", expression.value):
                     reference = date.fromisoformat(expression.value)
                     reference_unit = "day"
@@ -139,3 +146,52 @@ def resolve_in_order(
             expression.sentence = index
             found.append(expression)
     return found
+
+
+# How far after the last day told of a yearless date still continues its story, in days
+# and in sentences.
+_STORY_DAYS = 120
+_STORY_SENTENCES = 6
+_SINCE = re.compile(r"\b(?:since|until|till)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+
+
+def narrated_year(expression: TemporalExpression, narrative: tuple[date, int] | None,
+                  anchor: date, sentence: str, index: int) -> tuple[date, int] | None:
+    """Give a yearless date in a past story of an earlier year that year; the story's new state.
+
+    A text that tells a full date of an earlier year ("On February 14 2003 , Blix reported")
+    and goes on in the past with yearless dates ("He followed up on February 28") tells of
+    that year, not the publication's: the nearest-year rule would put February 28 two years
+    on. Only dates falling within :data:`_STORY_DAYS` after the last day told, within
+    :data:`_STORY_SENTENCES` sentences, continue it; a date of the publication's year, or a
+    weekday or relative day (told from the day of writing), ends it.
+    """
+    if expression.kind == "absolute" and expression.year is not None and expression.value \
+            and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", expression.value):
+        if expression.year >= anchor.year:
+            return None
+        if _SINCE.search(sentence[: expression.start]):
+            return narrative  # "duties since July 2013": a period running to now, not a story
+        told = date.fromisoformat(expression.value if len(expression.value) == 10
+                                  else expression.value + "-01")
+        return told, index
+    if expression.kind in ("weekday", "relative"):
+        # "The next day" goes on with the story; "on Monday", "yesterday" are of the writing.
+        return narrative if _ANAPHORIC.match(expression.text.lower()) else None
+    if narrative is None or expression.kind != "partial" or expression.month is None or \
+            expression.offset is not None or not expression.value or \
+            narrative[1] < index - _STORY_SENTENCES or not is_past(sentence) or \
+            is_future(sentence[: expression.start], sentence[expression.end :]):
+        # "last November", "June 28 last year" count from the writing; "a trial scheduled to
+        # begin in September" looks ahead from it.
+        return narrative
+    told = narrative[0]
+    try:
+        day = date(told.year, expression.month, expression.day or 1)
+    except ValueError:  # February 29 in a year without one
+        return narrative
+    if not 0 <= (day - told).days <= _STORY_DAYS:
+        return narrative
+    expression.value = f"{told.year:04d}{expression.value[4:]}"
+    return day, index
+
