@@ -67,3 +67,9 @@ def test_the_next_day_of_a_narrative_is_no_future():
     assert not is_future("The next day, ")
     assert is_future("They meet next ")
     assert is_future("the next round of talks in ")
+
+
+def test_a_date_opening_its_clause_waits_for_a_plan():
+    assert is_future("From ", " or April this year , it plans to deploy robots .")
+    assert is_future("In ", " the company intends to open a store .")
+    assert not is_future("In ", " the company opened a store .")

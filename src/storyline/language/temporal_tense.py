@@ -88,7 +88,7 @@ def _clause_before(preceding: str) -> str:
 # "In March, prices are expected to climb" (not past a sentence's or a clause's end).
 _FUTURE_AFTER = re.compile(
     r"[^;:.!?\"“”]{0,60}?(?:\b(?:will|shall|(?:is|are)\s+(?:expected|likely|due|set|"
-    r"scheduled|slated)\s+to)\b|['’]ll\b)", re.I)
+    r"scheduled|slated)\s+to|(?:plans?|intends?|aims?)\s+to)\b|['’]ll\b)", re.I)
 
 
 # A word that opens another clause between a date and a "will" after it: "Mubarak's
