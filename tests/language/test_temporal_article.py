@@ -35,3 +35,9 @@ def test_the_next_day_or_two_is_from_the_writing():
 def test_month_names_in_capitals():
     assert values("19 JANUARY", date(2010, 1, 19)) == {"19 JANUARY": "2010-01-19"}
     assert values("PRICES MAY RISE", date(2010, 1, 19)) == {}
+
+
+def test_the_day_in_apposition_to_a_date_is_that_date():
+    found = values("On May 3 , the day that they lost , he left .", date(2005, 1, 24))
+    assert found["the day"] == found["May 3"] == "2004-05-03"
+    assert "the day" not in values("In 2003 , the day was cold .", date(2005, 1, 24))

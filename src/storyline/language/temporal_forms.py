@@ -77,7 +77,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_told", re.compile(
         r"\b(?:(?P<own>the\s+day)(?=['’]s\b)|(?:%|percent|per\s+cent|points?|cents?|up|down|"
         r"higher|lower|flat|unchanged|changed|steady)\s+on\s+(?P<span>the\s+day)\b"
-        r"(?=\s*(?:[.,;:!?)]|$)))", re.I)),
+        r"(?=\s*(?:[.,;:!?)]|$))|"
+        # "March 7 , the day Blix reported": in apposition to the day before it (not a year's).
+        r"(?:(?<=\D\d\s,\s)|(?<=\D\d\d\s,\s)|(?<=\D\d,\s)|(?<=\D\d\d,\s))"
+        r"(?P<appos>the\s+day)\b(?!\s+(?:after|before|of\b)))", re.I)),
     ("day_that", re.compile(r"\b(?:(?:that|the same)\s+day|(?:earlier|later)\s+in\s+the\s+day)\b",
                             re.I)),
     ("weekday_that", re.compile(
@@ -294,9 +297,9 @@ def build(
         return make(kind="relative", offset=1 if later else -1, unit="day")
     if kind == "day_told":  # the day told of before, else the day of writing (see _resolve_all)
         # The figure was a cue, not part of the expression.
-        if groups.get("own"):
-            return _without_cue(make(kind="relative", offset=0, unit="day"), match.start("own"),
-                                text)
+        if groups.get("own") or groups.get("appos"):
+            return _without_cue(make(kind="relative", offset=0, unit="day"),
+                                match.start("own" if groups.get("own") else "appos"), text)
         return _without_cue(make(kind="relative", offset=0, unit="day", code="session"),
                             match.start("span"), text)
     if kind == "day_that":  # the day the sentence (or the text before) is about
