@@ -27,7 +27,9 @@ least 12 articles and 45 quotes (the first 12 picks holding 45; ``--t17 31``), f
 EgyptianProtest_cnn's 32nd-35th, IraqWar_guardian's 31st-34th, MJ_bbc's 30th-33rd and
 haiti_bbc's 30th-32nd, in the same way (the first 12 picks holding 38 quotes, three more
 picks in turn: EgyptianProtest_cnn's 35th, IraqWar_guardian's 34th and MJ_bbc's 33rd;
-``--t17 35``). Listing
+``--t17 35``), fresh12 EgyptianProtest_cnn's 36th-38th, IraqWar_guardian's 35th-37th,
+MJ_bbc's 34th-36th and haiti_bbc's 33rd-35th, in the same way (the first 12 picks holding
+61 quotes; ``--t17 38``). Listing
 more t17 picks leaves the earlier ones unchanged: each topic is shuffled whole, and the
 shuffles run in the same order.
 """
