@@ -41,3 +41,10 @@ def test_the_day_in_apposition_to_a_date_is_that_date():
     found = values("On May 3 , the day that they lost , he left .", date(2005, 1, 24))
     assert found["the day"] == found["May 3"] == "2004-05-03"
     assert "the day" not in values("In 2003 , the day was cold .", date(2005, 1, 24))
+
+
+def test_the_following_month_or_year_counts_from_the_one_told():
+    text = "Jackson died in June 2009 . His tour had been scheduled for the following month ."
+    assert values(text, date(2011, 2, 3))["the following month"] == "2009-07"
+    text = "He was elected in 1997 . The following year he resigned ."
+    assert values(text, date(2011, 2, 3))["The following year"] == "1998"

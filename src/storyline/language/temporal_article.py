@@ -87,6 +87,12 @@ def resolve_in_order(
                     told = named_day
                     if words.endswith("in the day"):
                         told = told_day[0] if told_day and told_day[1] >= index - 2 else None
+                    if expression.unit == "month" and named_month is not None:
+                        # "June 2009 … scheduled for the following month": from the month
+                        # told, which may be no day's.
+                        told = date(int(named_month[:4]), int(named_month[5:7]), 1)
+                    elif expression.unit == "year" and named_year is not None:
+                        told = date(named_year, 1, 1)
                     if words.startswith("the next") and (not is_past(sentence.text) or re.match(
                             r"\s+or\s+(?:two|so)\b", sentence.text[expression.end :])):
                         told = None  # "in the next day or two": from the day of writing
