@@ -48,3 +48,9 @@ def test_the_following_month_or_year_counts_from_the_one_told():
     assert values(text, date(2011, 2, 3))["the following month"] == "2009-07"
     text = "He was elected in 1997 . The following year he resigned ."
     assert values(text, date(2011, 2, 3))["The following year"] == "1998"
+
+
+def test_the_eve_in_apposition_to_a_day_is_that_day():
+    found = values("On January 27 , the eve of the first protest , they met .", date(2011, 2, 10))
+    assert found["the eve"] == found["January 27"] == "2011-01-27"
+    assert values("On the eve of the vote he left .", date(2011, 2, 10)) == {}

@@ -26,7 +26,7 @@ _UNITS = ("day", "week", "month", "year")
 _NARRATIVE = ("earlier", "later", "before", "after", "next day", "following day", "previous day",
               "preceding day", "in the day")
 # Words that point back to a day told of before, in this sentence or an earlier one.
-_ANAPHORIC = re.compile(r"(?:that|the same|the) day$|"
+_ANAPHORIC = re.compile(r"(?:that|the same|the) day$|the eve$|"
                         r"(?:the )?(?:previous|preceding|following) \w+$|the next (?:day|morning)$|"
                         r"(?:earlier|later) in the day$")
 

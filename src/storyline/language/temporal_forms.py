@@ -80,7 +80,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?=\s*(?:[.,;:!?)]|$))|"
         # "March 7 , the day Blix reported": in apposition to the day before it (not a year's).
         r"(?:(?<=\D\d\s,\s)|(?<=\D\d\d\s,\s)|(?<=\D\d,\s)|(?<=\D\d\d,\s))"
-        r"(?P<appos>the\s+day)\b(?!\s+(?:after|before|of\b)))", re.I)),
+        r"(?P<appos>the\s+day\b(?!\s+(?:after|before|of\b))|the\s+eve\b))", re.I)),
     ("day_that", re.compile(r"\b(?:(?:that|the same)\s+day|(?:earlier|later)\s+in\s+the\s+day)\b",
                             re.I)),
     ("weekday_that", re.compile(
