@@ -28,3 +28,11 @@ def test_a_passive_naming_verb_gives_the_words_to_its_agent() -> None:
         "The film contains a scene described by one critic as so violent `` it makes the "
         "old classics look like a pop video '' .",
     ) == ["Gary Sheffield", None]
+
+
+def test_the_subject_of_a_passive_telling_verb_heard_the_words() -> None:
+    assert speakers(
+        "Benon Sevan and Joseph Stephanides were informed on Friday that they had been "
+        "suspended , UN spokesman Fred Eckhard said .",
+        "Mr Sevan and Mr Stephanides were told they would receive a letter this week `` laying "
+        "out the charges against them '' , he said .") == ["Fred Eckhard"]

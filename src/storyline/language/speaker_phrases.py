@@ -69,8 +69,20 @@ def first_name(index: ArticleIndex, words: Sequence[Token]) -> EntityMention | N
     return None
 
 
+def spoken_to(verb: Token) -> bool:
+    """Whether the verb is a passive of telling or asking: its subject is who heard the words.
+
+    ("Mr Sevan and Mr Stephanides were told they would receive a letter “…”, he said":
+    the two were told, the spokesman speaks.)
+    """
+    return verb.lower_ in ADDRESSED_VERBS and any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
 def speaker_of_verb(state: ResolverState, verb: Token) -> EntityMention | None:
     """The named speaker a speech verb reports ("X said", "according to X", "heard from X")."""
+    if spoken_to(verb):
+        return None
     if verb.lower_ == "according" or verb.lower_ in HEARING_VERBS:
         for prep in verb.children:
             if prep.lower_ in ("to", "from"):

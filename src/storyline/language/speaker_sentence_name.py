@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from storyline.language.names import PERSON_LABEL
 from storyline.language.quotes import QuoteSpan
 from storyline.language.speaker_gender import PRONOUNS, fits
-from storyline.language.speaker_phrases import phrase_speaker, subject_token
+from storyline.language.speaker_phrases import phrase_speaker, spoken_to, subject_token
 from storyline.language.speaker_state import ResolverState
 from storyline.language.speaker_words import PLAIN_SPEECH
 from storyline.model import EntityMention
@@ -47,8 +47,8 @@ def named_in_sentence(state: ResolverState, span: QuoteSpan, verb: Token,
         start = index.start_of(other)
         if other == verb or start >= span.outer_start or index.in_quote(start) \
                 or index.sentence_of(start) != sentence or other.lower_ not in _PLAIN \
-                or _reported(other, verb):
-            continue
+                or _reported(other, verb) or spoken_to(other):
+            continue  # "X were told …, he said": X heard, not said
         subject = subject_token(index, other)
         if subject is None or subject.tag_ == "PRP":
             continue

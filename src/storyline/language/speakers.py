@@ -62,6 +62,7 @@ from storyline.language.speaker_phrases import (
     first_name,
     phrase_speaker,
     speaker_of_verb,
+    spoken_to,
     subject_speaker,
     unnamed_subject,
 )
@@ -133,6 +134,8 @@ def _direct(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None
     verbs = [t for t in narrative if is_speech_verb(t.token)]
     # The nearest speech verb first; a misparse can leave it with an unnamed subject.
     for verb in sorted(verbs, key=lambda t: _distance(t.start, span)):
+        if spoken_to(verb.token):
+            continue  # "X were told “…”, he said": X heard the words; another verb says who spoke
         speaker = speaker_of_verb(state, verb.token)
         if speaker is not None:
             # "X said: “…,” he said": the name the sentence itself gives, not whom
