@@ -36,3 +36,11 @@ def test_the_subject_of_a_passive_telling_verb_heard_the_words() -> None:
         "suspended , UN spokesman Fred Eckhard said .",
         "Mr Sevan and Mr Stephanides were told they would receive a letter this week `` laying "
         "out the charges against them '' , he said .") == ["Fred Eckhard"]
+
+
+def test_a_speech_verb_hanging_from_the_quote_does_not_take_it_from_the_framing_one() -> None:
+    assert speakers(
+        "Cheryl Cole said she hoped money raised would `` help the people of Haiti rebuild "
+        "their lives '' while Rod Stewart said he could not think of `` a more fitting song "
+        "than Everybody Hurts to convey the unimaginable tragedy that is Haiti '' .") == [
+        "Cheryl Cole", "Rod Stewart"]

@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING
 from storyline.language.names import PERSON_LABEL, speaker_id
 from storyline.language.nlp import ParsedPiece
 from storyline.language.quotes import QuoteSpan
-from storyline.language.speaker_index import ArticleIndex
+from storyline.language.speaker_index import ArticleIndex, PlacedToken
 from storyline.language.speaker_phrases import (
     first_name,
     phrase_speaker,
@@ -131,7 +131,7 @@ def _direct(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None
     if label is not None:
         return label, True
     narrative = [t for s in state.quote_sentences(span) for t in state.index.sentence_tokens(s)]
-    verbs = [t for t in narrative if is_speech_verb(t.token)]
+    verbs = _framing_first(state, span, [t for t in narrative if is_speech_verb(t.token)])
     # The nearest speech verb first; a misparse can leave it with an unnamed subject.
     for verb in sorted(verbs, key=lambda t: _distance(t.start, span)):
         if spoken_to(verb.token):
@@ -198,6 +198,22 @@ def _colon_label(state: ResolverState, span: QuoteSpan) -> EntityMention | None:
         if mention is not None and mention.label == PERSON_LABEL:
             return before_slash(mention)
     return None
+
+
+def _framing_first(state: ResolverState, span: QuoteSpan,
+                   verbs: list[PlacedToken]) -> list[PlacedToken]:
+    """The speech verbs, without those hanging from the quote's words when one frames it.
+
+    "Cheryl Cole said she hoped money would “help …” while Rod Stewart said …": the
+    nearer "said" is Stewart's, in a clause the parse hangs from the quote; Cole's
+    "said" holds the quote in its clause. With no verb framing the quote ("“…,” he
+    said", often parsed as hanging from the quote) all are kept.
+    """
+    if not any(_frames(state, v.token, span) for v in verbs):
+        return verbs
+    inside = range(span.start, span.end)
+    return [v for v in verbs if _frames(state, v.token, span) or not any(
+        state.index.start_of(a) in inside for a in v.token.ancestors)]
 
 
 def _frames(state: ResolverState, verb: Token, span: QuoteSpan) -> bool:
