@@ -44,3 +44,9 @@ def test_a_speech_verb_hanging_from_the_quote_does_not_take_it_from_the_framing_
         "their lives '' while Rod Stewart said he could not think of `` a more fitting song "
         "than Everybody Hurts to convey the unimaginable tragedy that is Haiti '' .") == [
         "Cheryl Cole", "Rod Stewart"]
+
+
+def test_a_subjectless_verb_takes_the_name_whose_relative_clause_ends_before_it() -> None:
+    assert speakers(
+        "In an interview with the BBC World Service Mr Annan , who is in London , said : `` "
+        "Honestly I wish we were never given that program . ''") == ["Annan"]

@@ -92,7 +92,8 @@ def speaker_of_verb(state: ResolverState, verb: Token) -> EntityMention | None:
         return None
     subject = subject_token(state.index, verb)
     if subject is None:
-        return name_before(state.index, verb) or name_after(state.index, verb)
+        return name_before(state.index, verb) or name_after(state.index, verb) \
+            or name_closing_before(state.index, verb)
     inner = phrase_speaker(state, subject) or unlabelled_name(state.index, subject)
     return outer_source(state, verb) or inner
 
@@ -112,6 +113,34 @@ def name_before(index: ArticleIndex, verb: Token) -> EntityMention | None:
         return None
     mention = first_name(index, words)
     return mention if mention is not None and mention.label == PERSON_LABEL else None
+
+
+def name_closing_before(index: ArticleIndex, verb: Token) -> EntityMention | None:
+    """A verb the parse left without a subject: the person whose phrase ends right before it.
+
+    ("In an interview with the BBC Mr Annan , who is in London , said : “…”", the name
+    parsed as the object of "with" and its relative clause hiding it from
+    :func:`name_before`.) The words before the verb, punctuation aside, close the
+    phrase of a person's name (the name itself, or a relative clause or apposition
+    hanging from it).
+    """
+    doc = verb.doc
+    last = verb.i - 1
+    while last >= 0 and doc[last].is_punct:
+        last -= 1
+    if last < 0:
+        return None
+    for token in (doc[last], *doc[last].ancestors):
+        if token.i >= verb.i:
+            return None
+        position = index.start_of(token)
+        mention = index.mention_at(position)
+        if mention is not None and not index.in_quote(position):
+            if mention.label == PERSON_LABEL and max(t.i for t in token.subtree) >= last:
+                return mention
+            if token.i != last:
+                return None  # the phrase ending before the verb is another name's
+    return None
 
 
 def name_after(index: ArticleIndex, verb: Token) -> EntityMention | None:
