@@ -90,7 +90,7 @@ def _still_about_other(state: ResolverState, verb: Token, subject: Token,
         if gender is not None and word.dep_ in _OBJECTS \
                 and _OBJECT_PRONOUNS.get(word.lower_) == gender and not is_reported(word.head):
             return True
-    return any(c.dep_ in SUBJECTS and c is not subject and _names_someone(state, c)
+    return any(c.dep_ in SUBJECTS and c != subject and _names_someone(state, c)
                for c in verb.children)
 
 

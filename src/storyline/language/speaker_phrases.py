@@ -182,7 +182,7 @@ def outer_source(state: ResolverState, verb: Token) -> EntityMention | None:
     for _ in range(6):
         shares_subject = current.dep_ == "conj" and not any(
             c.dep_ in SUBJECTS for c in current.children)
-        if current.dep_ != "ccomp" and not shares_subject or current.head is current:
+        if current.dep_ != "ccomp" and not shares_subject or current.head == current:
             break
         current = current.head
         # The frame comes first ("Shaath says Bush told them …"); a speech verb after
@@ -313,9 +313,9 @@ def _subject_rank(index: ArticleIndex, subject: Token) -> int:
 def _climb(token: Token) -> Token | None:
     """The verb a clause hangs from; "quoted as saying" climbs over the "as"."""
     over = token.head
-    if token.dep_ == "pcomp" and over.dep_ == "prep" and over.head is not over:
+    if token.dep_ == "pcomp" and over.dep_ == "prep" and over.head != over:
         return over.head
-    if token.dep_ not in _CLIMB or token.head is token:
+    if token.dep_ not in _CLIMB or token.head == token:
         return None
     return token.head
 

@@ -163,7 +163,7 @@ def is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) 
         if item.token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
             return True  # "…, according to Simon Young. “…,” he told …": the source
         head_start = index.start_of(head)
-        if not mention.start <= head_start < mention.end or head is item.token:
+        if not mention.start <= head_start < mention.end or head == item.token:
             dep = item.token.dep_
             if dep == "appos" and head.dep_ in SUBJECTS:
                 dep, head = head.dep_, head.head

@@ -123,7 +123,7 @@ def organisation_subject(index: ArticleIndex, head: Token) -> EntityMention | No
 def named_by(index: ArticleIndex, noun: Token) -> EntityMention | None:
     """The mention a noun is a title or apposition of, or that is its apposition."""
     related = [c for c in noun.children if c.dep_ == "appos"]
-    if noun.dep_ in ("compound", "appos") and noun.head is not noun:
+    if noun.dep_ in ("compound", "appos") and noun.head != noun:
         related.append(noun.head)
     for token in related:
         mention = index.mention_at(index.start_of(token))
