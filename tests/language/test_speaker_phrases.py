@@ -50,3 +50,10 @@ def test_a_subjectless_verb_takes_the_name_whose_relative_clause_ends_before_it(
     assert speakers(
         "In an interview with the BBC World Service Mr Annan , who is in London , said : `` "
         "Honestly I wish we were never given that program . ''") == ["Annan"]
+
+
+def test_the_convicted_killer_is_read_like_he() -> None:
+    assert speakers(
+        "Brian Nichols was convicted of killing four people in 2005 .",
+        "`` I am sorry . I just want to say that I will not bring dishonor to the decision , '' "
+        "the convicted killer said .") == ["Brian Nichols"]

@@ -102,6 +102,8 @@ PERSON_ROLE_NOUNS = frozenset({
     "daughter", "son", "widow", "pastor", "priest", "bishop", "cleric", "professor",
     "expert", "economist", "analyst", "scientist", "researcher", "teacher", "general",
     "commander", "king", "queen", "prince", "princess", "billionaire", "tycoon",
+    "member", "killer", "murderer", "suspect", "defendant", "convict", "comedian", "host",
+    "boxer", "champion", "fighter", "athlete", "footballer", "golfer",
 })
 # Nouns for a source the article leaves unnamed ("the source said", "a spokesman said"): a
 # "he" after one is that source, not someone named before it.
