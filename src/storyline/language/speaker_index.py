@@ -65,6 +65,21 @@ class ArticleIndex:
         first = sentence - sentences
         return self.sentence_starts[first] if first > 0 else -1
 
+    def narrative_back(self, sentence: int, sentences: int) -> int:
+        """Index of the sentence ``sentences`` sentences of narration before ``sentence`` (>= 0).
+
+        Sentences wholly inside a quote are not counted: a five-sentence quote does not
+        push the person it is about out of a pronoun's reach ("Dr Murray said …. “… .
+        … . … .” But he added: …").
+        """
+        index = sentence
+        while sentences > 0 and index > 0:
+            index -= 1
+            found = self.sentences[index]
+            if not (self.in_quote(found.start) and self.in_quote(max(found.start, found.end - 1))):
+                sentences -= 1
+        return index
+
     def in_quote(self, position: int) -> bool:
         """Whether an offset is inside a quote (its marks included)."""
         index = bisect.bisect_right(self.quote_ranges, (position, float("inf"))) - 1

@@ -61,8 +61,8 @@ def _resolve(state: ResolverState, position: int, gender: str | None,
                 and speaker.label == PERSON_LABEL and fits(state, speaker, gender):
             best = (end, speaker)
     # Only mentions from the look-back window on: bisect instead of a scan of them all.
-    first = sentence - PRONOUN_LOOKBACK_SENTENCES
-    low = state.index.lookback_start(sentence, PRONOUN_LOOKBACK_SENTENCES)
+    first = state.index.narrative_back(sentence, PRONOUN_LOOKBACK_SENTENCES)
+    low = state.index.sentence_starts[first] if first > 0 else -1
     window = state.index.mentions[
         bisect.bisect_left(state.index.mention_starts, low)
         : bisect.bisect_right(state.index.mention_starts, position)]
