@@ -57,3 +57,12 @@ def test_the_convicted_killer_is_read_like_he() -> None:
         "Brian Nichols was convicted of killing four people in 2005 .",
         "`` I am sorry . I just want to say that I will not bring dishonor to the decision , '' "
         "the convicted killer said .") == ["Brian Nichols"]
+
+
+def test_the_object_of_quoted_as_saying_is_the_speaker() -> None:
+    assert speakers(
+        "`` The cops , they just jumped out of the car so fast , '' the New York Daily News "
+        "quoted witness Devonte Brown as saying .",
+        "The producer , Laurence Mark , chose the actor .",
+        "He was chosen `` because we want the ceremony to be fun , '' People quoted him as "
+        "saying .") == ["Devonte Brown", "Laurence Mark"]

@@ -51,6 +51,9 @@ NAME_PHRASE_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "DT", "CD", "HYP
 ADDRESSED_VERBS = frozenset({"tell", "tells", "told", "telling", "ask", "asks", "asked",
                              "asking", "urge", "urges", "urged", "urging", "warn", "warns",
                              "warned", "warning", "answer", "answers", "answered"})
+# Verbs whose object is the one quoted ("the paper quoted him as saying").
+QUOTING_VERBS = frozenset({"quote", "quotes", "quoted", "quoting"})
+OBJECT_PRONOUNS = {"him": "male", "her": "female"}
 _CLIMB = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl")
 
 
@@ -83,6 +86,9 @@ def speaker_of_verb(state: ResolverState, verb: Token) -> EntityMention | None:
     """The named speaker a speech verb reports ("X said", "according to X", "heard from X")."""
     if spoken_to(verb):
         return None
+    quoted = quoted_person(state, verb)
+    if quoted is not None:
+        return quoted
     if verb.lower_ == "according" or verb.lower_ in HEARING_VERBS:
         for prep in verb.children:
             if prep.lower_ in ("to", "from"):
@@ -96,6 +102,33 @@ def speaker_of_verb(state: ResolverState, verb: Token) -> EntityMention | None:
             or name_closing_before(state.index, verb)
     inner = phrase_speaker(state, subject) or unlabelled_name(state.index, subject)
     return outer_source(state, verb) or inner
+
+
+def quoted_person(state: ResolverState, verb: Token) -> EntityMention | None:
+    """Whom a "quote" verb's object names: "the Daily News quoted witness X as saying".
+
+    The verb or the one its clause hangs from ("as saying" climbs to "quoted"); its
+    object, outside quotes, is who spoke, not the subject that reports it ("People quoted
+    him as saying": "him" is read like "he").
+    """
+    current: Token | None = verb
+    for _ in range(3):
+        if current is None:
+            return None
+        if current.lower_ in QUOTING_VERBS and current.tag_.startswith("VB"):
+            break
+        current = _climb(current)
+    else:
+        return None
+    if current is None:
+        return None
+    for child in current.children:
+        if child.dep_ != "dobj" or state.index.in_quote(state.index.start_of(child)):
+            continue
+        if child.lower_ in OBJECT_PRONOUNS:
+            return pronoun(state, state.index.start_of(child), OBJECT_PRONOUNS[child.lower_])
+        return phrase_speaker(state, child)
+    return None
 
 
 def name_before(index: ArticleIndex, verb: Token) -> EntityMention | None:
