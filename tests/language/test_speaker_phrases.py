@@ -66,3 +66,10 @@ def test_the_object_of_quoted_as_saying_is_the_speaker() -> None:
         "The producer , Laurence Mark , chose the actor .",
         "He was chosen `` because we want the ceremony to be fun , '' People quoted him as "
         "saying .") == ["Devonte Brown", "Laurence Mark"]
+
+
+def test_an_organisation_subject_of_a_sentence_with_no_speech_verb_gives_its_words() -> None:
+    assert speakers(
+        "The Committee to Protect Journalists has excoriated Mubarak for `` an unprecedented "
+        "and systematic attack '' on international reporters .") == [
+        "Committee to Protect Journalists"]

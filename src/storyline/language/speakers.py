@@ -31,7 +31,8 @@ Patterns, tried in order for each quote:
 3. A quote embedded in a sentence with no speech verb: the subject of a naming verb
    whose clause holds it ("what Obama called “…”", a person or organisation; of a
    passive, its agent: "described by one critic as “…”" has no named speaker), else
-   the sentence's subject, when it is a person ("He called it “…”").
+   the sentence's subject, when it is a person or organisation ("He called it “…”",
+   "Microsoft published an advisory that “…”").
 4. A quote standing alone is a turn in a conversation: it continues the previous
    quote's speaker (an unnamed one too) unless a sentence in between reports
    someone else's words (then theirs) or has another named subject (then nobody's);
@@ -167,7 +168,7 @@ def _direct(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None
     roots = [t for t in narrative if t.token.dep_ == "ROOT"]
     for root in roots:
         speaker = subject_speaker(state, root.token)
-        if speaker is not None and speaker.label == PERSON_LABEL:
+        if speaker is not None and speaker.label in (PERSON_LABEL, "ORG"):
             return speaker, False
     return None, False
 
