@@ -73,3 +73,9 @@ def test_an_organisation_subject_of_a_sentence_with_no_speech_verb_gives_its_wor
         "The Committee to Protect Journalists has excoriated Mubarak for `` an unprecedented "
         "and systematic attack '' on international reporters .") == [
         "Committee to Protect Journalists"]
+
+
+def test_an_abbreviated_rank_parsed_as_the_subject_gives_the_name_after_it() -> None:
+    assert speakers(
+        "`` There is a suspicion that there might have been a third official he was seeking , "
+        "'' said Troy police Lt. Gerry Scherlinck .") == ["Gerry Scherlinck"]

@@ -51,6 +51,12 @@ NAME_PHRASE_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "DT", "CD", "HYP
 ADDRESSED_VERBS = frozenset({"tell", "tells", "told", "telling", "ask", "asks", "asked",
                              "asking", "urge", "urges", "urged", "urging", "warn", "warns",
                              "warned", "warning", "answer", "answers", "answered"})
+# Abbreviated titles and ranks written before a name ("Lt. Gerry Scherlinck").
+TITLE_ABBREVIATIONS = frozenset({
+    "lt", "lieut", "sgt", "capt", "cpt", "col", "gen", "maj", "cpl", "pvt", "adm", "cmdr",
+    "det", "insp", "supt", "const", "dr", "mr", "mrs", "ms", "prof", "gov", "sen", "rep",
+    "rev", "atty",
+})
 # Verbs whose object is the one quoted ("the paper quoted him as saying").
 QUOTING_VERBS = frozenset({"quote", "quotes", "quoted", "quoting"})
 OBJECT_PRONOUNS = {"him": "male", "her": "female"}
@@ -227,6 +233,24 @@ def outer_source(state: ResolverState, verb: Token) -> EntityMention | None:
     return found
 
 
+def _name_after_title(index: ArticleIndex, head: Token) -> EntityMention | None:
+    """The person named right after an abbreviated title the parse took for the subject.
+
+    ("…," said Troy police Lt. Gerry Scherlinck": the parse makes "Lt" the subject and
+    the name, after the abbreviation's full stop, a fragment of its own.)
+    """
+    if head.lower_.rstrip(".") not in TITLE_ABBREVIATIONS:
+        return None
+    doc = head.doc
+    following = head.i + 1
+    if following < len(doc) and doc[following].text == ".":
+        following += 1
+    if following >= len(doc):
+        return None
+    mention = index.mention_at(index.start_of(doc[following]))
+    return mention if mention is not None and mention.label == PERSON_LABEL else None
+
+
 def _joint_names(index: ArticleIndex, first: Token) -> EntityMention | None:
     """Joint names in apposition, the first of them missed by the entity model.
 
@@ -372,6 +396,9 @@ def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
     mention = state.index.mention_at(start)
     if mention is not None:
         return None if described(mention, head) else mention
+    titled = _name_after_title(state.index, head)
+    if titled is not None:
+        return titled
     if head.tag_ == "NNP":
         mention = name_ending_at(state.index, head)
         if mention is not None:
