@@ -70,6 +70,7 @@ from storyline.language.speaker_phrases import (
 from storyline.language.speaker_sentence_name import named_in_sentence
 from storyline.language.speaker_state import ResolverState
 from storyline.language.speaker_turns import attributed_after, continued, from_before, standalone
+from storyline.language.speaker_utterances import utterance_owner
 from storyline.language.speaker_words import (
     NAMING_VERBS,
     PLAIN_SPEECH,
@@ -149,6 +150,9 @@ def _direct(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None
             return None, True
     if verbs:
         return None, True
+    owner = utterance_owner(state.index, span)
+    if owner is not None:  # "Here are the remarks of X : “…”"
+        return owner, True
     for item in narrative:
         if item.token.lower_ in NAMING_VERBS and item.token.tag_.startswith("VB") \
                 and _frames(state, item.token, span):
