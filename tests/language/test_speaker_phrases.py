@@ -79,3 +79,23 @@ def test_an_abbreviated_rank_parsed_as_the_subject_gives_the_name_after_it() -> 
     assert speakers(
         "`` There is a suspicion that there might have been a third official he was seeking , "
         "'' said Troy police Lt. Gerry Scherlinck .") == ["Gerry Scherlinck"]
+
+
+def test_a_noun_phrase_parsed_for_entities_only_is_read_as_its_mention() -> None:
+    import spacy
+
+    from storyline.language.nlp import ParsedPiece
+    from storyline.language.speaker_index import ArticleIndex
+    from storyline.language.speaker_phrases import phrase_speaker
+    from storyline.language.speaker_state import ResolverState
+    from storyline.model import Article, EntityMention, Sentence
+
+    text = "Chief Tim Fanning of the police spoke ."
+    doc = spacy.blank("en")(text)  # no tagger, no parser: reading its tree would crash
+    article = Article(id="a", raw=text)
+    article.text = text
+    article.sentences = [Sentence(0, len(text), text)]
+    article.entities = [EntityMention("Tim Fanning", "PERSON", 6, 17, canonical="Tim Fanning")]
+    state = ResolverState(ArticleIndex(article, [ParsedPiece(0, 0, doc)], []))
+    assert phrase_speaker(state, doc[1]) == article.entities[0]
+    assert phrase_speaker(state, doc[0]) is None

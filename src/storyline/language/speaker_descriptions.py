@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL
+from storyline.language.nlp import has_syntax
 from storyline.language.speaker_gender import GENDERED_NOUNS
 from storyline.language.speaker_state import ResolverState
 from storyline.language.speaker_words import (
@@ -104,6 +105,8 @@ def _main_verb(verb: Token) -> bool:
 def _names_someone(state: ResolverState, noun: Token) -> bool:
     """Whether a person's name is in the noun's phrase."""
     index = state.index
+    if not has_syntax(noun.doc):
+        return False  # parsed for entities only: no tree to read
     for token in noun.subtree:
         mention = index.mention_at(index.start_of(token))
         if mention is not None and mention.label == PERSON_LABEL:

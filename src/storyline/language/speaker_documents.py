@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 # Imported as a module: noun phrases and documents call each other (see speaker_phrases).
 from storyline.language import speaker_phrases as phrases
+from storyline.language.nlp import has_syntax
 from storyline.language.speaker_pronouns import pronoun
 from storyline.language.speaker_state import PRONOUN_LOOKBACK_SENTENCES, ResolverState
 from storyline.language.speaker_words import (
@@ -123,6 +124,8 @@ def owner_in_phrase(state: ResolverState, noun: Token) -> tuple[EntityMention | 
 
 def clause_subject(state: ResolverState, noun: Token) -> EntityMention | None:
     """The named subject of the sentence a noun is in ("on its blog, Microsoft says")."""
+    if not has_syntax(noun.doc):
+        return None  # parsed for entities only: no tree to read
     root = noun.sent.root
     subject = phrases.subject_token(state.index, root)
     if subject is None or subject in noun.subtree:

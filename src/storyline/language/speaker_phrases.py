@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 # can be a document ("the statement said"), so the two modules call each other.
 from storyline.language import speaker_documents as documents
 from storyline.language.names import PERSON_LABEL
+from storyline.language.nlp import has_syntax
 from storyline.language.speaker_index import ArticleIndex
 from storyline.language.speaker_pronouns import is_subject, pronoun
 from storyline.language.speaker_roles import (
@@ -386,6 +387,8 @@ def subject_speaker(state: ResolverState, verb: Token) -> EntityMention | None:
 def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
     """The named speaker a noun phrase (given by its head) stands for, if any."""
     start = state.index.start_of(head)
+    if not has_syntax(head.doc):
+        return state.index.mention_at(start)  # parsed for entities only: no tree to read
     if head.tag_ == "PRP":
         if head.lower_ == "it":
             return documents.document_it(state, head)

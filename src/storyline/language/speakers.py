@@ -56,7 +56,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL, speaker_id
-from storyline.language.nlp import ParsedPiece
+from storyline.language.nlp import ParsedPiece, has_syntax
 from storyline.language.quotes import QuoteSpan
 from storyline.language.speaker_index import ArticleIndex, PlacedToken
 from storyline.language.speaker_phrases import (
@@ -193,7 +193,7 @@ def _colon_label(state: ResolverState, span: QuoteSpan) -> EntityMention | None:
               if not state.index.in_quote(t.start)]
     head = colon.token.head
     phrase = [t for t in head.subtree if t.i < colon.token.i] \
-        if head.tag_.startswith("NN") else []
+        if head.tag_.startswith("NN") and has_syntax(head.doc) else []
     for words in (phrase, prefix):
         if not words or any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words):
             continue
