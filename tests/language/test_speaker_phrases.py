@@ -99,3 +99,11 @@ def test_a_noun_phrase_parsed_for_entities_only_is_read_as_its_mention() -> None
     state = ResolverState(ArticleIndex(article, [ParsedPiece(0, 0, doc)], []))
     assert phrase_speaker(state, doc[1]) == article.entities[0]
     assert phrase_speaker(state, doc[0]) is None
+
+
+def test_abbreviated_titles_the_entity_model_tagged_give_the_name_after_them() -> None:
+    assert speakers(
+        "`` He was pretty shook up , '' said Sgt. Marty Earley with the Bloomington Police "
+        "Department .",
+        "`` This is the kind of crime that the death penalty was made for , '' said Dist. Atty. "
+        "Steve Cooley .") == ["Marty Earley", "Steve Cooley"]

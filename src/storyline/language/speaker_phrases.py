@@ -56,7 +56,7 @@ ADDRESSED_VERBS = frozenset({"tell", "tells", "told", "telling", "ask", "asks", 
 TITLE_ABBREVIATIONS = frozenset({
     "lt", "lieut", "sgt", "capt", "cpt", "col", "gen", "maj", "cpl", "pvt", "adm", "cmdr",
     "det", "insp", "supt", "const", "dr", "mr", "mrs", "ms", "prof", "gov", "sen", "rep",
-    "rev", "atty",
+    "rev", "atty", "dist", "asst", "dep",
 })
 # Verbs whose object is the one quoted ("the paper quoted him as saying").
 QUOTING_VERBS = frozenset({"quote", "quotes", "quoted", "quoting"})
@@ -244,7 +244,10 @@ def _name_after_title(index: ArticleIndex, head: Token) -> EntityMention | None:
         return None
     doc = head.doc
     following = head.i + 1
-    if following < len(doc) and doc[following].text == ".":
+    # Past the full stop and further abbreviations ("Dist. Atty. Steve Cooley").
+    while following < len(doc) and following <= head.i + 4 and (
+            doc[following].text == "."
+            or doc[following].lower_.rstrip(".") in TITLE_ABBREVIATIONS):
         following += 1
     if following >= len(doc):
         return None
@@ -396,12 +399,12 @@ def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
             return None
         found = pronoun(state, start, "male" if head.lower_ == "he" else "female")
         return None if found is None or unnamed_since(state, found, start) else found
+    titled = _name_after_title(state.index, head)
+    if titled is not None:  # before the mention: the entity model may tag "Sgt" itself
+        return titled
     mention = state.index.mention_at(start)
     if mention is not None:
         return None if described(mention, head) else mention
-    titled = _name_after_title(state.index, head)
-    if titled is not None:
-        return titled
     if head.tag_ == "NNP":
         mention = name_ending_at(state.index, head)
         if mention is not None:
