@@ -107,3 +107,9 @@ def test_abbreviated_titles_the_entity_model_tagged_give_the_name_after_them() -
         "Department .",
         "`` This is the kind of crime that the death penalty was made for , '' said Dist. Atty. "
         "Steve Cooley .") == ["Marty Earley", "Steve Cooley"]
+
+
+def test_an_abbreviated_title_in_apposition_gives_the_name_after_it() -> None:
+    assert speakers(
+        "The suspect was `` deliberately seeking out these individuals , '' according to Troy "
+        "police Lt. Gerry Scherlinck .") == ["Gerry Scherlinck"]

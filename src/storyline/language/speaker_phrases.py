@@ -411,8 +411,9 @@ def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
             return mention
     for child in head.children:  # "his deputy, Kim Tae-hyo"
         if child.dep_ == "appos":
-            mention = state.index.mention_at(state.index.start_of(child)) \
-                or _joint_names(state.index, child)
+            mention = _name_after_title(state.index, child) \
+                or state.index.mention_at(state.index.start_of(child)) \
+                or _joint_names(state.index, child)  # "Troy police Lt. Gerry Scherlinck"
             if mention is not None:
                 return mention
     named = _apposition_after_of(state.index, head)
