@@ -113,3 +113,10 @@ def test_an_abbreviated_title_in_apposition_gives_the_name_after_it() -> None:
     assert speakers(
         "The suspect was `` deliberately seeking out these individuals , '' according to Troy "
         "police Lt. Gerry Scherlinck .") == ["Gerry Scherlinck"]
+
+
+def test_a_name_set_off_by_a_comma_after_according_to_a_noun_is_the_source() -> None:
+    assert speakers(
+        "Palestinian Authority President Mahmoud Abbas called Mubarak and `` affirmed his "
+        "solidarity with Egypt and his commitment to its security , '' according to the "
+        "official Palestinian news agency , Wafa .") == ["Wafa"]

@@ -255,6 +255,27 @@ def _name_after_title(index: ArticleIndex, head: Token) -> EntityMention | None:
     return mention if mention is not None and mention.label == PERSON_LABEL else None
 
 
+def _loose_apposition(index: ArticleIndex, head: Token) -> EntityMention | None:
+    """A name set off by a comma after the phrase, that the parse did not hang on it.
+
+    ("according to the official Palestinian news agency , Wafa .": "Wafa" parsed as an
+    adverbial of the verb.) The phrase is followed by a comma and a person's or
+    organisation's name that ends the clause (punctuation or the sentence's end after it).
+    """
+    doc = head.doc
+    after = max(t.i for t in head.subtree) + 1
+    if after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].head.i == head.i:
+        return None
+    position = index.start_of(doc[after + 1])
+    mention = index.mention_at(position)
+    if mention is None or mention.label not in (PERSON_LABEL, "ORG") or index.in_quote(position):
+        return None
+    last = after + 1
+    while last + 1 < len(doc) and index.start_of(doc[last + 1]) < mention.end:
+        last += 1
+    return mention if last + 1 >= len(doc) or doc[last + 1].is_punct else None
+
+
 def _joint_names(index: ArticleIndex, first: Token) -> EntityMention | None:
     """Joint names in apposition, the first of them missed by the entity model.
 
@@ -416,7 +437,7 @@ def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
                 or _joint_names(state.index, child)  # "Troy police Lt. Gerry Scherlinck"
             if mention is not None:
                 return mention
-    named = _apposition_after_of(state.index, head)
+    named = _apposition_after_of(state.index, head) or _loose_apposition(state.index, head)
     if named is not None:
         return named
     if head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children):
