@@ -120,3 +120,9 @@ def test_a_name_set_off_by_a_comma_after_according_to_a_noun_is_the_source() -> 
         "Palestinian Authority President Mahmoud Abbas called Mubarak and `` affirmed his "
         "solidarity with Egypt and his commitment to its security , '' according to the "
         "official Palestinian news agency , Wafa .") == ["Wafa"]
+
+
+def test_texted_reports_words() -> None:
+    assert speakers(
+        "`` We are scared right now , many people are standing outside , '' Opoku Ware Cyprian "
+        "texted from Kumasi .") == ["Opoku Ware Cyprian"]

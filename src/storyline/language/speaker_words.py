@@ -30,7 +30,8 @@ def _verb_forms() -> frozenset[str]:
         "confirm", "deny", "tweet", "post", "testify", "concede", "caution", "assert",
         "maintain", "contend", "mention", "joke", "shout", "whisper", "plead", "demand",
         "boast", "recount", "reiterate", "underline", "underscore", "counter", "lament",
-        "exclaim", "murmur", "scoff", "point", "cry", "quip", "admit",
+        "exclaim", "murmur", "scoff", "point", "cry", "quip", "admit", "text", "email",
+        "message", "reveal", "disclose",
     )
     forms: set[str] = {"say", "says", "said", "saying", "tell", "tells", "told", "telling",
                        "write", "writes", "wrote", "written", "writing", "speak", "spoke",
