@@ -26,9 +26,17 @@ Patterns, tried in order for each quote:
    ("the statement said", "the blog adds", "a letter read") speaks for the owner the
    text gives it (see :func:`~storyline.language.speaker_documents.document_owner`).
    A verb the parse left with no subject takes the name opening its clause, else the
-   name right after it ("…," insisted team spokesman Tim Mead"). Of joint speakers the
-   first named is kept.
-3. A quote embedded in a sentence with no speech verb: the subject of a naming verb
+   name right after it ("…," insisted team spokesman Tim Mead"), else the name whose
+   phrase ends right before it ("Mr Annan , who is in London , said"). Of joint
+   speakers the first named is kept. The subject of a passive "told"/"asked" heard
+   the words ("X were told “…”, he said"); "Y quoted X as saying" gives X; an
+   abbreviated title gives the name after it ("said Sgt. Marty Earley"). When a
+   speech verb's clause holds the quote, a verb hanging from the quote's own words
+   ("X said she hoped “…” while Y said …") is not tried for it.
+3. A heading with no speech verb ending in a colon before the quote gives it to the
+   owner of an utterance noun ("Here are the remarks of X :"; see
+   :mod:`~storyline.language.speaker_utterances`). A quote embedded in a sentence
+   with no speech verb: the subject of a naming verb
    whose clause holds it ("what Obama called “…”", a person or organisation; of a
    passive, its agent: "described by one critic as “…”" has no named speaker), else
    the sentence's subject, when it is a person or organisation ("He called it “…”",
