@@ -126,3 +126,10 @@ def test_texted_reports_words() -> None:
     assert speakers(
         "`` We are scared right now , many people are standing outside , '' Opoku Ware Cyprian "
         "texted from Kumasi .") == ["Opoku Ware Cyprian"]
+
+
+def test_a_bracket_escape_parsed_as_the_subject_is_skipped() -> None:
+    assert speakers(
+        "Assistant Special Agent Michael Flanigan of the Las Vegas branch of the Drug "
+        "Enforcement Agency -LRB- DEA -RRB- said the operation was likely to take `` a couple "
+        "of hours '' .") == ["Michael Flanigan"]

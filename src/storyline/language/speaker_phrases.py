@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from storyline.language import speaker_documents as documents
 from storyline.language.names import PERSON_LABEL
 from storyline.language.nlp import has_syntax
+from storyline.language.person_names import BRACKETS
 from storyline.language.speaker_index import ArticleIndex
 from storyline.language.speaker_pronouns import is_subject, pronoun
 from storyline.language.speaker_roles import (
@@ -371,8 +372,9 @@ def subject_token(index: ArticleIndex, verb: Token) -> Token | None:
     for _ in range(4):
         if current is None:
             return None
+        # A bracket escape is no subject ("X of the DEA -LRB- DEA -RRB- said", misparsed).
         subjects = [c for c in current.children if c.dep_ in SUBJECTS
-                    and not index.in_quote(index.start_of(c))]
+                    and not index.in_quote(index.start_of(c)) and c.text not in BRACKETS]
         if subjects and current.dep_ == "relcl" \
                 and all(c.tag_ in ("WDT", "WP") for c in subjects):
             return current.head  # "Kim, who said …", "a letter that reads …"
