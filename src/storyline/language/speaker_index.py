@@ -39,7 +39,8 @@ class ArticleIndex:
         self.by_identity = {(id(t.token.doc), t.token.i): t.start for t in self.tokens}
         self.sentence_starts = [s.start for s in article.sentences]
         self.sentences = article.sentences
-        self.mentions = [_as_speaker(m) for m in article.entities if m.label in SPEAKER_LABELS]
+        self.mentions = _surnames_as_people(
+            [_as_speaker(m) for m in article.entities if m.label in SPEAKER_LABELS])
         self.mention_starts = [m.start for m in self.mentions]
         self.mentions = [_named_thing(self, m) for m in self.mentions]
         self.quote_ranges = sorted((s.outer_start, s.outer_end) for s in spans)
@@ -163,6 +164,22 @@ def _possessive(noun: Token) -> bool:
     """Whether "'s" follows the noun: "The fire service's Matt Goodman" is a person of it."""
     doc = noun.doc
     return any(doc[i].tag_ == "POS" for i in range(noun.i + 1, min(len(doc), noun.i + 3)))
+
+
+def _surnames_as_people(mentions: list[EntityMention]) -> list[EntityMention]:
+    """A one-word place or group name that is a person's last name in the article: that person.
+
+    The entity model tags "Payton said", "Bodiford said", "Klitschko said" places or
+    nationalities while "Sean Payton", "James Bodiford", "Vitali Klitschko" stand in the
+    same article as people; read so, the name is a speaker "he" or "she" can stand for.
+    """
+    people: dict[str, str] = {}
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.label == "PERSON" and len(words) >= 2:
+            people.setdefault(words[-1], mention.canonical or mention.text)
+    return [EntityMention(m.text, "PERSON", m.start, m.end, canonical=people[m.text])
+            if m.label in ("GPE", "NORP") and m.text in people else m for m in mentions]
 
 
 def _as_speaker(mention: EntityMention) -> EntityMention:
