@@ -133,3 +133,9 @@ def test_a_bracket_escape_parsed_as_the_subject_is_skipped() -> None:
         "Assistant Special Agent Michael Flanigan of the Las Vegas branch of the Drug "
         "Enforcement Agency -LRB- DEA -RRB- said the operation was likely to take `` a couple "
         "of hours '' .") == ["Michael Flanigan"]
+
+
+def test_an_investigation_led_by_a_person_speaks_for_its_leader() -> None:
+    assert speakers(
+        "An investigation led by the former Federal Reserve chairman Paul Volcker accused Mr "
+        "Sevan in an interim report of a `` grave conflict of interest '' .") == ["Paul Volcker"]

@@ -59,6 +59,8 @@ TITLE_ABBREVIATIONS = frozenset({
     "det", "insp", "supt", "const", "dr", "mr", "mrs", "ms", "prof", "gov", "sen", "rep",
     "rev", "atty", "dist", "asst", "dep",
 })
+# Participles naming who runs a body ("an inquiry led by X", "a panel chaired by Y").
+LEADING_VERBS = frozenset({"led", "headed", "chaired", "conducted", "commissioned", "run"})
 # Verbs whose object is the one quoted ("the paper quoted him as saying").
 QUOTING_VERBS = frozenset({"quote", "quotes", "quoted", "quoting"})
 OBJECT_PRONOUNS = {"him": "male", "her": "female"}
@@ -256,6 +258,27 @@ def _name_after_title(index: ArticleIndex, head: Token) -> EntityMention | None:
     return mention if mention is not None and mention.label == PERSON_LABEL else None
 
 
+def _led_by(index: ArticleIndex, head: Token) -> EntityMention | None:
+    """Who leads a body the noun names: "an investigation led by Paul Volcker".
+
+    The "by" agent of a participle of leading ("a panel chaired by X"), a person or an
+    organisation: the body's words are theirs.
+    """
+    if head.tag_ not in ("NN", "NNS"):
+        return None
+    for verb in head.children:
+        if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lower_ not in LEADING_VERBS:
+            continue
+        for agent in verb.children:
+            if agent.dep_ != "agent":
+                continue
+            for obj in agent.children:
+                mention = index.mention_at(index.start_of(obj)) if obj.dep_ == "pobj" else None
+                if mention is not None and mention.label in (PERSON_LABEL, "ORG"):
+                    return mention
+    return None
+
+
 def _loose_apposition(index: ArticleIndex, head: Token) -> EntityMention | None:
     """A name set off by a comma after the phrase, that the parse did not hang on it.
 
@@ -439,7 +462,8 @@ def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
                 or _joint_names(state.index, child)  # "Troy police Lt. Gerry Scherlinck"
             if mention is not None:
                 return mention
-    named = _apposition_after_of(state.index, head) or _loose_apposition(state.index, head)
+    named = _apposition_after_of(state.index, head) or _loose_apposition(state.index, head) \
+        or _led_by(state.index, head)
     if named is not None:
         return named
     if head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children):
