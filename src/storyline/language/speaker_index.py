@@ -172,14 +172,23 @@ def _surnames_as_people(mentions: list[EntityMention]) -> list[EntityMention]:
     The entity model tags "Payton said", "Bodiford said", "Klitschko said" places or
     nationalities while "Sean Payton", "James Bodiford", "Vitali Klitschko" stand in the
     same article as people; read so, the name is a speaker "he" or "she" can stand for.
+    So is a mention of any label spelled as a person's full name in the article ("I. Am"
+    tagged an organisation once, a person elsewhere).
     """
     people: dict[str, str] = {}
+    same: dict[str, str] = {}  # a person's exact name, tagged otherwise elsewhere ("I. Am")
     for mention in mentions:
         words = mention.text.split()
         if mention.label == "PERSON" and len(words) >= 2:
             people.setdefault(words[-1], mention.canonical or mention.text)
-    return [EntityMention(m.text, "PERSON", m.start, m.end, canonical=people[m.text])
-            if m.label in ("GPE", "NORP") and m.text in people else m for m in mentions]
+            same.setdefault(mention.text.lower(), mention.canonical or mention.text)
+    found = []
+    for m in mentions:
+        name = people.get(m.text) if m.label in ("GPE", "NORP") else None
+        name = name or (same.get(m.text.lower()) if m.label != "PERSON" else None)
+        found.append(EntityMention(m.text, "PERSON", m.start, m.end, canonical=name)
+                     if name else m)
+    return found
 
 
 def _as_speaker(mention: EntityMention) -> EntityMention:
