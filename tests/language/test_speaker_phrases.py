@@ -28,3 +28,114 @@ def test_a_passive_naming_verb_gives_the_words_to_its_agent() -> None:
         "The film contains a scene described by one critic as so violent `` it makes the "
         "old classics look like a pop video '' .",
     ) == ["Gary Sheffield", None]
+
+
+def test_the_subject_of_a_passive_telling_verb_heard_the_words() -> None:
+    assert speakers(
+        "Benon Sevan and Joseph Stephanides were informed on Friday that they had been "
+        "suspended , UN spokesman Fred Eckhard said .",
+        "Mr Sevan and Mr Stephanides were told they would receive a letter this week `` laying "
+        "out the charges against them '' , he said .") == ["Fred Eckhard"]
+
+
+def test_a_speech_verb_hanging_from_the_quote_does_not_take_it_from_the_framing_one() -> None:
+    assert speakers(
+        "Cheryl Cole said she hoped money raised would `` help the people of Haiti rebuild "
+        "their lives '' while Rod Stewart said he could not think of `` a more fitting song "
+        "than Everybody Hurts to convey the unimaginable tragedy that is Haiti '' .") == [
+        "Cheryl Cole", "Rod Stewart"]
+
+
+def test_a_subjectless_verb_takes_the_name_whose_relative_clause_ends_before_it() -> None:
+    assert speakers(
+        "In an interview with the BBC World Service Mr Annan , who is in London , said : `` "
+        "Honestly I wish we were never given that program . ''") == ["Annan"]
+
+
+def test_the_convicted_killer_is_read_like_he() -> None:
+    assert speakers(
+        "Brian Nichols was convicted of killing four people in 2005 .",
+        "`` I am sorry . I just want to say that I will not bring dishonor to the decision , '' "
+        "the convicted killer said .") == ["Brian Nichols"]
+
+
+def test_the_object_of_quoted_as_saying_is_the_speaker() -> None:
+    assert speakers(
+        "`` The cops , they just jumped out of the car so fast , '' the New York Daily News "
+        "quoted witness Devonte Brown as saying .",
+        "The producer , Laurence Mark , chose the actor .",
+        "He was chosen `` because we want the ceremony to be fun , '' People quoted him as "
+        "saying .") == ["Devonte Brown", "Laurence Mark"]
+
+
+def test_an_organisation_subject_of_a_sentence_with_no_speech_verb_gives_its_words() -> None:
+    assert speakers(
+        "The Committee to Protect Journalists has excoriated Mubarak for `` an unprecedented "
+        "and systematic attack '' on international reporters .") == [
+        "Committee to Protect Journalists"]
+
+
+def test_an_abbreviated_rank_parsed_as_the_subject_gives_the_name_after_it() -> None:
+    assert speakers(
+        "`` There is a suspicion that there might have been a third official he was seeking , "
+        "'' said Troy police Lt. Gerry Scherlinck .") == ["Gerry Scherlinck"]
+
+
+def test_a_noun_phrase_parsed_for_entities_only_is_read_as_its_mention() -> None:
+    import spacy
+
+    from storyline.language.nlp import ParsedPiece
+    from storyline.language.speaker_index import ArticleIndex
+    from storyline.language.speaker_phrases import phrase_speaker
+    from storyline.language.speaker_state import ResolverState
+    from storyline.model import Article, EntityMention, Sentence
+
+    text = "Chief Tim Fanning of the police spoke ."
+    doc = spacy.blank("en")(text)  # no tagger, no parser: reading its tree would crash
+    article = Article(id="a", raw=text)
+    article.text = text
+    article.sentences = [Sentence(0, len(text), text)]
+    article.entities = [EntityMention("Tim Fanning", "PERSON", 6, 17, canonical="Tim Fanning")]
+    state = ResolverState(ArticleIndex(article, [ParsedPiece(0, 0, doc)], []))
+    assert phrase_speaker(state, doc[1]) == article.entities[0]
+    assert phrase_speaker(state, doc[0]) is None
+
+
+def test_abbreviated_titles_the_entity_model_tagged_give_the_name_after_them() -> None:
+    assert speakers(
+        "`` He was pretty shook up , '' said Sgt. Marty Earley with the Bloomington Police "
+        "Department .",
+        "`` This is the kind of crime that the death penalty was made for , '' said Dist. Atty. "
+        "Steve Cooley .") == ["Marty Earley", "Steve Cooley"]
+
+
+def test_an_abbreviated_title_in_apposition_gives_the_name_after_it() -> None:
+    assert speakers(
+        "The suspect was `` deliberately seeking out these individuals , '' according to Troy "
+        "police Lt. Gerry Scherlinck .") == ["Gerry Scherlinck"]
+
+
+def test_a_name_set_off_by_a_comma_after_according_to_a_noun_is_the_source() -> None:
+    assert speakers(
+        "Palestinian Authority President Mahmoud Abbas called Mubarak and `` affirmed his "
+        "solidarity with Egypt and his commitment to its security , '' according to the "
+        "official Palestinian news agency , Wafa .") == ["Wafa"]
+
+
+def test_texted_reports_words() -> None:
+    assert speakers(
+        "`` We are scared right now , many people are standing outside , '' Opoku Ware Cyprian "
+        "texted from Kumasi .") == ["Opoku Ware Cyprian"]
+
+
+def test_a_bracket_escape_parsed_as_the_subject_is_skipped() -> None:
+    assert speakers(
+        "Assistant Special Agent Michael Flanigan of the Las Vegas branch of the Drug "
+        "Enforcement Agency -LRB- DEA -RRB- said the operation was likely to take `` a couple "
+        "of hours '' .") == ["Michael Flanigan"]
+
+
+def test_an_investigation_led_by_a_person_speaks_for_its_leader() -> None:
+    assert speakers(
+        "An investigation led by the former Federal Reserve chairman Paul Volcker accused Mr "
+        "Sevan in an interim report of a `` grave conflict of interest '' .") == ["Paul Volcker"]

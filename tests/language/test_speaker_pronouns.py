@@ -91,3 +91,15 @@ def test_the_antecedent_of_who_is_a_subject_for_a_later_he() -> None:
         "He says troops fight best when they know people are behind them .",
         "`` When my soldiers ask whether the people are behind them , I say yes , '' he said .",
     ) == ["John Abizaid"]
+
+
+def test_a_long_quote_does_not_push_the_speaker_out_of_reach() -> None:
+    found = speakers(
+        "During the two-hour recording , Dr Conrad Murray said he wished Jackson no harm .",
+        "A security guard called the emergency services .",
+        "He acknowledged that he had given the singer propofol every day .",
+        "`` He was my friend . He opened up to me in different ways . I wanted to help him . "
+        "I cared for him . I had no intention of hurting him . I did not want him to fail . ''",
+        "But he added : `` I realized Michael Jackson had a dependency and I was trying to wean "
+        "him off it . ''")
+    assert found[-1] == "Conrad Murray"

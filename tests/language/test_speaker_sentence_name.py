@@ -19,3 +19,10 @@ def test_a_described_subject_does_not_replace_the_pronoun() -> None:
         "Hours later a senior official said the talks went well : "
         "`` We are very close to a deal on the border and the prisoners , '' he said .",
     ) == ["Hosni Mubarak"]
+
+
+def test_he_repeats_the_subject_of_a_clause_ending_in_a_colon_before_the_quote() -> None:
+    assert speakers(
+        "Prime Minister Gordon Brown said : `` Simon Cowell can make a huge amount of money . ''",
+        "Chris Martin has visited Haiti before : `` It 's a country of extreme poverty and "
+        "brutal living conditions , '' he said .") == ["Gordon Brown", "Chris Martin"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL
+from storyline.language.nlp import has_syntax
 from storyline.language.speaker_gender import GENDERED_NOUNS
 from storyline.language.speaker_state import ResolverState
 from storyline.language.speaker_words import (
@@ -90,7 +91,7 @@ def _still_about_other(state: ResolverState, verb: Token, subject: Token,
         if gender is not None and word.dep_ in _OBJECTS \
                 and _OBJECT_PRONOUNS.get(word.lower_) == gender and not is_reported(word.head):
             return True
-    return any(c.dep_ in SUBJECTS and c is not subject and _names_someone(state, c)
+    return any(c.dep_ in SUBJECTS and c != subject and _names_someone(state, c)
                for c in verb.children)
 
 
@@ -104,6 +105,8 @@ def _main_verb(verb: Token) -> bool:
 def _names_someone(state: ResolverState, noun: Token) -> bool:
     """Whether a person's name is in the noun's phrase."""
     index = state.index
+    if not has_syntax(noun.doc):
+        return False  # parsed for entities only: no tree to read
     for token in noun.subtree:
         mention = index.mention_at(index.start_of(token))
         if mention is not None and mention.label == PERSON_LABEL:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 # Imported as a module: noun phrases and documents call each other (see speaker_phrases).
 from storyline.language import speaker_phrases as phrases
+from storyline.language.nlp import has_syntax
 from storyline.language.speaker_pronouns import pronoun
 from storyline.language.speaker_state import PRONOUN_LOOKBACK_SENTENCES, ResolverState
 from storyline.language.speaker_words import (
@@ -67,10 +68,10 @@ def document_source(state: ResolverState, noun: Token) -> EntityMention | None:
         return found
     if noun.dep_ == "dobj":  # "Microsoft issued a statement", "the account carried a tweet"
         subject = phrases.subject_token(state.index, noun.head)
-        if subject is None or subject is noun:
+        if subject is None or subject == noun:
             return None
         return phrases.phrase_speaker(state, subject) or owner_in_phrase(state, subject)[0]
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head is not noun.head:
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head != noun.head:
         verb = noun.head.head  # "X said in a statement", "X wrote on its blog"
         if is_speech_verb(verb):
             return phrases.speaker_of_verb(state, verb)
@@ -123,9 +124,11 @@ def owner_in_phrase(state: ResolverState, noun: Token) -> tuple[EntityMention | 
 
 def clause_subject(state: ResolverState, noun: Token) -> EntityMention | None:
     """The named subject of the sentence a noun is in ("on its blog, Microsoft says")."""
+    if not has_syntax(noun.doc):
+        return None  # parsed for entities only: no tree to read
     root = noun.sent.root
     subject = phrases.subject_token(state.index, root)
-    if subject is None or subject is noun or subject in noun.subtree:
+    if subject is None or subject in noun.subtree:
         return None
     return phrases.phrase_speaker(state, subject)
 

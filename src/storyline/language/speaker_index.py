@@ -39,7 +39,8 @@ class ArticleIndex:
         self.by_identity = {(id(t.token.doc), t.token.i): t.start for t in self.tokens}
         self.sentence_starts = [s.start for s in article.sentences]
         self.sentences = article.sentences
-        self.mentions = [_as_speaker(m) for m in article.entities if m.label in SPEAKER_LABELS]
+        self.mentions = _surnames_as_people(
+            [_as_speaker(m) for m in article.entities if m.label in SPEAKER_LABELS])
         self.mention_starts = [m.start for m in self.mentions]
         self.mentions = [_named_thing(self, m) for m in self.mentions]
         self.quote_ranges = sorted((s.outer_start, s.outer_end) for s in spans)
@@ -64,6 +65,21 @@ class ArticleIndex:
         """Offset where the ``sentences`` sentences before ``sentence`` start (-1: from the top)."""
         first = sentence - sentences
         return self.sentence_starts[first] if first > 0 else -1
+
+    def narrative_back(self, sentence: int, sentences: int) -> int:
+        """Index of the sentence ``sentences`` sentences of narration before ``sentence`` (>= 0).
+
+        Sentences wholly inside a quote are not counted: a five-sentence quote does not
+        push the person it is about out of a pronoun's reach ("Dr Murray said …. “… .
+        … . … .” But he added: …").
+        """
+        index = sentence
+        while sentences > 0 and index > 0:
+            index -= 1
+            found = self.sentences[index]
+            if not (self.in_quote(found.start) and self.in_quote(max(found.start, found.end - 1))):
+                sentences -= 1
+        return index
 
     def in_quote(self, position: int) -> bool:
         """Whether an offset is inside a quote (its marks included)."""
@@ -148,6 +164,31 @@ def _possessive(noun: Token) -> bool:
     """Whether "'s" follows the noun: "The fire service's Matt Goodman" is a person of it."""
     doc = noun.doc
     return any(doc[i].tag_ == "POS" for i in range(noun.i + 1, min(len(doc), noun.i + 3)))
+
+
+def _surnames_as_people(mentions: list[EntityMention]) -> list[EntityMention]:
+    """A one-word place or group name that is a person's last name in the article: that person.
+
+    The entity model tags "Payton said", "Bodiford said", "Klitschko said" places or
+    nationalities while "Sean Payton", "James Bodiford", "Vitali Klitschko" stand in the
+    same article as people; read so, the name is a speaker "he" or "she" can stand for.
+    So is a mention of any label spelled as a person's full name in the article ("I. Am"
+    tagged an organisation once, a person elsewhere).
+    """
+    people: dict[str, str] = {}
+    same: dict[str, str] = {}  # a person's exact name, tagged otherwise elsewhere ("I. Am")
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.label == "PERSON" and len(words) >= 2:
+            people.setdefault(words[-1], mention.canonical or mention.text)
+            same.setdefault(mention.text.lower(), mention.canonical or mention.text)
+    found = []
+    for m in mentions:
+        name = people.get(m.text) if m.label in ("GPE", "NORP") else None
+        name = name or (same.get(m.text.lower()) if m.label != "PERSON" else None)
+        found.append(EntityMention(m.text, "PERSON", m.start, m.end, canonical=name)
+                     if name else m)
+    return found
 
 
 def _as_speaker(mention: EntityMention) -> EntityMention:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 # can be a document ("the statement said"), so the two modules call each other.
 from storyline.language import speaker_documents as documents
 from storyline.language.names import PERSON_LABEL
+from storyline.language.nlp import has_syntax
+from storyline.language.person_names import BRACKETS
 from storyline.language.speaker_index import ArticleIndex
 from storyline.language.speaker_pronouns import is_subject, pronoun
 from storyline.language.speaker_roles import (
@@ -51,6 +53,17 @@ NAME_PHRASE_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "DT", "CD", "HYP
 ADDRESSED_VERBS = frozenset({"tell", "tells", "told", "telling", "ask", "asks", "asked",
                              "asking", "urge", "urges", "urged", "urging", "warn", "warns",
                              "warned", "warning", "answer", "answers", "answered"})
+# Abbreviated titles and ranks written before a name ("Lt. Gerry Scherlinck").
+TITLE_ABBREVIATIONS = frozenset({
+    "lt", "lieut", "sgt", "capt", "cpt", "col", "gen", "maj", "cpl", "pvt", "adm", "cmdr",
+    "det", "insp", "supt", "const", "dr", "mr", "mrs", "ms", "prof", "gov", "sen", "rep",
+    "rev", "atty", "dist", "asst", "dep",
+})
+# Participles naming who runs a body ("an inquiry led by X", "a panel chaired by Y").
+LEADING_VERBS = frozenset({"led", "headed", "chaired", "conducted", "commissioned", "run"})
+# Verbs whose object is the one quoted ("the paper quoted him as saying").
+QUOTING_VERBS = frozenset({"quote", "quotes", "quoted", "quoting"})
+OBJECT_PRONOUNS = {"him": "male", "her": "female"}
 _CLIMB = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl")
 
 
@@ -69,8 +82,23 @@ def first_name(index: ArticleIndex, words: Sequence[Token]) -> EntityMention | N
     return None
 
 
+def spoken_to(verb: Token) -> bool:
+    """Whether the verb is a passive of telling or asking: its subject is who heard the words.
+
+    ("Mr Sevan and Mr Stephanides were told they would receive a letter “…”, he said":
+    the two were told, the spokesman speaks.)
+    """
+    return verb.lower_ in ADDRESSED_VERBS and any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
 def speaker_of_verb(state: ResolverState, verb: Token) -> EntityMention | None:
     """The named speaker a speech verb reports ("X said", "according to X", "heard from X")."""
+    if spoken_to(verb):
+        return None
+    quoted = quoted_person(state, verb)
+    if quoted is not None:
+        return quoted
     if verb.lower_ == "according" or verb.lower_ in HEARING_VERBS:
         for prep in verb.children:
             if prep.lower_ in ("to", "from"):
@@ -80,9 +108,37 @@ def speaker_of_verb(state: ResolverState, verb: Token) -> EntityMention | None:
         return None
     subject = subject_token(state.index, verb)
     if subject is None:
-        return name_before(state.index, verb) or name_after(state.index, verb)
+        return name_before(state.index, verb) or name_after(state.index, verb) \
+            or name_closing_before(state.index, verb)
     inner = phrase_speaker(state, subject) or unlabelled_name(state.index, subject)
     return outer_source(state, verb) or inner
+
+
+def quoted_person(state: ResolverState, verb: Token) -> EntityMention | None:
+    """Whom a "quote" verb's object names: "the Daily News quoted witness X as saying".
+
+    The verb or the one its clause hangs from ("as saying" climbs to "quoted"); its
+    object, outside quotes, is who spoke, not the subject that reports it ("People quoted
+    him as saying": "him" is read like "he").
+    """
+    current: Token | None = verb
+    for _ in range(3):
+        if current is None:
+            return None
+        if current.lower_ in QUOTING_VERBS and current.tag_.startswith("VB"):
+            break
+        current = _climb(current)
+    else:
+        return None
+    if current is None:
+        return None
+    for child in current.children:
+        if child.dep_ != "dobj" or state.index.in_quote(state.index.start_of(child)):
+            continue
+        if child.lower_ in OBJECT_PRONOUNS:
+            return pronoun(state, state.index.start_of(child), OBJECT_PRONOUNS[child.lower_])
+        return phrase_speaker(state, child)
+    return None
 
 
 def name_before(index: ArticleIndex, verb: Token) -> EntityMention | None:
@@ -100,6 +156,34 @@ def name_before(index: ArticleIndex, verb: Token) -> EntityMention | None:
         return None
     mention = first_name(index, words)
     return mention if mention is not None and mention.label == PERSON_LABEL else None
+
+
+def name_closing_before(index: ArticleIndex, verb: Token) -> EntityMention | None:
+    """A verb the parse left without a subject: the person whose phrase ends right before it.
+
+    ("In an interview with the BBC Mr Annan , who is in London , said : “…”", the name
+    parsed as the object of "with" and its relative clause hiding it from
+    :func:`name_before`.) The words before the verb, punctuation aside, close the
+    phrase of a person's name (the name itself, or a relative clause or apposition
+    hanging from it).
+    """
+    doc = verb.doc
+    last = verb.i - 1
+    while last >= 0 and doc[last].is_punct:
+        last -= 1
+    if last < 0:
+        return None
+    for token in (doc[last], *doc[last].ancestors):
+        if token.i >= verb.i:
+            return None
+        position = index.start_of(token)
+        mention = index.mention_at(position)
+        if mention is not None and not index.in_quote(position):
+            if mention.label == PERSON_LABEL and max(t.i for t in token.subtree) >= last:
+                return mention
+            if token.i != last:
+                return None  # the phrase ending before the verb is another name's
+    return None
 
 
 def name_after(index: ArticleIndex, verb: Token) -> EntityMention | None:
@@ -141,7 +225,7 @@ def outer_source(state: ResolverState, verb: Token) -> EntityMention | None:
     for _ in range(6):
         shares_subject = current.dep_ == "conj" and not any(
             c.dep_ in SUBJECTS for c in current.children)
-        if current.dep_ != "ccomp" and not shares_subject or current.head is current:
+        if current.dep_ != "ccomp" and not shares_subject or current.head == current:
             break
         current = current.head
         # The frame comes first ("Shaath says Bush told them …"); a speech verb after
@@ -151,6 +235,69 @@ def outer_source(state: ResolverState, verb: Token) -> EntityMention | None:
             speaker = phrase_speaker(state, subject) if subject is not None else None
             found = speaker or found
     return found
+
+
+def _name_after_title(index: ArticleIndex, head: Token) -> EntityMention | None:
+    """The person named right after an abbreviated title the parse took for the subject.
+
+    ("…," said Troy police Lt. Gerry Scherlinck": the parse makes "Lt" the subject and
+    the name, after the abbreviation's full stop, a fragment of its own.)
+    """
+    if head.lower_.rstrip(".") not in TITLE_ABBREVIATIONS:
+        return None
+    doc = head.doc
+    following = head.i + 1
+    # Past the full stop and further abbreviations ("Dist. Atty. Steve Cooley").
+    while following < len(doc) and following <= head.i + 4 and (
+            doc[following].text == "."
+            or doc[following].lower_.rstrip(".") in TITLE_ABBREVIATIONS):
+        following += 1
+    if following >= len(doc):
+        return None
+    mention = index.mention_at(index.start_of(doc[following]))
+    return mention if mention is not None and mention.label == PERSON_LABEL else None
+
+
+def _led_by(index: ArticleIndex, head: Token) -> EntityMention | None:
+    """Who leads a body the noun names: "an investigation led by Paul Volcker".
+
+    The "by" agent of a participle of leading ("a panel chaired by X"), a person or an
+    organisation: the body's words are theirs.
+    """
+    if head.tag_ not in ("NN", "NNS"):
+        return None
+    for verb in head.children:
+        if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lower_ not in LEADING_VERBS:
+            continue
+        for agent in verb.children:
+            if agent.dep_ != "agent":
+                continue
+            for obj in agent.children:
+                mention = index.mention_at(index.start_of(obj)) if obj.dep_ == "pobj" else None
+                if mention is not None and mention.label in (PERSON_LABEL, "ORG"):
+                    return mention
+    return None
+
+
+def _loose_apposition(index: ArticleIndex, head: Token) -> EntityMention | None:
+    """A name set off by a comma after the phrase, that the parse did not hang on it.
+
+    ("according to the official Palestinian news agency , Wafa .": "Wafa" parsed as an
+    adverbial of the verb.) The phrase is followed by a comma and a person's or
+    organisation's name that ends the clause (punctuation or the sentence's end after it).
+    """
+    doc = head.doc
+    after = max(t.i for t in head.subtree) + 1
+    if after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].head.i == head.i:
+        return None
+    position = index.start_of(doc[after + 1])
+    mention = index.mention_at(position)
+    if mention is None or mention.label not in (PERSON_LABEL, "ORG") or index.in_quote(position):
+        return None
+    last = after + 1
+    while last + 1 < len(doc) and index.start_of(doc[last + 1]) < mention.end:
+        last += 1
+    return mention if last + 1 >= len(doc) or doc[last + 1].is_punct else None
 
 
 def _joint_names(index: ArticleIndex, first: Token) -> EntityMention | None:
@@ -248,8 +395,9 @@ def subject_token(index: ArticleIndex, verb: Token) -> Token | None:
     for _ in range(4):
         if current is None:
             return None
+        # A bracket escape is no subject ("X of the DEA -LRB- DEA -RRB- said", misparsed).
         subjects = [c for c in current.children if c.dep_ in SUBJECTS
-                    and not index.in_quote(index.start_of(c))]
+                    and not index.in_quote(index.start_of(c)) and c.text not in BRACKETS]
         if subjects and current.dep_ == "relcl" \
                 and all(c.tag_ in ("WDT", "WP") for c in subjects):
             return current.head  # "Kim, who said …", "a letter that reads …"
@@ -272,9 +420,9 @@ def _subject_rank(index: ArticleIndex, subject: Token) -> int:
 def _climb(token: Token) -> Token | None:
     """The verb a clause hangs from; "quoted as saying" climbs over the "as"."""
     over = token.head
-    if token.dep_ == "pcomp" and over.dep_ == "prep" and over.head is not over:
+    if token.dep_ == "pcomp" and over.dep_ == "prep" and over.head != over:
         return over.head
-    if token.dep_ not in _CLIMB or token.head is token:
+    if token.dep_ not in _CLIMB or token.head == token:
         return None
     return token.head
 
@@ -288,6 +436,8 @@ def subject_speaker(state: ResolverState, verb: Token) -> EntityMention | None:
 def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
     """The named speaker a noun phrase (given by its head) stands for, if any."""
     start = state.index.start_of(head)
+    if not has_syntax(head.doc):
+        return state.index.mention_at(start)  # parsed for entities only: no tree to read
     if head.tag_ == "PRP":
         if head.lower_ == "it":
             return documents.document_it(state, head)
@@ -295,6 +445,9 @@ def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
             return None
         found = pronoun(state, start, "male" if head.lower_ == "he" else "female")
         return None if found is None or unnamed_since(state, found, start) else found
+    titled = _name_after_title(state.index, head)
+    if titled is not None:  # before the mention: the entity model may tag "Sgt" itself
+        return titled
     mention = state.index.mention_at(start)
     if mention is not None:
         return None if described(mention, head) else mention
@@ -304,11 +457,13 @@ def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
             return mention
     for child in head.children:  # "his deputy, Kim Tae-hyo"
         if child.dep_ == "appos":
-            mention = state.index.mention_at(state.index.start_of(child)) \
-                or _joint_names(state.index, child)
+            mention = _name_after_title(state.index, child) \
+                or state.index.mention_at(state.index.start_of(child)) \
+                or _joint_names(state.index, child)  # "Troy police Lt. Gerry Scherlinck"
             if mention is not None:
                 return mention
-    named = _apposition_after_of(state.index, head)
+    named = _apposition_after_of(state.index, head) or _loose_apposition(state.index, head) \
+        or _led_by(state.index, head)
     if named is not None:
         return named
     if head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children):

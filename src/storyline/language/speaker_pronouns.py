@@ -61,8 +61,8 @@ def _resolve(state: ResolverState, position: int, gender: str | None,
                 and speaker.label == PERSON_LABEL and fits(state, speaker, gender):
             best = (end, speaker)
     # Only mentions from the look-back window on: bisect instead of a scan of them all.
-    first = sentence - PRONOUN_LOOKBACK_SENTENCES
-    low = state.index.lookback_start(sentence, PRONOUN_LOOKBACK_SENTENCES)
+    first = state.index.narrative_back(sentence, PRONOUN_LOOKBACK_SENTENCES)
+    low = state.index.sentence_starts[first] if first > 0 else -1
     window = state.index.mentions[
         bisect.bisect_left(state.index.mention_starts, low)
         : bisect.bisect_right(state.index.mention_starts, position)]
@@ -163,7 +163,7 @@ def is_subject(index: ArticleIndex, mention: EntityMention, main: bool = False) 
         if item.token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
             return True  # "…, according to Simon Young. “…,” he told …": the source
         head_start = index.start_of(head)
-        if not mention.start <= head_start < mention.end or head is item.token:
+        if not mention.start <= head_start < mention.end or head == item.token:
             dep = item.token.dep_
             if dep == "appos" and head.dep_ in SUBJECTS:
                 dep, head = head.dep_, head.head

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL
+from storyline.language.nlp import has_syntax
 from storyline.language.speaker_index import ArticleIndex
 from storyline.language.speaker_pronouns import is_subject
 from storyline.language.speaker_state import PRONOUN_LOOKBACK_SENTENCES
@@ -33,7 +34,7 @@ def unlabelled_name(index: ArticleIndex, head: Token) -> EntityMention | None:
     ("…," said 40-year-old Tsikala Stephania: tagged a facility.) Taken as a person:
     what says things and has a proper name, with no organisation or place label, is.
     """
-    if head.tag_ != "NNP" or head.ent_type_ in SPEAKER_LABELS:
+    if head.tag_ != "NNP" or head.ent_type_ in SPEAKER_LABELS or not has_syntax(head.doc):
         return None
     words = [t for t in head.lefts if t.dep_ == "compound" and t.tag_ == "NNP"] + [head]
     if any(t.ent_type_ in SPEAKER_LABELS for t in words):
@@ -123,7 +124,7 @@ def organisation_subject(index: ArticleIndex, head: Token) -> EntityMention | No
 def named_by(index: ArticleIndex, noun: Token) -> EntityMention | None:
     """The mention a noun is a title or apposition of, or that is its apposition."""
     related = [c for c in noun.children if c.dep_ == "appos"]
-    if noun.dep_ in ("compound", "appos") and noun.head is not noun:
+    if noun.dep_ in ("compound", "appos") and noun.head != noun:
         related.append(noun.head)
     for token in related:
         mention = index.mention_at(index.start_of(token))

@@ -30,7 +30,8 @@ def _verb_forms() -> frozenset[str]:
         "confirm", "deny", "tweet", "post", "testify", "concede", "caution", "assert",
         "maintain", "contend", "mention", "joke", "shout", "whisper", "plead", "demand",
         "boast", "recount", "reiterate", "underline", "underscore", "counter", "lament",
-        "exclaim", "murmur", "scoff", "point", "cry", "quip", "admit",
+        "exclaim", "murmur", "scoff", "point", "cry", "quip", "admit", "text", "email",
+        "message", "reveal", "disclose",
     )
     forms: set[str] = {"say", "says", "said", "saying", "tell", "tells", "told", "telling",
                        "write", "writes", "wrote", "written", "writing", "speak", "spoke",
@@ -102,6 +103,8 @@ PERSON_ROLE_NOUNS = frozenset({
     "daughter", "son", "widow", "pastor", "priest", "bishop", "cleric", "professor",
     "expert", "economist", "analyst", "scientist", "researcher", "teacher", "general",
     "commander", "king", "queen", "prince", "princess", "billionaire", "tycoon",
+    "member", "killer", "murderer", "suspect", "defendant", "convict", "comedian", "host",
+    "boxer", "champion", "fighter", "athlete", "footballer", "golfer",
 })
 # Nouns for a source the article leaves unnamed ("the source said", "a spokesman said"): a
 # "he" after one is that source, not someone named before it.

@@ -26,12 +26,21 @@ Patterns, tried in order for each quote:
    ("the statement said", "the blog adds", "a letter read") speaks for the owner the
    text gives it (see :func:`~storyline.language.speaker_documents.document_owner`).
    A verb the parse left with no subject takes the name opening its clause, else the
-   name right after it ("…," insisted team spokesman Tim Mead"). Of joint speakers the
-   first named is kept.
-3. A quote embedded in a sentence with no speech verb: the subject of a naming verb
+   name right after it ("…," insisted team spokesman Tim Mead"), else the name whose
+   phrase ends right before it ("Mr Annan , who is in London , said"). Of joint
+   speakers the first named is kept. The subject of a passive "told"/"asked" heard
+   the words ("X were told “…”, he said"); "Y quoted X as saying" gives X; an
+   abbreviated title gives the name after it ("said Sgt. Marty Earley"). When a
+   speech verb's clause holds the quote, a verb hanging from the quote's own words
+   ("X said she hoped “…” while Y said …") is not tried for it.
+3. A heading with no speech verb ending in a colon before the quote gives it to the
+   owner of an utterance noun ("Here are the remarks of X :"; see
+   :mod:`~storyline.language.speaker_utterances`). A quote embedded in a sentence
+   with no speech verb: the subject of a naming verb
    whose clause holds it ("what Obama called “…”", a person or organisation; of a
    passive, its agent: "described by one critic as “…”" has no named speaker), else
-   the sentence's subject, when it is a person ("He called it “…”").
+   the sentence's subject, when it is a person or organisation ("He called it “…”",
+   "Microsoft published an advisory that “…”").
 4. A quote standing alone is a turn in a conversation: it continues the previous
    quote's speaker (an unnamed one too) unless a sentence in between reports
    someone else's words (then theirs) or has another named subject (then nobody's);
@@ -55,19 +64,21 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storyline.language.names import PERSON_LABEL, speaker_id
-from storyline.language.nlp import ParsedPiece
+from storyline.language.nlp import ParsedPiece, has_syntax
 from storyline.language.quotes import QuoteSpan
-from storyline.language.speaker_index import ArticleIndex
+from storyline.language.speaker_index import ArticleIndex, PlacedToken
 from storyline.language.speaker_phrases import (
     first_name,
     phrase_speaker,
     speaker_of_verb,
+    spoken_to,
     subject_speaker,
     unnamed_subject,
 )
 from storyline.language.speaker_sentence_name import named_in_sentence
 from storyline.language.speaker_state import ResolverState
 from storyline.language.speaker_turns import attributed_after, continued, from_before, standalone
+from storyline.language.speaker_utterances import utterance_owner
 from storyline.language.speaker_words import (
     NAMING_VERBS,
     PLAIN_SPEECH,
@@ -130,9 +141,11 @@ def _direct(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None
     if label is not None:
         return label, True
     narrative = [t for s in state.quote_sentences(span) for t in state.index.sentence_tokens(s)]
-    verbs = [t for t in narrative if is_speech_verb(t.token)]
+    verbs = _framing_first(state, span, [t for t in narrative if is_speech_verb(t.token)])
     # The nearest speech verb first; a misparse can leave it with an unnamed subject.
     for verb in sorted(verbs, key=lambda t: _distance(t.start, span)):
+        if spoken_to(verb.token):
+            continue  # "X were told “…”, he said": X heard the words; another verb says who spoke
         speaker = speaker_of_verb(state, verb.token)
         if speaker is not None:
             # "X said: “…,” he said": the name the sentence itself gives, not whom
@@ -145,6 +158,9 @@ def _direct(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None
             return None, True
     if verbs:
         return None, True
+    owner = utterance_owner(state.index, span)
+    if owner is not None:  # "Here are the remarks of X : “…”"
+        return owner, True
     for item in narrative:
         if item.token.lower_ in NAMING_VERBS and item.token.tag_.startswith("VB") \
                 and _frames(state, item.token, span):
@@ -164,7 +180,7 @@ def _direct(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None
     roots = [t for t in narrative if t.token.dep_ == "ROOT"]
     for root in roots:
         speaker = subject_speaker(state, root.token)
-        if speaker is not None and speaker.label == PERSON_LABEL:
+        if speaker is not None and speaker.label in (PERSON_LABEL, "ORG"):
             return speaker, False
     return None, False
 
@@ -185,7 +201,7 @@ def _colon_label(state: ResolverState, span: QuoteSpan) -> EntityMention | None:
               if not state.index.in_quote(t.start)]
     head = colon.token.head
     phrase = [t for t in head.subtree if t.i < colon.token.i] \
-        if head.tag_.startswith("NN") else []
+        if head.tag_.startswith("NN") and has_syntax(head.doc) else []
     for words in (phrase, prefix):
         if not words or any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words):
             continue
@@ -195,6 +211,22 @@ def _colon_label(state: ResolverState, span: QuoteSpan) -> EntityMention | None:
         if mention is not None and mention.label == PERSON_LABEL:
             return before_slash(mention)
     return None
+
+
+def _framing_first(state: ResolverState, span: QuoteSpan,
+                   verbs: list[PlacedToken]) -> list[PlacedToken]:
+    """The speech verbs, without those hanging from the quote's words when one frames it.
+
+    "Cheryl Cole said she hoped money would “help …” while Rod Stewart said …": the
+    nearer "said" is Stewart's, in a clause the parse hangs from the quote; Cole's
+    "said" holds the quote in its clause. With no verb framing the quote ("“…,” he
+    said", often parsed as hanging from the quote) all are kept.
+    """
+    if not any(_frames(state, v.token, span) for v in verbs):
+        return verbs
+    inside = range(span.start, span.end)
+    return [v for v in verbs if _frames(state, v.token, span) or not any(
+        state.index.start_of(a) in inside for a in v.token.ancestors)]
 
 
 def _frames(state: ResolverState, verb: Token, span: QuoteSpan) -> bool:

@@ -53,7 +53,7 @@ class LanguageStep:
     """Splits the body into sentences and finds dates, named entities and quotes."""
 
     name = "language"
-    version = "16"
+    version = "17"
     requires = ("text", "paragraphs")
     sets = ("sentences", "temporal", "entities", "quotes", "language")
 
