@@ -30,3 +30,14 @@ def test_a_pull_quote_glued_to_a_quote_is_not_narration() -> None:
         "It is a human tragedy of enormous proportions `` We will do everything we can "
         "to ensure that the compassion shown is turned into help . ''",
     ) == ["Gordon Brown", "Gordon Brown"]
+
+
+def test_a_caption_glued_to_the_next_paragraph_of_an_open_quote_is_not_narration() -> None:
+    found = speakers(
+        "Mr Cooke said his team was one of 47 working across the capital .",
+        "He said , `` You hear gunfire , you see gangs of youths carrying machetes .",
+        "Rescuers spent six hours freeing one woman trapped under her home `` We are doing "
+        "quite well .",
+        "`` The conditions yesterday were very hot and dusty . ''",
+    )
+    assert found == ["Cooke", "Cooke"]  # the last two paragraphs are one quote

@@ -9,6 +9,7 @@ Two layouts of news copy put a speaker's words outside marks:
 * A pull-quote: a line of the quote printed large beside the text, which the text
   dump glues to a sentence without its marks ("It is a human tragedy of enormous
   proportions `` We will …").
+* A photo caption glued to the head of a quote's next paragraph.
 """
 
 from __future__ import annotations
@@ -57,6 +58,29 @@ def runs_on(index: ArticleIndex, previous: QuoteSpan, span: QuoteSpan, sentence:
     return not any(is_speech_verb(t.token) for s in between
                    if index.sentences[s].start >= previous.outer_end
                    for t in index.sentence_tokens(s))
+
+
+def glued_to_open_quote(index: ArticleIndex, previous: QuoteSpan, span: QuoteSpan) -> bool:
+    """Whether the words before ``span`` on its line are a caption glued into an open quote.
+
+    The quote before is left open at the end of the line before (its next paragraph
+    reopens with a mark), and the text dump glued a photo caption to the head of that
+    paragraph ("… part of the culture here . / Rapid UK spent six hours freeing one woman
+    `` We are doing quite well ."): words with no mark and no speech verb, which do not
+    make the quote anyone else's.
+    """
+    text = index.text
+    if text[:previous.outer_end].rstrip().endswith(_CLOSING_MARKS) \
+            or text[previous.outer_end:_line_end(text, previous.outer_end)].strip():
+        return False
+    line_start = text.rfind("\n", 0, span.outer_start) + 1
+    if line_start <= previous.outer_end or text[previous.outer_end:line_start].strip():
+        return False  # not the next line
+    glued = text[line_start:span.outer_start]
+    if not glued.strip() or any(m in glued for m in ("``", *_CLOSING_MARKS, "“")):
+        return False
+    return not any(is_speech_verb(t.token) for t in index.tokens
+                   if line_start <= t.start < span.outer_start)
 
 
 def pulled_out(index: ArticleIndex, sentence: int) -> bool:

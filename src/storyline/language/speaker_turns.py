@@ -11,7 +11,7 @@ from storyline.language.speaker_phrases import (
     subject_token,
     unnamed_subject,
 )
-from storyline.language.speaker_runs import pulled_out, runs_on
+from storyline.language.speaker_runs import glued_to_open_quote, pulled_out, runs_on
 from storyline.language.speaker_state import MAX_SENTENCE_DISTANCE, ResolverState
 from storyline.language.speaker_words import SUBJECTS, is_speech_verb, same_entity
 from storyline.model import EntityMention
@@ -27,7 +27,9 @@ _BARE_WORDS = 2
 
 
 def standalone(state: ResolverState, span: QuoteSpan) -> bool:
-    """Whether the quote's sentences say little besides the quote."""
+    """Whether the quote's sentences say little besides the quote (or a glued caption)."""
+    if state.turns and glued_to_open_quote(state.index, state.turns[-1][0], span):
+        return True
     return sum(_own_words(state, s) for s in state.quote_sentences(span)) <= _BARE_WORDS
 
 
