@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from storyline.language.names import PERSON_LABEL
 from storyline.language.quotes import QuoteSpan
+from storyline.language.speaker_name_phrases import first_name
 from storyline.language.speaker_phrases import (
-    first_name,
     phrase_speaker,
     speaker_of_verb,
     subject_token,

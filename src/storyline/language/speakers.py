@@ -67,8 +67,8 @@ from storyline.language.names import PERSON_LABEL, speaker_id
 from storyline.language.nlp import ParsedPiece, has_syntax
 from storyline.language.quotes import QuoteSpan
 from storyline.language.speaker_index import ArticleIndex, PlacedToken
+from storyline.language.speaker_name_phrases import first_name
 from storyline.language.speaker_phrases import (
-    first_name,
     phrase_speaker,
     speaker_of_verb,
     spoken_to,
