@@ -2,15 +2,15 @@
 
     python bench/quotes.py --data ../shared/data [--errors]
         [--half tune|check|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10
-               |fresh11|fresh12|all]
+               |fresh11|fresh12|fresh13|all]
 
 Gold
 ----
-``bench/quotes_gold.jsonl`` holds 179 dev articles, one JSON object a line: ``dataset``
+``bench/quotes_gold.jsonl`` holds 191 dev articles, one JSON object a line: ``dataset``
 (``ecbplus-dev`` or ``t17-dev/<topic>``), ``id`` (the record's id in that dataset's
 ``articles.jsonl``), ``half`` (``tune``, ``check``, ``fresh``, ``fresh2``, ``fresh3``,
 ``fresh4``, ``fresh5``, ``fresh6``, ``fresh7``, ``fresh8``, ``fresh9``, ``fresh10``,
-``fresh11`` or ``fresh12``),
+``fresh11``, ``fresh12`` or ``fresh13``),
 ``labelled: "all direct quotes"``
 and ``quotes``: ``start``/``end`` (character offsets into the record's ``text`` field as
 given in the dataset), ``text`` (that stretch, for checking), ``speaker`` (or null),
@@ -274,8 +274,39 @@ photo caption or an unmarked pull-quote on its line starts at its mark, the pull
 words of a later quote, with no mark at either end) not being labelled; a pair of marks
 spanning two or three lines is one quote; closing marks printed in the wrong order ("He had
 a bad reaction , '' '") end the span before the comma and the double mark.
-A thirteenth set would continue the t17 draw (the 39th EgyptianProtest_cnn article, the 38th
-IraqWar_guardian article, the 37th MJ_bbc article and the 36th haiti_bbc article).
+The ``fresh13`` set (12 t17 articles, 54 quotes: the 39th to 41st EgyptianProtest_cnn article,
+the 38th to 40th IraqWar_guardian article, the 37th to 39th MJ_bbc article and the 36th to
+38th haiti_bbc article, one pick per topic in turn in draw order until at least 12 articles
+and 45 quotes, which the first 12 picks reached; ``--t17 41``) was drawn and labelled blind in
+the session that labelled it (on commit 41ecb41), as fresh9 to fresh12 were: from the text
+alone, with no run of storyline's quote or speaker code or of this bench on its articles and
+no look at what the tool gives for them, and committed before its first scoring; it is kept
+blind like fresh8 to fresh12 (``BLIND``: only ``--half fresh13`` runs and scores it). One
+article holds 12 of its quotes (ten a concert promoter's, reopened paragraph after paragraph,
+and two a singer's). One of its articles holds no quote of four words or more (its one quoted
+stretch, "Acute propofol intoxication", is of three words); stretches of one to three words
+("revolution", "blanket list", "Get out , Mubarak !", signs' "Free Egypt .", "with no
+justification", "mishandled", "pocket money"), a communique's title ("Communiqu No. 1"), a
+Facebook page's name ("We are all Khaled Said"), a hashtag between marks and a headline's
+words in single marks are not labelled, nor is "faces of the fallen" (four words: the name of
+the photographs lining a congressman's hallway, not anyone's words). Its judgement calls: a
+partial quote of a communique that "the military 's senior officers … issued" gives the
+Egyptian military (ORG; the officers unnamed), as a report's words give its body; a sign's
+words read out in narration ("One sign … read :") are an unnamed source's (``speaker: null``),
+while a chant inside a protester's account ("Demonstrators chanted : `` … '' / d'Amore said in
+an e-mail to CNN") is his (nested account, the chanters unnamed); "the company tweeted" after
+"Google executive Wael Ghonim was released …, the company said" gives Google (ORG) and "the
+tweet said" of a tweet carried by Ghonim's account gives him, as in fresh11; "told Reuters"
+and "was quoted as saying by the Associated Press" give the man quoted, not the agency; "said
+in a statement" and "the statement added" give the association that issued it (ORG). Quotes
+with no closing mark of their own end at their line where the next paragraph reopens the
+marks, or, running over two or three lines, where it is reopened; a pair of marks spanning two
+to four lines is one quote; an opening mark printed as a closing one ("He said : '' -LRB- Iraq
+and Britain -RRB- are …") opens a quote; a quote opening after a photo caption on its line
+starts at its mark; an unmarked pull-quote is not labelled (the same words, quoted later with
+marks, are).
+A fourteenth set would continue the t17 draw (the 42nd EgyptianProtest_cnn article, the 41st
+IraqWar_guardian article, the 40th MJ_bbc article and the 39th haiti_bbc article).
 ``bench/quotes_draw.py`` replays the draw.
 
 Labelling guideline
@@ -335,10 +366,10 @@ from typing import Any
 
 GOLD = Path(__file__).resolve().parent / "quotes_gold.jsonl"
 HELD_OUT = frozenset({"fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
-                      "fresh10", "fresh11", "fresh12"})
+                      "fresh10", "fresh11", "fresh12", "fresh13"})
 # Sets kept blind for the next pass: not run nor scored unless asked for by name, so a plain
 # run of this bench does not spend them.
-BLIND = frozenset({"fresh9", "fresh10", "fresh11", "fresh12"})
+BLIND = frozenset({"fresh9", "fresh10", "fresh11", "fresh12", "fresh13"})
 TITLES = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "judge", "insp", "inspector",
     "director", "secretary", "president", "general", "gen", "const", "sir", "lord",
@@ -452,7 +483,7 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--errors", action="store_true", help="list wrong speakers and misses")
     halves = ("tune", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
-              "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "all")
+              "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "all")
     parser.add_argument("--half", choices=halves, default="all",
                         help="which half's errors to list (all: every half but the held-out ones)")
     args = parser.parse_args()

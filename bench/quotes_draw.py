@@ -29,7 +29,9 @@ haiti_bbc's 30th-32nd, in the same way (the first 12 picks holding 38 quotes, th
 picks in turn: EgyptianProtest_cnn's 35th, IraqWar_guardian's 34th and MJ_bbc's 33rd;
 ``--t17 35``), fresh12 EgyptianProtest_cnn's 36th-38th, IraqWar_guardian's 35th-37th,
 MJ_bbc's 34th-36th and haiti_bbc's 33rd-35th, in the same way (the first 12 picks holding
-61 quotes; ``--t17 38``). Listing
+61 quotes; ``--t17 38``), fresh13 EgyptianProtest_cnn's 39th-41st, IraqWar_guardian's
+38th-40th, MJ_bbc's 37th-39th and haiti_bbc's 36th-38th, in the same way (the first 12
+picks holding 54 quotes; ``--t17 41``). Listing
 more t17 picks leaves the earlier ones unchanged: each topic is shuffled whole, and the
 shuffles run in the same order.
 """
