@@ -139,3 +139,39 @@ def test_an_investigation_led_by_a_person_speaks_for_its_leader() -> None:
     assert speakers(
         "An investigation led by the former Federal Reserve chairman Paul Volcker accused Mr "
         "Sevan in an interim report of a `` grave conflict of interest '' .") == ["Paul Volcker"]
+
+
+def test_they_after_joint_names_is_the_first_named() -> None:
+    assert speakers(
+        "Executors Paul Warden and Simon Keats have managed the accounts since 2009 .",
+        "`` Since that date , the assets have continued to grow , '' they said .",
+    ) == ["Paul Warden"]
+
+
+def test_they_after_a_plural_group_names_nobody() -> None:
+    assert speakers(
+        "Paul Warden and Simon Keats met the protesters on Friday .",
+        "The protesters marched to the square .",
+        "`` We will stay here until the law changes , '' they said .",
+    ) == [None]
+
+
+def test_the_pair_after_joint_names_is_the_first_named() -> None:
+    assert speakers(
+        "`` She is the ideal choice , '' said Laura Mendel and Victor Aske , the producers .",
+        "`` She also has style and a sense of occasion , '' the pair said in a statement .",
+    ) == ["Laura Mendel", "Laura Mendel"]
+
+
+def test_a_statement_purporting_to_be_from_a_group_is_the_groups() -> None:
+    assert speakers(
+        "A statement purporting to be from the Northern Liberation Front claimed the attack .",
+        "`` Our fighters targeted the barracks at dawn , '' said the statement .",
+    ) == ["Northern Liberation Front"]
+
+
+def test_the_company_is_the_only_organisation_named_before() -> None:
+    assert speakers(
+        "Acme Robotics engineer Tom Reyes was released on Monday , the company said .",
+        "`` Huge relief that Tom is free . Our love to his family , '' the company tweeted .",
+    ) == ["Acme Robotics"]

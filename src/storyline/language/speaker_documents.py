@@ -112,14 +112,28 @@ def owner_in_phrase(state: ResolverState, noun: Token) -> tuple[EntityMention | 
                     found = phrases.phrase_speaker(state, obj)
                     if found is not None:
                         return found, True
-        elif child.dep_ == "acl":  # "a memo signed by …", "a statement issued by …"
-            for agent in child.children:
-                if agent.dep_ == "agent":
-                    for obj in agent.children:
-                        found = phrases.phrase_speaker(state, obj) if obj.dep_ == "pobj" else None
-                        if found is not None:
-                            return found, True
+        elif child.dep_ == "acl":
+            found = _issuer_in_clause(state, child)
+            if found is not None:
+                return found, True
     return None, False
+
+
+def _issuer_in_clause(state: ResolverState, verb: Token) -> EntityMention | None:
+    """Who a clause on a document says issued it.
+
+    "a memo signed by …", "a statement issued by …", "a statement purporting to be
+    from X", "a letter attributed to X": the object of the clause's "by"/"from" (or
+    "to" after "attributed").
+    """
+    for token in verb.subtree:
+        attributed = token.lower_ == "to" and token.head.lower_ == "attributed"
+        if token.dep_ == "agent" or token.dep_ == "prep" and (token.lower_ == "from" or attributed):
+            for obj in token.children:
+                found = phrases.phrase_speaker(state, obj) if obj.dep_ == "pobj" else None
+                if found is not None:
+                    return found
+    return None
 
 
 def clause_subject(state: ResolverState, noun: Token) -> EntityMention | None:

@@ -36,7 +36,7 @@ from storyline.language.speaker_roles import (
     named_owner,
     unlabelled_name,
 )
-from storyline.language.speaker_state import ResolverState
+from storyline.language.speaker_state import PRONOUN_LOOKBACK_SENTENCES, ResolverState
 from storyline.language.speaker_words import (
     ANONYMOUS_SOURCES,
     DOCUMENT_NOUNS,
@@ -54,6 +54,9 @@ from storyline.model import EntityMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+# Nouns for two people named together before ("the pair said"), read like "they".
+JOINT_NOUNS = frozenset({"pair", "duo"})
 
 # Verbs whose object is the one quoted ("the paper quoted him as saying").
 QUOTING_VERBS = frozenset({"quote", "quotes", "quoted", "quoting"})
@@ -239,10 +242,14 @@ def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
     if head.tag_ == "PRP":
         if head.lower_ == "it":
             return documents.document_it(state, head)
+        if head.lower_ == "they":
+            return joint_subject(state, head)
         if head.lower_ not in ("he", "she"):
             return None
         found = pronoun(state, start, "male" if head.lower_ == "he" else "female")
         return None if found is None or unnamed_since(state, found, start) else found
+    if head.lower_ in JOINT_NOUNS and any(c.lower_ == "the" for c in head.children):
+        return joint_subject(state, head)  # "the pair said": as "they said"
     titled = name_after_title(state.index, head)
     if titled is not None:  # before the mention: the entity model may tag "Sgt" itself
         return titled
@@ -279,4 +286,33 @@ def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
             # "the singer said": as "she said" ("Murray's lawyer" is someone else)
             found = pronoun(state, start)
         return found
+    return None
+
+
+def joint_subject(state: ResolverState, they: Token) -> EntityMention | None:
+    """The people a "they" subject stands for: joint names a subject a few sentences back.
+
+    ("John Branca and John McClain said … . “…,” they added.") The nearest earlier
+    plural subject outside quotes decides: joint names give the first person named, a
+    plural noun whoever it stands for ("the co-executors", as those names), and one
+    standing for nobody named ("the protesters", "officials") gives nobody: "they" is
+    then not one person. Singular subjects are passed over.
+    """
+    index = state.index
+    position = index.start_of(they)
+    low = index.lookback_start(index.sentence_of(position), PRONOUN_LOOKBACK_SENTENCES)
+    earlier = [item for item in index.tokens_between(max(0, low), position)
+               if item.token.dep_ in SUBJECTS and not index.in_quote(item.start)]
+    for item in reversed(earlier):
+        subject = item.token
+        if subject.lower_ == "they" or subject.lower_ in JOINT_NOUNS:
+            continue  # a chain of "they", "the pair": the same people
+        names = [index.mention_at(index.start_of(t)) for t in (subject, *subject.conjuncts)]
+        people = [m for m in names if m is not None and m.label == PERSON_LABEL]
+        if len(people) >= 2:
+            return people[0]
+        if subject.conjuncts:
+            return None
+        if subject.tag_ in ("NNS", "NNPS"):
+            return phrase_speaker(state, subject)
     return None

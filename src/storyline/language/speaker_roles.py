@@ -105,20 +105,26 @@ def antecedent(index: ArticleIndex, head: Token) -> EntityMention | None:
 
 
 def organisation_subject(index: ArticleIndex, head: Token) -> EntityMention | None:
-    """The organisation "the company" stands for: the last one a subject, a few sentences back.
+    """The organisation "the company" stands for, a few sentences back.
 
-    ("Earlier in the day, Twitter seemed unsure. “…,” the company tweeted.")
+    The last one a subject ("Earlier in the day, Twitter seemed unsure. “…,” the
+    company tweeted."), else the only one named there at all ("Google executive X was
+    released, the company said. “…,” the company tweeted."); with two named and
+    neither a subject, nobody.
     """
     position = index.start_of(head)
     first = index.sentence_of(position) - PRONOUN_LOOKBACK_SENTENCES
+    named: dict[str, EntityMention] = {}
     for mention in reversed(index.mentions):
         if mention.start >= position or index.in_quote(mention.start):
             continue
         if index.sentence_of(mention.start) < first:
-            return None
-        if mention.label == "ORG" and is_subject(index, mention):
-            return mention
-    return None
+            break
+        if mention.label == "ORG":
+            if is_subject(index, mention):
+                return mention
+            named.setdefault(mention.canonical or mention.text, mention)
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def named_by(index: ArticleIndex, noun: Token) -> EntityMention | None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from storyline.language.names import PERSON_LABEL
 from storyline.language.quotes import QuoteSpan
+from storyline.language.speaker_index import PlacedToken
 from storyline.language.speaker_name_phrases import first_name
 from storyline.language.speaker_phrases import (
     phrase_speaker,
@@ -15,6 +19,9 @@ from storyline.language.speaker_runs import glued_to_open_quote, pulled_out, run
 from storyline.language.speaker_state import MAX_SENTENCE_DISTANCE, ResolverState
 from storyline.language.speaker_words import SUBJECTS, is_speech_verb, same_entity
 from storyline.model import EntityMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Verbs of a clause saying how someone stood ("was upbeat", "seemed defiant").
 COPULAS = frozenset({"is", "are", "was", "were", "seem", "seems", "seemed", "remain",
@@ -44,20 +51,40 @@ def attributed_after(state: ResolverState, span: QuoteSpan) -> tuple[EntityMenti
     """The speaker of a bare attribution right after the quote ("Const. Fanning said.").
 
     The next sentence is a few words around a speech verb that reports nothing of its
-    own (no clause or object): it can only attribute the quote before it.
+    own (no clause or object), or opens with such a verb however long the speaker's
+    description ("So said former US President, Bill Clinton, special envoy …", a
+    "said X, a professor of …" the page broke off its quote): it can only attribute
+    the quote before it.
     """
     after = state.quote_sentences(span).stop
     if after >= len(state.index.sentences) or state.index.has_quote(after):
         return None, False
-    if _own_words(state, after) > 8:
+    tokens = state.index.sentence_tokens(after)
+    opening = _opening_verb(tokens)
+    if opening is None and _own_words(state, after) > 8:
         return None, False
-    for item in state.index.sentence_tokens(after):
+    for item in tokens:
         verb = item.token
+        if opening is not None and verb != opening:
+            continue
         if is_speech_verb(verb) and verb.lower_ != "according" and not any(
                 c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
             speaker = speaker_of_verb(state, verb)
             return speaker, speaker is not None or unnamed_subject(state, verb)
     return None, False
+
+
+def _opening_verb(tokens: Sequence[PlacedToken]) -> Token | None:
+    """The verb a sentence opens with, after at most "So" ("said X, …", "So says X.")."""
+    words = [t.token for t in tokens if t.token.is_alpha]
+    if words and words[0].lower_ == "so":
+        words = words[1:]
+    # The sentence's own finite verb: not a participle opening a clause about someone
+    # else ("Asked about X's comments, Y criticised …").
+    if words and words[0].dep_ == "ROOT" and words[0].tag_ in ("VBD", "VBZ", "VBP") \
+            and is_speech_verb(words[0]):
+        return words[0]
+    return None
 
 
 def continued(state: ResolverState, span: QuoteSpan) -> tuple[EntityMention | None, bool]:

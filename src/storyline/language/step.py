@@ -53,7 +53,7 @@ class LanguageStep:
     """Splits the body into sentences and finds dates, named entities and quotes."""
 
     name = "language"
-    version = "18"
+    version = "19"
     requires = ("text", "paragraphs")
     sets = ("sentences", "temporal", "entities", "quotes", "language")
 
