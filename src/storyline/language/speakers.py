@@ -28,7 +28,8 @@ Patterns, tried in order for each quote:
    A verb the parse left with no subject takes the name opening its clause, else the
    name right after it ("…," insisted team spokesman Tim Mead"), else the name whose
    phrase ends right before it ("Mr Annan , who is in London , said"). Of joint
-   speakers the first named is kept. The subject of a passive "told"/"asked" heard
+   speakers the first named is kept, and a later "they" or "the pair" is that one
+   too. The subject of a passive "told"/"asked" heard
    the words ("X were told “…”, he said"); "Y quoted X as saying" gives X; an
    abbreviated title gives the name after it ("said Sgt. Marty Earley"). When a
    speech verb's clause holds the quote, a verb hanging from the quote's own words
@@ -41,9 +42,11 @@ Patterns, tried in order for each quote:
    passive, its agent: "described by one critic as “…”" has no named speaker), else
    the sentence's subject, when it is a person or organisation ("He called it “…”",
    "Microsoft published an advisory that “…”").
-4. A quote standing alone is a turn in a conversation: it continues the previous
-   quote's speaker (an unnamed one too) unless a sentence in between reports
-   someone else's words (then theirs) or has another named subject (then nobody's);
+4. A quote standing alone is a turn in a conversation (a bare "X said." or a
+   sentence opening "said X, …" or "So said X" right after it being its own
+   attribution): it continues the previous quote's speaker (an unnamed one too)
+   unless a sentence in between reports someone else's words (then theirs) or has
+   another named subject (then nobody's);
    with no previous quote near, the speaker of the nearest sentence at most three
    before it that has one. A sentence right before it may introduce it with no
    speech verb ("Captain X, 31, was upbeat.", "X, the senator who led the effort:").
