@@ -632,3 +632,8 @@ def test_full_dates_with_a_ptb_spaced_comma() -> None:
         "25 June , 2009": "2009-06-25"}
     assert values("Aired February 11 , 2011 - 13:00 ET", day) == {
         "February 11 , 2011": "2011-02-11"}
+
+
+def test_a_yearless_date_after_died_is_the_past_one() -> None:
+    found = values("Jackson died at his home on 25 June aged 50 .", date(2010, 2, 5))
+    assert found == {"25 June": "2009-06-25"}

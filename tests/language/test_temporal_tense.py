@@ -73,3 +73,11 @@ def test_a_date_opening_its_clause_waits_for_a_plan():
     assert is_future("From ", " or April this year , it plans to deploy robots .")
     assert is_future("In ", " the company intends to open a store .")
     assert not is_future("In ", " the company opened a store .")
+
+
+def test_short_and_irregular_past_forms_tell_what_happened_unless_after_be():
+    assert is_past("The singer died at his home on ")
+    assert is_past("Thousands fled the city in ")
+    assert is_past("She wrote to the council in ")
+    assert not is_past("The film can still be heard live ")
+    assert not is_past("Letters should be sent to ")

@@ -27,7 +27,13 @@ _PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|said|told|rose|fell|began|came|went|took|made|won(?!['’]t)|lost|"
     r"held|met|left|sold|bought|paid|became|led|saw|gave|got|ago)\b|"
     r"(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )"
-    r"\b[a-z]{3,}(?<!ne)ed\b"
+    r"\b(?:[a-z]{3,}(?<!ne)ed|"
+    # Short or irregular past forms the "-ed" ending misses ("died", "fled", "wrote"), none
+    # of them a present form or a common noun; as a participle after "be" not a past.
+    r"died|fled|tied|lied|owed|fought|struck|spoke|wrote|knew|brought|sent|spent|built|kept|"
+    r"heard|stood|flew|drove|chose|broke|grew|drew|threw|caught|taught|sought|meant|ran|sat|"
+    r"hid|stole|woke|froze|swore|rode|shook|wept|slept|dealt|arose|forgot|forgave|sang|rang|"
+    r"sank|swam|found)\b"
 )
 
 
