@@ -637,3 +637,10 @@ def test_full_dates_with_a_ptb_spaced_comma() -> None:
 def test_a_yearless_date_after_died_is_the_past_one() -> None:
     found = values("Jackson died at his home on 25 June aged 50 .", date(2010, 2, 5))
     assert found == {"25 June": "2009-06-25"}
+
+
+def test_a_bracketed_year_after_a_yearless_date_gives_its_year() -> None:
+    found = values("an inquiry into what happened on April 8 (2003) .", date(2005, 11, 23))
+    assert found == {"April 8": "2003-04-08", "2003": "2003"}
+    assert values("the raid on April 8 (pictured) .", date(2005, 11, 23)) == {
+        "April 8": "2005-04-08"}

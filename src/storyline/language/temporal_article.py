@@ -103,6 +103,11 @@ def resolve_in_order(
                     expression, base or anchor, sentence.text[: expression.start],
                     sentence.text[expression.end :],
                 )
+                bracketed = _BRACKETED_YEAR.match(sentence.text, expression.end)
+                if bracketed and expression.kind == "partial" and expression.value and (
+                        expression.unit != "year"):
+                    # "on April 8 (2003)": the editor's bracket gives the year.
+                    expression.value = bracketed.group(1) + expression.value[4:]
                 narrative = narrated_year(expression, narrative, anchor, sentence.text, index)
                 if expression.value and re.fullmatch(r"\d{4}-\d\d-\d\d", expression.value):
                     reference = date.fromisoformat(expression.value)
@@ -152,6 +157,10 @@ def resolve_in_order(
             expression.sentence = index
             found.append(expression)
     return found
+
+
+# A year in brackets right after a yearless date: "April 8 (2003)", PTB "-LRB- 2003 -RRB-".
+_BRACKETED_YEAR = re.compile(r"\s*(?:\(|-LRB-)\s*((?:1[6-9]|20)\d\d)\s*(?:\)|-RRB-)")
 
 
 # How far after the last day told of a yearless date still continues its story, in days
