@@ -31,7 +31,10 @@ picks in turn: EgyptianProtest_cnn's 35th, IraqWar_guardian's 34th and MJ_bbc's 
 MJ_bbc's 34th-36th and haiti_bbc's 33rd-35th, in the same way (the first 12 picks holding
 61 quotes; ``--t17 38``), fresh13 EgyptianProtest_cnn's 39th-41st, IraqWar_guardian's
 38th-40th, MJ_bbc's 37th-39th and haiti_bbc's 36th-38th, in the same way (the first 12
-picks holding 54 quotes; ``--t17 41``). Listing
+picks holding 54 quotes; ``--t17 41``), fresh14 EgyptianProtest_cnn's 42nd-45th,
+IraqWar_guardian's 41st-44th, MJ_bbc's 40th-42nd and haiti_bbc's 39th-41st, in the same way
+(the first 12 picks holding 36 quotes, two more picks in turn: EgyptianProtest_cnn's 45th and
+IraqWar_guardian's 44th; ``--t17 45``). Listing
 more t17 picks leaves the earlier ones unchanged: each topic is shuffled whole, and the
 shuffles run in the same order.
 """
