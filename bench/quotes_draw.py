@@ -34,7 +34,9 @@ MJ_bbc's 34th-36th and haiti_bbc's 33rd-35th, in the same way (the first 12 pick
 picks holding 54 quotes; ``--t17 41``), fresh14 EgyptianProtest_cnn's 42nd-45th,
 IraqWar_guardian's 41st-44th, MJ_bbc's 40th-42nd and haiti_bbc's 39th-41st, in the same way
 (the first 12 picks holding 36 quotes, two more picks in turn: EgyptianProtest_cnn's 45th and
-IraqWar_guardian's 44th; ``--t17 45``). Listing
+IraqWar_guardian's 44th; ``--t17 45``), fresh15 EgyptianProtest_cnn's 46th-48th,
+IraqWar_guardian's 45th-47th, MJ_bbc's 43rd-45th and haiti_bbc's 42nd-44th, in the same way
+(the first 12 picks holding 52 quotes; ``--t17 48``). Listing
 more t17 picks leaves the earlier ones unchanged: each topic is shuffled whole, and the
 shuffles run in the same order.
 """
