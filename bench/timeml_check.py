@@ -12,7 +12,8 @@ the picks of ``bench/timeml_web_draw.py``, each stripped text must equal the pag
 ground-truth ``articleBody`` and each DCT the publication date the draw read from the
 page. ``--first N`` says the folder continues the draw: its files must be exactly picks N
 to N + (number of files) - 1 (bench/timeml_web2: ``bench/timeml_web2 --web --first 17``,
-picks 17-32). Every TIMEX3 needs a tid, a type among DATE, TIME, DURATION and SET, and a value.
+picks 17-32; bench/timeml_web3: ``--first 33``, picks 33-37). Every TIMEX3 needs a tid, a
+type among DATE, TIME, DURATION and SET, and a value.
 Prints each TIMEX3 (type, value, text) for a read-through unless ``--quiet``, then counts
 per type. Exits non-zero on the first mismatch. Reads no storyline code.
 """

@@ -19,7 +19,8 @@ holds the page. The hashes are sorted, shuffled with ``random.Random(11)``, and 
   whose markup date is not the article's own publication date (reasons given there).
 
 ``--first N`` prints only picks N to ``--count`` of the same draw: bench/timeml_web holds
-picks 1-16 and bench/timeml_web2 picks 17-32 (``--count 32 --first 17``). The publication
+picks 1-16, bench/timeml_web2 picks 17-32 (``--count 32 --first 17``) and bench/timeml_web3
+picks 33-37 (``--count 48 --first 33``: the draw has only 37 eligible pages). The publication
 date is the DCT of the ``.tml`` file. htmldate is a third-party reader of
 page metadata; it shares no code or rules with storyline's date normaliser. Prints the
 position in the shuffle, hash, DCT, body length, date-like word count and URL of each pick.
