@@ -38,3 +38,13 @@ def test_a_person_named_by_a_first_name_alone_is_a_person() -> None:
         "below her hotel window .",
         "`` Initially , we were just in awe of all of the people , '' she told reporters .",
     ) == ["Heather"]
+
+
+def test_a_title_of_address_just_outside_the_entity_makes_it_a_persons() -> None:
+    import spacy
+
+    from storyline.language.person_names import person_label
+
+    doc = spacy.blank("en")("Mr Fouda said the Alpha Group agreed .")
+    assert person_label([doc[1]], "ORG") == "PERSON"  # "Mr" before the tagged "Fouda"
+    assert person_label([doc[4], doc[5]], "ORG") == "ORG"

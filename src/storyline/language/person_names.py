@@ -54,11 +54,16 @@ def without_brackets(tokens: list[Token]) -> list[Token]:
 def person_label(tokens: Sequence[Token], label: str) -> str:
     """PERSON for a name the model gave another label, when its shape says it is a person's.
 
-    A title of address before capitalised words ("Ms Norton"), or two to four
-    capitalised words opening with a common first name and not ending in a word for a
-    thing named after someone ("Anne-Lucie Norton", not "John Lewis Partnership").
+    A title of address before capitalised words ("Ms Norton", or "Mr" just outside the
+    entity: "Mr Fouda" tagged "Fouda"), or two to four capitalised words opening with a
+    common first name and not ending in a word for a thing named after someone
+    ("Anne-Lucie Norton", not "John Lewis Partnership").
     """
-    if label not in NAME_LABELS or not 2 <= len(tokens) <= 4:
+    if label not in NAME_LABELS or not tokens:
+        return label
+    if _titled(tokens[0]) and len(tokens) <= 3 and all(t.text[:1].isupper() for t in tokens):
+        return PERSON_LABEL
+    if not 2 <= len(tokens) <= 4:
         return label
     if not all(t.text[:1].isupper() for t in tokens[1:]):
         return label
@@ -68,6 +73,11 @@ def person_label(tokens: Sequence[Token], label: str) -> str:
         return label
     first = first_name_of(" ".join(t.text for t in tokens))
     return PERSON_LABEL if first is not None and first in FIRST_NAMES else label
+
+
+def _titled(token: Token) -> bool:
+    """Whether the word right before a name is a title of address ("Mr", "Mrs.")."""
+    return token.i > 0 and token.doc[token.i - 1].lower_.rstrip(".") in ADDRESS_TITLES
 
 
 def first_name_alone(token: Token) -> bool:
