@@ -175,3 +175,10 @@ def test_the_company_is_the_only_organisation_named_before() -> None:
         "Acme Robotics engineer Tom Reyes was released on Monday , the company said .",
         "`` Huge relief that Tom is free . Our love to his family , '' the company tweeted .",
     ) == ["Acme Robotics"]
+
+
+def test_a_nested_account_before_the_quote_keeps_its_outer_source() -> None:
+    assert speakers(
+        "Tom Ridley says the minister told them the general said : `` We will not retreat "
+        "from the border . ''",
+    ) == ["Tom Ridley"]

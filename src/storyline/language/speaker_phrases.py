@@ -64,7 +64,6 @@ OBJECT_PRONOUNS = {"him": "male", "her": "female"}
 _CLIMB = ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl")
 
 
-
 def spoken_to(verb: Token) -> bool:
     """Whether the verb is a passive of telling or asking: its subject is who heard the words.
 
@@ -94,7 +93,19 @@ def speaker_of_verb(state: ResolverState, verb: Token) -> EntityMention | None:
         return name_before(state.index, verb) or name_after(state.index, verb) \
             or name_closing_before(state.index, verb)
     inner = phrase_speaker(state, subject) or unlabelled_name(state.index, subject)
+    if inner is not None and _attributes_quote_before(state.index, verb, subject):
+        return inner  # "The WSJ reports that … : “…,” Mr. Ghonim wrote": his words
     return outer_source(state, verb) or inner
+
+
+def _attributes_quote_before(index: ArticleIndex, verb: Token, subject: Token) -> bool:
+    """Whether a clause right after a quote's closing mark attributes it ("“…,” X wrote")."""
+    first = min(subject.left_edge.i, verb.i)
+    doc = verb.doc
+    before = first - 1
+    while before >= 0 and doc[before].is_punct and doc[before].text in (",", "."):
+        before -= 1
+    return before >= 0 and index.in_quote(index.start_of(doc[before]))
 
 
 def quoted_person(state: ResolverState, verb: Token) -> EntityMention | None:
@@ -124,9 +135,6 @@ def quoted_person(state: ResolverState, verb: Token) -> EntityMention | None:
     return None
 
 
-
-
-
 def outer_source(state: ResolverState, verb: Token) -> EntityMention | None:
     """The named source of an account the verb's clause is reported in.
 
@@ -148,11 +156,6 @@ def outer_source(state: ResolverState, verb: Token) -> EntityMention | None:
             speaker = phrase_speaker(state, subject) if subject is not None else None
             found = speaker or found
     return found
-
-
-
-
-
 
 
 def unnamed_since(state: ResolverState, mention: EntityMention, position: int) -> bool:
@@ -180,7 +183,6 @@ def unnamed_since(state: ResolverState, mention: EntityMention, position: int) -
                     and phrase_speaker(state, subject) is None:
                 return True
     return False
-
 
 
 def unnamed_subject(state: ResolverState, verb: Token) -> bool:
