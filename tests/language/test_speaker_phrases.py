@@ -182,3 +182,17 @@ def test_a_nested_account_before_the_quote_keeps_its_outer_source() -> None:
         "Tom Ridley says the minister told them the general said : `` We will not retreat "
         "from the border . ''",
     ) == ["Tom Ridley"]
+
+
+def test_who_said_after_a_description_in_apposition_is_the_names() -> None:
+    assert speakers(
+        "The programme also interviewed Sir Alan Prowse , the minister 's former adviser , "
+        "who said of the case : `` We stretched the argument to breaking point . ''",
+    ) == ["Alan Prowse"]
+
+
+def test_the_role_noun_of_a_person_named_before_reads_like_he() -> None:
+    assert speakers(
+        "Mr Dobbins , an 80-year-old former candidate , made the comments on his show .",
+        "`` They said , we will serve you if you free us , '' the televangelist said .",
+    ) == ["Dobbins"]

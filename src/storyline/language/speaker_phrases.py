@@ -258,6 +258,12 @@ def phrase_speaker(state: ResolverState, head: Token) -> EntityMention | None:
     mention = state.index.mention_at(start)
     if mention is not None:
         return None if described(mention, head) else mention
+    if head.dep_ == "appos" and head.head != head:
+        # "Sir Stephen Wall, Mr Blair's former adviser, who said": the parse hangs the
+        # relative clause on the description in apposition to the name.
+        named = state.index.mention_at(state.index.start_of(head.head))
+        if named is not None and named.label in (PERSON_LABEL, "ORG"):
+            return named
     if head.tag_ == "NNP":
         mention = name_ending_at(state.index, head)
         if mention is not None:

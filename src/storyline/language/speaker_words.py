@@ -105,6 +105,8 @@ PERSON_ROLE_NOUNS = frozenset({
     "commander", "king", "queen", "prince", "princess", "billionaire", "tycoon",
     "member", "killer", "murderer", "suspect", "defendant", "convict", "comedian", "host",
     "boxer", "champion", "fighter", "athlete", "footballer", "golfer",
+    "premier", "chancellor", "ambassador", "envoy", "preacher", "evangelist",
+    "televangelist", "novelist", "playwright", "composer", "designer", "filmmaker",
 })
 # Nouns for a source the article leaves unnamed ("the source said", "a spokesman said"): a
 # "he" after one is that source, not someone named before it.
