@@ -644,3 +644,13 @@ def test_a_bracketed_year_after_a_yearless_date_gives_its_year() -> None:
     assert found == {"April 8": "2003-04-08", "2003": "2003"}
     assert values("the raid on April 8 (pictured) .", date(2005, 11, 23)) == {
         "April 8": "2005-04-08"}
+
+
+def test_years_before_1900_with_a_month_or_after_in_and_not_counts_or_times() -> None:
+    reference = date(2010, 1, 14)
+    assert values("8 Feb 1843 : Leeward Islands .", reference) == {"8 Feb 1843": "1843-02-08"}
+    assert values("A quake in 1692 killed 2,000 ; 1500 soldiers came .", reference) == {
+        "1692": "1692"}
+    assert values("19 JANUARY , 1815 GMT , ENTERING HAITI", reference) == {
+        "19 JANUARY": "2010-01-19"}
+    assert values("an ambulance was not called until 1221 .", reference) == {}

@@ -43,6 +43,13 @@ _MONTH = (
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# With a month beside it a year of any century is a date ("8 Feb 1843", "May 1787"), unless
+# a zone makes it a 24-hour time ("19 JANUARY , 1815 GMT").
+_FULL_YEAR = (r"(?P<year>(?:19|20)\d\d|1[0-8]\d\d(?!\s*(?:GMT|BST|UTC|[ECMP][SD]?T|hrs|hours|"
+              r"local)\b))")
+# Alone, one before 1900 only after a word that makes it a year ("in 1692", "since 1804"):
+# "1500 soldiers" is a count, "until 1221" a time.
+_BARE_YEAR = r"(?P<year>(?:19|20)\d\d|(?:(?<=\bin )|(?<=\bsince )|(?<=\byear ))1[0-8]\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 # A comma, PTB-spaced or not: "Feb. 11, 2011" and the tokenised "Feb. 11 , 2011".
@@ -71,9 +78,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ISO, or month/day/year in the US order news agencies write.
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b|"
                        r"\b(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/(?P<year2>(?:19|20)\d\d)\b")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}{_COMMA}\s+{_YEAR}\b")),
-    ("dmy", re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_COMMA}\s+{_YEAR}\b")),
-    ("my", re.compile(rf"\b{_MONTH}(?:\s+of)?{_COMMA}\s+{_YEAR}\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}{_COMMA}\s+{_FULL_YEAR}\b")),
+    ("dmy", re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_COMMA}\s+{_FULL_YEAR}\b")),
+    ("my", re.compile(rf"\b{_MONTH}(?:\s+of)?{_COMMA}\s+{_FULL_YEAR}\b")),
     # "Saturday, April 25", "Thursday 14 January": the weekday tells the year.
     ("wmd", re.compile(rf"\b{_WEEKDAY}{_COMMA}\s+{_MONTH}\s+{_DAY}\b(?!\s?,?\s*\d)")),
     ("wdm", re.compile(
@@ -94,7 +101,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(
         rf"\b(?:(?P<which>(?i:last|next|this past|this coming|this))\s+)?{_WEEKDAY}\b")),
     ("month", re.compile(rf"\b(?:(?P<which>(?i:last|next|this))\s+)?{_MONTH}\b(?!\s+\d)")),
-    ("year", re.compile(rf"(?<![$£€\d.,-])\b(?:the\s+year\s+)?{_YEAR}\b(?![-–]\d|\d|%|[.,]\d)",
+    ("year", re.compile(rf"(?<![$£€\d.,-])\b(?:the\s+year\s+)?{_BARE_YEAR}\b(?![-–]\d|\d|%|[.,]\d)",
                         re.I)),
 ]
 
