@@ -40,14 +40,15 @@ _PAST_CUE = re.compile(
 # A verb of a scheduled event in the present tense just before the date: "opens Monday",
 # "meet separately Monday", "reports earnings Wednesday", "opens to the public on Friday"
 # tell of what is to come.
-_SCHEDULED = re.compile(
+_SCHEDULED_VERB = (
     r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )"  # "the close of business Thursday": a noun
     r"\b(?:begins?|opens?|starts|resumes?|meet|meets|arrives?|leaves|visits|travels|ends|"
     r"closes|expires?|takes? effect|returns|convenes?|reconvenes?|goes|flies|heads|votes|"
     r"testifies|hosts|faces|plays|debuts|premieres|launches|"
     r"reports\s+(?:its\s+|their\s+)?(?:\w+\s+)?(?:earnings|results))\b"  # not "First reports"
-    r"(?:\s+\S+){0,4}?\s*$", re.I
 )
+_SCHEDULED = re.compile(_SCHEDULED_VERB + r"(?:\s+\S+){0,4}?\s*$", re.I)
+
 # A verb in the present progressive a few words before the date: an arrangement ("we're
 # meeting on Saturday", "is flying to Paris Monday"), said in the past or now. Not "being"
 # nor "going" ("is going to": a future cue already).
@@ -73,6 +74,16 @@ _CONJUNCTION = re.compile(
     r"unless|since|after|before|until)\b", re.I)
 
 
+def _has_verb(text: str) -> bool:
+    """Whether the words have a tense cue.
+
+    A finite verb, a modal, a past form, or a present verb of a scheduled event ("when
+    his term ends in").
+    """
+    return bool(_FINITE.search(text) or _FUTURE_CUE.search(text) or _PAST_CUE.search(text)
+                or re.search(_SCHEDULED_VERB, text, re.I))
+
+
 def _clause_before(preceding: str) -> str:
     """The clause an expression at the end of ``preceding`` belongs to.
 
@@ -82,7 +93,12 @@ def _clause_before(preceding: str) -> str:
     """
     reported = re.split(r"\bsaid\b|\bsays\b", preceding)[-1]
     pieces = re.split(r"[,;:]", reported)
-    clause = pieces.pop()[-80:]  # a cue far back in a long clause governs something else
+    whole = pieces.pop()
+    clause = whole[-80:]  # a cue far back in a long clause governs something else
+    if not _has_verb(clause):
+        # …unless nothing nearer does: "The panel will resume considering the charge
+        # against Dr X on Monday" has its one finite verb far back.
+        clause = whole[-200:]
     # "…, but on July 7 I raced in": a conjunction opens a clause whose verb comes after.
     while pieces and not (_FINITE.search(clause) or _FUTURE_CUE.search(clause)
                           or _PAST_CUE.search(clause) or _CONJUNCTION.match(clause)):
