@@ -85,7 +85,7 @@ def test_short_and_irregular_past_forms_tell_what_happened_unless_after_be():
 
 def test_a_long_clause_with_no_verb_near_the_date_takes_the_tense_of_its_verb():
     assert is_future("The panel will resume considering the involuntary manslaughter charge "
-                     "against the doctor on ")
+                     "against the family doctor of the late singer on ")
     # A present verb of a scheduled event near the date keeps the window short.
     assert is_future("An official told CNN the White House has shown support for a "
                      "transition up to when the president 's term ends in ")
