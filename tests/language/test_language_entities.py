@@ -121,14 +121,3 @@ def test_corpus_pass_reverts_when_a_name_becomes_ambiguous() -> None:
     assert canonicalize_across(corpus) == [corpus[1]]
     assert corpus[1].entities[0].canonical == "Lopez"
 
-
-def test_a_first_name_and_a_persons_surname_tagged_org_is_a_person() -> None:
-    from storyline.language.names import relabel_person_parts
-    from storyline.model import EntityMention
-
-    mentions = [EntityMention("Yofri Fouda", "ORG", 0, 11),
-                EntityMention("Fouda", "PERSON", 40, 45),
-                EntityMention("Dr Fouda", "ORG", 60, 68),
-                EntityMention("The Notorious Fouda", "ORG", 80, 99)]
-    relabel_person_parts(mentions)
-    assert [m.label for m in mentions] == ["PERSON", "PERSON", "ORG", "ORG"]

@@ -101,10 +101,8 @@ def relabel_person_parts(mentions: Sequence[EntityMention]) -> None:
 
     The model often tags a lone surname as ORG or GPE ("Kishida’s successor"). A
     mention becomes PERSON when the same string is tagged PERSON at least as often as
-    with its own label elsewhere in the document, when it is a non-place label
-    repeating words of a full PERSON name, or when it is a two-word name ending in
-    a surname tagged PERSON alone ("Yofri Fouda" tagged ORG, "Mr Fouda" a
-    person).
+    with its own label elsewhere in the document, or when it is a non-place label
+    repeating words of a full PERSON name.
     """
     labels_by_key: dict[str, Counter[str]] = {}
     for m in mentions:
@@ -112,8 +110,6 @@ def relabel_person_parts(mentions: Sequence[EntityMention]) -> None:
     # Distinct names only, and one answer per key: a long article repeats both thousands of times.
     full_names = {tuple(words_of(m.text)) for m in mentions
                   if m.label == PERSON_LABEL and len(words_of(m.text)) >= 2}
-    surnames = {name_key(m.text) for m in mentions
-                if m.label == PERSON_LABEL and len(words_of(m.text)) == 1}
     part_of_name: dict[str, bool] = {}
     for mention in mentions:
         if mention.label == PERSON_LABEL:
@@ -121,21 +117,10 @@ def relabel_person_parts(mentions: Sequence[EntityMention]) -> None:
         key = name_key(mention.text)
         if key not in part_of_name:
             part_of_name[key] = any(contains_words(full, key.split()) for full in full_names)
-        is_part = mention.label not in ("GPE", "LOC") and (
-            part_of_name[key] or _ends_in_surname(key, surnames))
+        is_part = mention.label not in ("GPE", "LOC") and part_of_name[key]
         votes = labels_by_key[key]
         if votes[PERSON_LABEL] >= votes[mention.label] or is_part:
             mention.label = PERSON_LABEL
-
-
-def _ends_in_surname(key: str, surnames: set[str]) -> bool:
-    """Whether a two-word name is a first name and a one-word person's name.
-
-    Not a title and a surname ("Dr Shafer": the full name is elsewhere) nor a longer
-    phrase ending in one ("The Notorious Bettie Page", a film).
-    """
-    words = key.split()
-    return len(words) == 2 and words[-1] in surnames and not is_title_word(words[0])
 
 
 def canonicalize_document(mentions: Sequence[EntityMention], text: str | None = None) -> None:
