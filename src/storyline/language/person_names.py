@@ -21,6 +21,13 @@ if TYPE_CHECKING:
 BRACKETS = frozenset({"-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-"})
 # Titles of address that only go before a person's name.
 ADDRESS_TITLES = frozenset({"mr", "mrs", "ms", "miss"})
+# Lowercase role words that, right before two or three capitalised words, make them a
+# person's name ("DEA spokeswoman Violet Szeleczky", tagged an organisation).
+ROLE_TITLES = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "president",
+    "senator", "governor", "mayor", "judge", "ambassador", "chairman", "chairwoman",
+    "professor", "detective", "inspector", "sheriff", "lawyer", "attorney", "prosecutor",
+})
 # Labels a person's name may wrongly get; a date or a number never is one.
 NAME_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP", "LOC"})
 # Last words of names of things named after people ("George Washington University",
@@ -55,13 +62,17 @@ def person_label(tokens: Sequence[Token], label: str) -> str:
     """PERSON for a name the model gave another label, when its shape says it is a person's.
 
     A title of address before capitalised words ("Ms Norton", or "Mr" just outside the
-    entity: "Mr Fouda" tagged "Fouda"), or two to four capitalised words opening with a
+    entity: "Mr Fouda" tagged "Fouda"), a lowercase role word before two or three
+    ("DEA spokeswoman Violet Szeleczky"), or two to four capitalised words opening with a
     common first name and not ending in a word for a thing named after someone
     ("Anne-Lucie Norton", not "John Lewis Partnership").
     """
     if label not in NAME_LABELS or not tokens:
         return label
     if _titled(tokens[0]) and len(tokens) <= 3 and all(t.text[:1].isupper() for t in tokens):
+        return PERSON_LABEL
+    if _after_role(tokens[0]) and 2 <= len(tokens) <= 3 and all(
+            t.text[:1].isupper() and t.is_alpha for t in tokens):
         return PERSON_LABEL
     if not 2 <= len(tokens) <= 4:
         return label
@@ -78,6 +89,11 @@ def person_label(tokens: Sequence[Token], label: str) -> str:
 def _titled(token: Token) -> bool:
     """Whether the word right before a name is a title of address ("Mr", "Mrs.")."""
     return token.i > 0 and token.doc[token.i - 1].lower_.rstrip(".") in ADDRESS_TITLES
+
+
+def _after_role(token: Token) -> bool:
+    """Whether the word right before a name is a lowercase role ("spokeswoman")."""
+    return token.i > 0 and token.doc[token.i - 1].text in ROLE_TITLES
 
 
 def first_name_alone(token: Token) -> bool:
