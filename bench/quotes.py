@@ -2,15 +2,16 @@
 
     python bench/quotes.py --data ../shared/data [--errors]
         [--half tune|check|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10
-               |fresh11|fresh12|fresh13|fresh14|fresh15|all]
+               |fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|all]
 
 Gold
 ----
-``bench/quotes_gold.jsonl`` holds 217 dev articles, one JSON object a line: ``dataset``
+``bench/quotes_gold.jsonl`` holds 245 dev articles, one JSON object a line: ``dataset``
 (``ecbplus-dev`` or ``t17-dev/<topic>``), ``id`` (the record's id in that dataset's
 ``articles.jsonl``), ``half`` (``tune``, ``check``, ``fresh``, ``fresh2``, ``fresh3``,
 ``fresh4``, ``fresh5``, ``fresh6``, ``fresh7``, ``fresh8``, ``fresh9``, ``fresh10``,
-``fresh11``, ``fresh12``, ``fresh13``, ``fresh14`` or ``fresh15``),
+``fresh11``, ``fresh12``, ``fresh13``, ``fresh14``, ``fresh15``, ``fresh16`` or
+``fresh17``),
 ``labelled: "all direct quotes"``
 and ``quotes``: ``start``/``end`` (character offsets into the record's ``text`` field as
 given in the dataset), ``text`` (that stretch, for checking), ``speaker`` (or null),
@@ -373,8 +374,79 @@ its line (words of a later quote, not labelled) starts at its mark; an opening m
 a closing one ("said '' the needs are huge ''") opens a quote. Quotes with no closing mark of
 their own end at their line where the next paragraph reopens the marks, or at the article's
 end; a pair of marks spanning two lines is one quote; an unmarked pull-quote is not labelled.
-A sixteenth set would continue the t17 draw (the 49th EgyptianProtest_cnn article, the 48th
-IraqWar_guardian article, the 46th MJ_bbc article and the 45th haiti_bbc article).
+The ``fresh16`` set (13 t17 articles, 50 quotes: the 49th to 52nd EgyptianProtest_cnn
+article, the 48th to 50th IraqWar_guardian article, the 46th to 48th MJ_bbc article and the
+45th to 47th haiti_bbc article, one pick per topic in turn in draw order until at least 12
+articles and 45 quotes: the first 12 picks held 44 quotes, so one more was taken,
+EgyptianProtest_cnn's 52nd with 6; ``--t17 52``) was drawn and labelled blind in the session
+that labelled it (on commit e5a79f2), as fresh9 to fresh15 were: from the text alone, with no
+run of storyline's quote or speaker code or of this bench on its articles and no look at what
+the tool gives for them, and committed before its first scoring; it is kept blind like fresh8
+to fresh15 (``BLIND``: only ``--half fresh16`` runs and scores it). One of its articles holds
+no quote of four words or more (its one quoted stretch, "rabbit fever", is a disease's other
+name); stretches of one to three words ("miracle", "nothing is happening", "anxiety",
+"notoriously difficult to gauge", "popular discontent .", "sectarian cleansing",
+"infiltrators", "solidarity", "was reassured", "strongly condemns") are not labelled. Its
+judgement calls: a columnist's echo of four words of a statement he quoted in the sentence
+before ("Of course `` a detailed body count '' is the one thing …") is labelled and gives the
+statement's source (Downing Street, ORG), not a scare quote; "`` During the call , the king
+said , ` … ' '' the news agency said" gives the agency (Saudi Press Agency, ORG; King
+Abdullah in ``also``: nested account), the nested single marks staying inside, while
+"Mubarak assured the Saudi king `` … ''" and "Mubarak added that Egypt will `` … , '' the news
+agency said" give Hosni Mubarak (the agency in ``also``, as "according to the news agency"
+in fresh7); "Abbas called Mubarak and `` affirmed his solidarity … , '' according to the
+official Palestinian news agency , Wafa" gives Wafa (ORG; Mahmoud Abbas in ``also``), the
+quoted words being the agency's third-person report, not his; "Here are the remarks of …
+Omar Suleiman … :" with no speech verb gives him, his remarks reopened paragraph after
+paragraph with no closing mark anywhere, each ending where the next reopens the marks and the
+last at the article's end; two Ibrahims (Sally, "she said", and Sara, "Ibrahim said") are
+told apart by which was named last; a girl's two words nested in single marks inside a
+rescuer's quote ("She just said ` Thank you ' , …") leave it his; "told CNN", "told the
+Associated Press news agency" and "he told the BBC" give the person quoted, and "Writing on
+the BBC 's TV blog , the actor … he said" the actor, not the blog; unnamed speakers stay
+unnamed: "His lawyers" (not Conrad Murray), "her father", "An official in Iran". An opening
+mark printed as a closing one after "Mr al-Dabagh said ." opens a quote starting at the
+bracketed name on the next line (as in fresh13); a quote opening after an unmarked
+pull-quote or a run-on caption on its line starts at its mark; a pair of marks spanning two
+to five lines is one quote; quotes with no closing mark of their own end at their line where
+the next paragraph reopens the marks.
+The ``fresh17`` set (15 t17 articles, 47 quotes: the 53rd to 56th EgyptianProtest_cnn
+article, the 51st to 54th IraqWar_guardian article, the 49th to 52nd MJ_bbc article and the
+48th to 50th haiti_bbc article, one pick per topic in turn in draw order until at least 12
+articles and 45 quotes: the first 12 picks held 40 quotes, so three more were taken,
+EgyptianProtest_cnn's 56th with none, IraqWar_guardian's 54th with 3 and MJ_bbc's 52nd with
+4; ``--t17 56``) was drawn and labelled blind in the session that labelled it (on commit
+bffdca8, after fresh16), as fresh9 to fresh16 were: from the text alone, with no run of
+storyline's quote or speaker code or of this bench on its articles and no look at what the
+tool gives for them, and committed before its first scoring; it is kept blind like fresh8 to
+fresh16 (``BLIND``: only ``--half fresh17`` runs and scores it). Three of its articles (one a
+CNN iReport sign-up page) hold no quote of four words or more; stretches of one to three words
+("cosmetic actions", "unexplained wealth", "scapegoat", "angels", "You OK ?", "I am asleep .",
+"unimaginable", "catastrophe", "freely and explicitly", "crazy", "quite tiring", "We 've been
+lucky", "celebrating the legacy", "bad timing", "greatly honored", "unavoidable
+circumstances", "key stakeholders", "complete blessing", "sign up", "for publication") and the
+name of a line of cases ("one man one vote") are not labelled. Its judgement calls: signs'
+and a banner's words read out in narration and a chant of demonstrators are an unnamed
+source's (``speaker: null``), as in fresh9 and fresh13; partial quotes of an investigation
+"led by … Paul Volcker" ("accused Mr Sevan in an interim report … of a `` … ''", "Mr Volcker
+'s report found `` … ''"), the body having no name in the article, give him, as a report's
+words give its author; "an email was sent by the Millennium Stadium … offering `` … ''", which
+Cardiff council confirmed, gives the stadium (ORG; the council in ``also``), as a report's
+words give its body; a pull-quote with a closing mark only, run into the next sentence ("… I
+feel their pain '' It would be an achievement , Jackson said"), starts at its line (a lost
+opening mark, as the tweet in fresh7) and gives the singer, whose words it repeats; a jurors'
+questionnaire's questions ("`` … '' reads question 97", "Question 99 asks :") and statements
+give no speaker, the reporter being named in the sentence before ("the BBC 's Rajesh
+Mirchandani in Los Angeles reports .") but not introducing them (fresh5's twin has "Rajesh
+Mirchandani reports : `` … ''"), as in fresh14; a president named only "President Preval" is
+labelled "Preval"; "told state television" and "according to a translation of his remarks"
+give the person quoted; "the broadcaster said" after "Al-Jazeera said" gives Al-Jazeera (ORG);
+a spokesman's "were told they would receive a letter this week `` … '' , … , he said" is his;
+unnamed speakers stay unnamed: "a city hall official" and "the official". A pair of marks
+spanning two to four lines is one quote; nested single marks and bracketed glosses stay
+inside.
+An eighteenth set would continue the t17 draw (the 57th EgyptianProtest_cnn article, the 55th
+IraqWar_guardian article, the 53rd MJ_bbc article and the 51st haiti_bbc article).
 ``bench/quotes_draw.py`` replays the draw.
 
 Labelling guideline
@@ -434,11 +506,12 @@ from typing import Any
 
 GOLD = Path(__file__).resolve().parent / "quotes_gold.jsonl"
 HELD_OUT = frozenset({"fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
-                      "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15"})
+                      "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
+                      "fresh16", "fresh17"})
 # Sets kept blind for the next pass: not run nor scored unless asked for by name, so a plain
 # run of this bench does not spend them.
 BLIND = frozenset({"fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
-                   "fresh15"})
+                   "fresh15", "fresh16", "fresh17"})
 TITLES = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "judge", "insp", "inspector",
     "director", "secretary", "president", "general", "gen", "const", "sir", "lord",
@@ -553,7 +626,7 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list wrong speakers and misses")
     halves = ("tune", "check", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
               "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
-              "fresh15", "all")
+              "fresh15", "fresh16", "fresh17", "all")
     parser.add_argument("--half", choices=halves, default="all",
                         help="which half's errors to list (all: every half but the held-out ones)")
     args = parser.parse_args()

@@ -36,7 +36,13 @@ IraqWar_guardian's 41st-44th, MJ_bbc's 40th-42nd and haiti_bbc's 39th-41st, in t
 (the first 12 picks holding 36 quotes, two more picks in turn: EgyptianProtest_cnn's 45th and
 IraqWar_guardian's 44th; ``--t17 45``), fresh15 EgyptianProtest_cnn's 46th-48th,
 IraqWar_guardian's 45th-47th, MJ_bbc's 43rd-45th and haiti_bbc's 42nd-44th, in the same way
-(the first 12 picks holding 52 quotes; ``--t17 48``). Listing
+(the first 12 picks holding 52 quotes; ``--t17 48``), fresh16 EgyptianProtest_cnn's
+49th-52nd, IraqWar_guardian's 48th-50th, MJ_bbc's 46th-48th and haiti_bbc's 45th-47th, in the
+same way (the first 12 picks holding 44 quotes, one more pick: EgyptianProtest_cnn's 52nd;
+``--t17 52``), fresh17 EgyptianProtest_cnn's 53rd-56th, IraqWar_guardian's 51st-54th,
+MJ_bbc's 49th-52nd and haiti_bbc's 48th-50th, in the same way (the first 12 picks holding 40
+quotes, three more picks in turn: EgyptianProtest_cnn's 56th, IraqWar_guardian's 54th and
+MJ_bbc's 52nd; ``--t17 56``). Listing
 more t17 picks leaves the earlier ones unchanged: each topic is shuffled whole, and the
 shuffles run in the same order.
 """
