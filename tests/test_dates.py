@@ -654,3 +654,7 @@ def test_years_before_1900_with_a_month_or_after_in_and_not_counts_or_times() ->
     assert values("19 JANUARY , 1815 GMT , ENTERING HAITI", reference) == {
         "19 JANUARY": "2010-01-19"}
     assert values("an ambulance was not called until 1221 .", reference) == {}
+    assert values("A curfew has been in force since 1800 GMT .", reference) == {}
+    assert values("Every year 1500 children die ; it was built in 1500 BC .", reference) == {}
+    assert values("He married on 25 March 1829 in Newchurch .", reference) == {
+        "25 March 1829": "1829-03-25"}

@@ -48,6 +48,8 @@ def test_a_title_of_address_just_outside_the_entity_makes_it_a_persons() -> None
     doc = spacy.blank("en")("Mr Fouda said the Alpha Group agreed .")
     assert person_label([doc[1]], "ORG") == "PERSON"  # "Mr" before the tagged "Fouda"
     assert person_label([doc[4], doc[5]], "ORG") == "ORG"
+    doc = spacy.blank("en")("Rooney will miss England 's match .")
+    assert person_label([doc[3]], "GPE") == "GPE"  # the verb, not the title
     doc = spacy.blank("en")("DEA spokeswoman Violet Szeleczky confirmed the Drug Agency search .")
     assert person_label([doc[2], doc[3]], "ORG") == "PERSON"  # a role word before it
     assert person_label([doc[7], doc[8]], "ORG") == "ORG"

@@ -196,3 +196,17 @@ def test_the_role_noun_of_a_person_named_before_reads_like_he() -> None:
         "Mr Dobbins , an 80-year-old former candidate , made the comments on his show .",
         "`` They said , we will serve you if you free us , '' the televangelist said .",
     ) == ["Dobbins"]
+
+
+def test_the_company_is_not_the_agent_of_a_passive() -> None:
+    assert speakers(
+        "The drug was approved by the Federal Drug Board in May .",
+        "`` We are delighted with the decision , '' the company said .",
+    ) == [None]
+
+
+def test_a_from_deep_in_a_documents_clause_names_no_issuer() -> None:
+    assert speakers(
+        "A statement issued after talks with delegates from the Northern Front said : "
+        "`` The ceasefire will hold until the spring . ''",
+    ) == [None]

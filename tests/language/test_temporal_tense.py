@@ -87,5 +87,5 @@ def test_a_long_clause_with_no_verb_near_the_date_takes_the_tense_of_its_verb():
     assert is_future("The panel will resume considering the involuntary manslaughter charge "
                      "against the family doctor of the late singer on ")
     # A present verb of a scheduled event near the date keeps the window short.
-    assert is_future("An official told CNN the White House has shown support for a "
-                     "transition up to when the president 's term ends in ")
+    assert is_future("An official told CNN the White House has shown support for a long and "
+                     "orderly transition of power up to the day the president 's term ends in ")

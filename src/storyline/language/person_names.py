@@ -87,8 +87,14 @@ def person_label(tokens: Sequence[Token], label: str) -> str:
 
 
 def _titled(token: Token) -> bool:
-    """Whether the word right before a name is a title of address ("Mr", "Mrs.")."""
-    return token.i > 0 and token.doc[token.i - 1].lower_.rstrip(".") in ADDRESS_TITLES
+    """Whether the word right before a name is a title of address ("Mr", "Mrs.").
+
+    Capitalised: "will miss England 's match" is a verb.
+    """
+    if token.i == 0:
+        return False
+    word = token.doc[token.i - 1].text.rstrip(".")
+    return word[:1].isupper() and word.lower() in ADDRESS_TITLES
 
 
 def _after_role(token: Token) -> bool:

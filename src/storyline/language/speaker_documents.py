@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 # Imported as a module: noun phrases and documents call each other (see speaker_phrases).
 from storyline.language import speaker_phrases as phrases
+from storyline.language.names import PERSON_LABEL
 from storyline.language.nlp import has_syntax
 from storyline.language.speaker_pronouns import pronoun
 from storyline.language.speaker_state import PRONOUN_LOOKBACK_SENTENCES, ResolverState
@@ -120,18 +121,29 @@ def owner_in_phrase(state: ResolverState, noun: Token) -> tuple[EntityMention | 
 
 
 def _issuer_in_clause(state: ResolverState, verb: Token) -> EntityMention | None:
-    """Who a clause on a document says issued it.
+    """Who a clause on a document says issued it, a person or an organisation.
 
     "a memo signed by …", "a statement issued by …", "a statement purporting to be
-    from X", "a letter attributed to X": the object of the clause's "by"/"from" (or
-    "to" after "attributed").
+    from X", "a letter attributed to X": the object of a "by"/"from" (or "to" after
+    "attributed") on the clause's verb or the verbs it continues with ("purporting →
+    be → from"); not one deeper in the clause ("issued after talks with delegates from
+    X").
     """
-    for token in verb.subtree:
-        attributed = token.lower_ == "to" and token.head.lower_ == "attributed"
-        if token.dep_ == "agent" or token.dep_ == "prep" and (token.lower_ == "from" or attributed):
+    verbs = [verb]
+    while len(verbs) < 4:
+        following = next((c for c in verbs[-1].children if c.dep_ == "xcomp"), None)
+        if following is None:
+            break
+        verbs.append(following)
+    for head in verbs:
+        for token in head.children:
+            attributed = token.lower_ == "to" and head.lower_ == "attributed"
+            if token.dep_ != "agent" and not (
+                    token.dep_ == "prep" and (token.lower_ == "from" or attributed)):
+                continue
             for obj in token.children:
                 found = phrases.phrase_speaker(state, obj) if obj.dep_ == "pobj" else None
-                if found is not None:
+                if found is not None and found.label in (PERSON_LABEL, "ORG"):
                     return found
     return None
 

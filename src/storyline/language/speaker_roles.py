@@ -109,8 +109,8 @@ def organisation_subject(index: ArticleIndex, head: Token) -> EntityMention | No
 
     The last one a subject ("Earlier in the day, Twitter seemed unsure. “…,” the
     company tweeted."), else the only one named there at all ("Google executive X was
-    released, the company said. “…,” the company tweeted."); with two named and
-    neither a subject, nobody.
+    released, the company said. “…,” the company tweeted."), an agent of a passive
+    ("approved by the FDA") not counted; with two named and neither a subject, nobody.
     """
     position = index.start_of(head)
     first = index.sentence_of(position) - PRONOUN_LOOKBACK_SENTENCES
@@ -123,8 +123,16 @@ def organisation_subject(index: ArticleIndex, head: Token) -> EntityMention | No
         if mention.label == "ORG":
             if is_subject(index, mention):
                 return mention
-            named.setdefault(mention.canonical or mention.text, mention)
+            if not _by_agent(index, mention):
+                named.setdefault(mention.canonical or mention.text, mention)
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _by_agent(index: ArticleIndex, mention: EntityMention) -> bool:
+    """Whether the mention is the agent of a passive ("approved by the FDA"): not the company."""
+    tokens = index.tokens_between(mention.start, mention.end)
+    last = tokens[-1].token if tokens else None
+    return last is not None and last.dep_ == "pobj" and last.head.lower_ == "by"
 
 
 def named_by(index: ArticleIndex, noun: Token) -> EntityMention | None:

@@ -43,13 +43,21 @@ _MONTH = (
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-# With a month beside it a year of any century is a date ("8 Feb 1843", "May 1787"), unless
-# a zone makes it a 24-hour time ("19 JANUARY , 1815 GMT").
-_FULL_YEAR = (r"(?P<year>(?:19|20)\d\d|1[0-8]\d\d(?!\s*(?:GMT|BST|UTC|[ECMP][SD]?T|hrs|hours|"
-              r"local)\b))")
-# Alone, one before 1900 only after a word that makes it a year ("in 1692", "since 1804"):
-# "1500 soldiers" is a count, "until 1221" a time.
-_BARE_YEAR = r"(?P<year>(?:19|20)\d\d|(?:(?<=\bin )|(?<=\bsince )|(?<=\byear ))1[0-8]\d\d)"
+# What keeps a number of 1000-1899 from being a year: a zone (a 24-hour time: "1815 GMT")
+# or an era ("1500 BC"); after a month or "year", also a word it counts ("Every year 1500
+# children die"): a lowercase word that is no function word or past verb ("in 1692 killed
+# 2,000" is a year).
+_ZONE_OR_ERA = r"(?!\s*(?:GMT|BST|UTC|[ECMP][SD]?T|hrs|hours|local|BC|BCE)\b)"
+_NOT_A_COUNT = (
+    r"(?!\s+(?!(?:in|at|on|of|and|or|but|to|for|when|where|while|with|by|from|after|before|"
+    r"until|during|as|the|a|an|this|that|his|her|their|its|he|she|they|we|it|there|no|not|"
+    r"was|were|is|had|has)\b)(?![a-z]+ed\b)[a-z])")
+# With a month beside it a year of any century is a date ("8 Feb 1843", "May 1787").
+_FULL_YEAR = rf"(?P<year>(?:19|20)\d\d|1[0-8]\d\d{_ZONE_OR_ERA}{_NOT_A_COUNT})"
+# Alone, one before 1900 only after a word that makes it a year ("in 1692", "since 1804",
+# "the year 1692"): "1500 soldiers" is a count, "until 1221" a time.
+_BARE_YEAR = (r"(?P<year>(?:19|20)\d\d|(?:(?<=\bin )|(?<=\bsince ))1[0-8]\d\d"
+              rf"{_ZONE_OR_ERA}|(?<=\byear )1[0-8]\d\d{_ZONE_OR_ERA}{_NOT_A_COUNT})")
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 # A comma, PTB-spaced or not: "Feb. 11, 2011" and the tokenised "Feb. 11 , 2011".

@@ -48,6 +48,7 @@ _SCHEDULED_VERB = (
     r"reports\s+(?:its\s+|their\s+)?(?:\w+\s+)?(?:earnings|results))\b"  # not "First reports"
 )
 _SCHEDULED = re.compile(_SCHEDULED_VERB + r"(?:\s+\S+){0,4}?\s*$", re.I)
+_SCHEDULED_ANYWHERE = re.compile(_SCHEDULED_VERB, re.I)
 
 # A verb in the present progressive a few words before the date: an arrangement ("we're
 # meeting on Saturday", "is flying to Paris Monday"), said in the past or now. Not "being"
@@ -74,6 +75,13 @@ _CONJUNCTION = re.compile(
     r"unless|since|after|before|until)\b", re.I)
 
 
+def _tail(text: str, size: int) -> str:
+    """The last ``size`` characters, without a word cut in two ("ran" of "Iran")."""
+    if len(text) <= size or text[-size - 1].isspace():
+        return text[-size:]
+    return re.sub(r"^\S*", "", text[-size:], count=1)
+
+
 def _has_verb(text: str) -> bool:
     """Whether the words have a tense cue.
 
@@ -81,7 +89,7 @@ def _has_verb(text: str) -> bool:
     his term ends in").
     """
     return bool(_FINITE.search(text) or _FUTURE_CUE.search(text) or _PAST_CUE.search(text)
-                or re.search(_SCHEDULED_VERB, text, re.I))
+                or _SCHEDULED_ANYWHERE.search(text))
 
 
 def _clause_before(preceding: str) -> str:
@@ -94,15 +102,15 @@ def _clause_before(preceding: str) -> str:
     reported = re.split(r"\bsaid\b|\bsays\b", preceding)[-1]
     pieces = re.split(r"[,;:]", reported)
     whole = pieces.pop()
-    clause = whole[-80:]  # a cue far back in a long clause governs something else
+    clause = _tail(whole, 80)  # a cue far back in a long clause governs something else
     if not _has_verb(clause):
         # …unless nothing nearer does: "The panel will resume considering the charge
         # against Dr X on Monday" has its one finite verb far back.
-        clause = whole[-200:]
+        clause = _tail(whole, 200)
     # "…, but on July 7 I raced in": a conjunction opens a clause whose verb comes after.
     while pieces and not (_FINITE.search(clause) or _FUTURE_CUE.search(clause)
                           or _PAST_CUE.search(clause) or _CONJUNCTION.match(clause)):
-        clause = pieces.pop()[-80:] + "," + clause
+        clause = _tail(pieces.pop(), 80) + "," + clause
     return clause
 
 
